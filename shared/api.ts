@@ -1,0 +1,49 @@
+// The renderer contract: every method the renderer may call and every event it may receive, declared once with schemas.
+// Both transports (electron/ipc.ts and the preview host) and window.pauseGuard are derived from this file alone.
+import { z } from 'zod';
+import { GuardianEventSchema } from './events';
+
+/** What the tray and the status page show: is protection on, and what the engine sees right now. */
+export const StatusSchema = z.object({
+  state: z.enum(['protected', 'warning', 'paused', 'problem']),
+  /** One plain sentence for the person at the PC. */
+  summary: z.string(),
+  watchers: z.array(z.object({ name: z.string(), ok: z.boolean(), message: z.string().nullable() })),
+  toolsRunning: z.array(z.object({ toolId: z.string(), name: z.string(), pid: z.number().int() })),
+  since: z.string(),
+});
+export type Status = z.infer<typeof StatusSchema>;
+
+/** An advice link the person may open in their own browser; the main process checks it against the allow-list. */
+export const ExternalLinkSchema = z.object({ url: z.string().url().max(2048) });
+
+export const methods = {
+  getStatus: { input: z.undefined(), output: StatusSchema },
+  openExternalLink: { input: ExternalLinkSchema, output: z.object({ opened: z.boolean() }) },
+} as const;
+
+export const events = {
+  status: StatusSchema,
+  guardianEvent: GuardianEventSchema,
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type EventName = keyof typeof events;
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+/** The names, as plain data, for the preload (which must stay tiny and never needs the schemas). */
+export const methodNames = Object.keys(methods) as MethodName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+/** The IPC channel of a method or event: one prefix, so a handler never answers a channel it does not own. */
+export const channelOf = (name: MethodName | EventName): string => `pause-guard:${name}`;
+
+/** window.pauseGuard, exactly: one async function per method, and one subscription call for events. */
+export type PauseGuardApi = {
+  [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>>;
+} & {
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};

@@ -1,0 +1,58 @@
+// The remote-tools catalog schema: one source for the engine, the CLI and the renderer. No Node or DOM imports.
+import { z } from 'zod';
+
+/** What finding the tool calls for: interrupt (scam remote control), warn (other remote access, RMM), log (tunnels, admin tools). */
+export const ToolTierSchema = z.enum(['interrupt', 'warn', 'log']);
+export type ToolTier = z.infer<typeof ToolTierSchema>;
+
+/** A name too generic to flag alone (agent.exe): it counts only with a second signal from its path. */
+export const GenericExecutableSchema = z.object({
+  name: z.string().min(1),
+  /** Lower-case fragments, one of which must appear in the full executable path (a vendor folder). */
+  pathContains: z.array(z.string().min(1)).min(1),
+});
+
+/** A process whose presence means someone is connected in right now (TeamViewer_Desktop.exe --Module 1). */
+export const SessionProcessSchema = z.object({
+  executable: z.string().min(1),
+  /** Lower-case fragments the command line must contain, when the name alone is not enough. */
+  argsContain: z.array(z.string()).default([]),
+});
+
+export const SessionLogSchema = z.object({
+  /** Which parser reads it: see electron/guardian/watchers/sessions/. */
+  format: z.enum(['teamviewer-incoming', 'teamviewer-log', 'anydesk-connection-trace', 'anydesk-trace', 'ultraviewer', 'rustdesk']),
+  /** Windows paths with %ENV% variables, or ~ for the home folder. */
+  paths: z.array(z.string().min(1)).min(1),
+});
+
+export const RemoteToolSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  name: z.string().min(1),
+  /** One plain sentence for a person who is not technical. */
+  description: z.string().min(10),
+  tier: ToolTierSchema,
+  executables: z.object({
+    windows: z.array(z.string().min(1)).default([]),
+    macos: z.array(z.string().min(1)).default([]),
+    linux: z.array(z.string().min(1)).default([]),
+  }),
+  /** Case-insensitive wildcards (* and ?) over the executable's base name, for custom builds: anydesk-*.exe. */
+  executablePatterns: z.array(z.string().min(1)).default([]),
+  genericExecutables: z.array(GenericExecutableSchema).default([]),
+  /** Case-insensitive wildcards over a downloaded file's name: anydesk*.exe, teamviewer_setup*.exe. */
+  installerPatterns: z.array(z.string().min(1)).default([]),
+  /** TCP ports the tool accepts incoming connections on. */
+  ports: z.array(z.number().int().min(1).max(65535)).default([]),
+  sessionProcesses: z.array(SessionProcessSchema).default([]),
+  sessionLogs: z.array(SessionLogSchema).default([]),
+  domains: z.array(z.string()).default([]),
+});
+export type RemoteTool = z.infer<typeof RemoteToolSchema>;
+
+export const CatalogSchema = z.object({
+  version: z.number().int().positive(),
+  source: z.string(),
+  tools: z.array(RemoteToolSchema).min(1),
+});
+export type CatalogFile = z.infer<typeof CatalogSchema>;

@@ -1,0 +1,81 @@
+// The engine's events, as schemas and types: what watch --json prints, what the journal stores, what the UI shows.
+import { z } from 'zod';
+import { ToolTierSchema } from './catalog';
+
+const at = z.string().datetime({ offset: true });
+
+/** The tool a finding is about, named for a person. Null id where the tool is unknown (a VNC port with no known owner). */
+const toolFields = {
+  toolId: z.string().nullable(),
+  name: z.string(),
+  tier: ToolTierSchema,
+};
+
+/** How an incoming session was seen. */
+export const SessionKindSchema = z.enum(['tcp', 'rdp', 'process', 'log', 'netstat']);
+export type SessionKind = z.infer<typeof SessionKindSchema>;
+
+/** Risk of a live session: highest while a bank is open on screen. */
+export const SessionRiskSchema = z.enum(['high', 'highest']);
+
+export const SessionSchema = z.object({
+  /** Stable key for this session, so started and ended pair up. */
+  key: z.string(),
+  kind: SessionKindSchema,
+  toolId: z.string().nullable(),
+  name: z.string(),
+  pid: z.number().int().nullable(),
+  remoteAddress: z.string().nullable(),
+  remoteId: z.string().nullable(),
+  since: at,
+});
+export type Session = z.infer<typeof SessionSchema>;
+
+export const GuardianEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready'), at, watchers: z.array(z.string()) }),
+  z.object({
+    type: z.literal('tool-started'),
+    at,
+    ...toolFields,
+    pid: z.number().int(),
+    exe: z.string().nullable(),
+    /** True when the tool was already running when the engine started. */
+    initial: z.boolean(),
+  }),
+  z.object({ type: z.literal('tool-stopped'), at, ...toolFields, pid: z.number().int(), exe: z.string().nullable() }),
+  z.object({
+    type: z.literal('installer-downloaded'),
+    at,
+    ...toolFields,
+    path: z.string(),
+    /** True when the file was already there when the engine started. */
+    initial: z.boolean(),
+  }),
+  z.object({
+    type: z.literal('session-started'),
+    at,
+    ...SessionSchema.shape,
+    risk: SessionRiskSchema,
+    initial: z.boolean(),
+  }),
+  z.object({ type: z.literal('session-ended'), at, ...SessionSchema.shape }),
+  /** A live session while a bank's page is on screen: risk raised to the top. */
+  z.object({ type: z.literal('session-risk-raised'), at, key: z.string(), risk: SessionRiskSchema, reason: z.string() }),
+  /** A window worth knowing about: a bank's page, or a tool's accept-connection prompt. Never carries the title. */
+  z.object({
+    type: z.literal('window-seen'),
+    at,
+    kind: z.enum(['bank', 'tool-prompt']),
+    toolId: z.string().nullable(),
+    pid: z.number().int().nullable(),
+  }),
+  z.object({ type: z.literal('window-gone'), at, kind: z.enum(['bank', 'tool-prompt']), toolId: z.string().nullable(), pid: z.number().int().nullable() }),
+  /** A watcher could not do its job (unreadable folder, missing tool): protection is degraded. */
+  z.object({ type: z.literal('watcher-failed'), at, watcher: z.string(), message: z.string() }),
+]);
+export type GuardianEvent = z.infer<typeof GuardianEventSchema>;
+export type GuardianEventType = GuardianEvent['type'];
+/** An event as a watcher hands it over, before the engine stamps the time. */
+export type DetectionEvent = DistributiveOmit<GuardianEvent, 'at'> & { at?: string };
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
