@@ -72,6 +72,8 @@ export const GuardianEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('window-gone'), at, kind: z.enum(['bank', 'tool-prompt']), toolId: z.string().nullable(), pid: z.number().int().nullable() }),
   /** A watcher could not do its job (unreadable folder, missing tool): protection is degraded. */
   z.object({ type: z.literal('watcher-failed'), at, watcher: z.string(), message: z.string() }),
+  /** A watcher that had failed works again. */
+  z.object({ type: z.literal('watcher-recovered'), at, watcher: z.string() }),
 ]);
 export type GuardianEvent = z.infer<typeof GuardianEventSchema>;
 export type GuardianEventType = GuardianEvent['type'];
