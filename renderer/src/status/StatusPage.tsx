@@ -1,0 +1,96 @@
+// The status page: is Pause Guard protecting this computer, what is running, and which checks have a problem.
+// It only shows what the engine says; it never decides anything.
+import type { PauseGuardApi, Status } from '../../../shared/api';
+import { useLiveStatus } from './useLiveStatus';
+import { describeWatcher } from './watcherNames';
+
+const stateLabels: Record<Status['state'], string> = {
+  protected: 'All is well',
+  warning: 'Please take a look',
+  paused: 'Protection is paused',
+  problem: 'Needs attention',
+};
+
+export function StatusPage({ api }: { api: PauseGuardApi }) {
+  const live = useLiveStatus(api);
+  if (live.kind === 'loading') {
+    return (
+      <main className="page">
+        <p role="status" className="loading">
+          Checking this computer…
+        </p>
+      </main>
+    );
+  }
+  if (live.kind === 'unavailable') {
+    return (
+      <main className="page">
+        <h1>Pause Guard cannot show its status right now.</h1>
+        <p>{live.reason}</p>
+      </main>
+    );
+  }
+  const { status } = live;
+  const failed = status.watchers.filter((w) => !w.ok);
+  return (
+    <main className="page">
+      <section className={`status-card status-${status.state}`} role="status" aria-labelledby="status-summary">
+        <StateIcon state={status.state} />
+        <div>
+          <p className="status-label">{stateLabels[status.state]}</p>
+          <h1 id="status-summary">{status.summary}</h1>
+        </div>
+      </section>
+
+      <section aria-labelledby="tools-heading">
+        <h2 id="tools-heading">Remote-control programs</h2>
+        {status.toolsRunning.length === 0 ? (
+          <p>None are running.</p>
+        ) : (
+          <>
+            <p>These are running now:</p>
+            <ul>
+              {status.toolsRunning.map((tool) => (
+                <li key={tool.pid}>{tool.name}</li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="checks-heading">
+        <h2 id="checks-heading">Pause Guard’s checks</h2>
+        {failed.length === 0 ? (
+          <p>{status.watchers.length === 1 ? 'The check is working.' : `All ${status.watchers.length} checks are working.`}</p>
+        ) : (
+          <ul className="problems">
+            {failed.map((watcher) => (
+              <li key={watcher.name}>
+                <strong>{describeWatcher(watcher.name)}</strong> is not working. {watcher.message}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <p className="since">Watching since {formatSince(status.since)}.</p>
+    </main>
+  );
+}
+
+function StateIcon({ state }: { state: Status['state'] }) {
+  const mark =
+    state === 'protected' ? <path d="M14 25 l7 7 l13 -15" /> : state === 'paused' ? <path d="M19 15 v18 M29 15 v18" /> : <path d="M24 13 v13 M24 33 v1" />;
+  return (
+    <svg className="status-icon" viewBox="0 0 48 48" aria-hidden="true" focusable="false">
+      <circle cx="24" cy="24" r="21" />
+      {mark}
+    </svg>
+  );
+}
+
+function formatSince(since: string): string {
+  const date = new Date(since);
+  if (Number.isNaN(date.getTime())) return since;
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeStyle: 'short' }).format(date);
+}
