@@ -1,0 +1,107 @@
+// The dashboard window: exact constructor options, shown on ready-to-show, close hides to the tray unless quitting.
+import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
+import { createDashboardWindow } from '../../../electron/windows/dashboardWindow';
+
+type Handler = (event?: { preventDefault(): void }) => void;
+class FakeBrowserWindow {
+  static created: FakeBrowserWindow[] = [];
+  readonly handlers = new Map<string, Handler>();
+  readonly once = vi.fn((name: string, handler: Handler) => this.handlers.set(`once:${name}`, handler));
+  readonly on = vi.fn((name: string, handler: Handler) => this.handlers.set(name, handler));
+  readonly show = vi.fn();
+  readonly hide = vi.fn();
+  readonly loadFile = vi.fn(async (_path: string) => undefined);
+  readonly loadURL = vi.fn(async (_url: string) => undefined);
+  constructor(readonly options: BrowserWindowConstructorOptions) {
+    FakeBrowserWindow.created.push(this);
+  }
+}
+
+let quitting = false;
+const create = (pages: Parameters<typeof createDashboardWindow>[0]['pages'] = { kind: 'files', rendererDir: '/app/out/renderer' }, devTools = false) => {
+  FakeBrowserWindow.created = [];
+  const made = createDashboardWindow({
+    BrowserWindow: FakeBrowserWindow as unknown as new (options: BrowserWindowConstructorOptions) => BrowserWindow,
+    preloadPath: '/app/out/preload/preload.cjs',
+    pages,
+    devTools,
+    isQuitting: () => quitting,
+  });
+  const window = FakeBrowserWindow.created[0] as FakeBrowserWindow;
+  return { made, window };
+};
+
+describe('createDashboardWindow', () => {
+  beforeEach(() => {
+    quitting = false;
+  });
+
+  it('is created hidden with exactly the locked-down options', () => {
+    const { window } = create();
+    expect(window.options).toEqual({
+      title: 'Pause Guard',
+      width: 960,
+      height: 720,
+      minWidth: 640,
+      minHeight: 480,
+      show: false,
+      autoHideMenuBar: true,
+      backgroundColor: '#ffffff',
+      webPreferences: {
+        preload: '/app/out/preload/preload.cjs',
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        experimentalFeatures: false,
+        webviewTag: false,
+        navigateOnDragDrop: false,
+        spellcheck: false,
+        devTools: false,
+      },
+    });
+  });
+
+  it('allows developer tools only when told to', () => {
+    expect(create(undefined, true).window.options.webPreferences?.devTools).toBe(true);
+  });
+
+  it('shows itself on ready-to-show, not before', () => {
+    const { window } = create();
+    expect(window.show).not.toHaveBeenCalled();
+    window.handlers.get('once:ready-to-show')?.();
+    expect(window.show).toHaveBeenCalledOnce();
+  });
+
+  it('hides to the tray instead of closing', () => {
+    const { window } = create();
+    const event = { preventDefault: vi.fn() };
+    window.handlers.get('close')?.(event);
+    expect(event.preventDefault).toHaveBeenCalledOnce();
+    expect(window.hide).toHaveBeenCalledOnce();
+  });
+
+  it('closes for real while the app is quitting', () => {
+    const { window } = create();
+    quitting = true;
+    const event = { preventDefault: vi.fn() };
+    window.handlers.get('close')?.(event);
+    expect(event.preventDefault).not.toHaveBeenCalled();
+    expect(window.hide).not.toHaveBeenCalled();
+  });
+
+  it('loads index.html from the renderer folder in a release', async () => {
+    const { made, window } = create();
+    await made.loaded;
+    expect(window.loadFile).toHaveBeenCalledExactlyOnceWith('/app/out/renderer/index.html');
+    expect(window.loadURL).not.toHaveBeenCalled();
+  });
+
+  it('loads the dev server page in development', () => {
+    const { window } = create({ kind: 'devServer', origin: 'http://localhost:5173' });
+    expect(window.loadURL).toHaveBeenCalledExactlyOnceWith('http://localhost:5173/');
+  });
+});
