@@ -1,0 +1,149 @@
+// The Linux process source: lists /proc every tick, but reads a process's files only when its PID is new, or while
+// it is young (a fork becomes a tool when it exec()s a moment later). One process vanishing mid-read never throws.
+import fs from 'node:fs';
+import path from 'node:path';
+import { CLOCK_TICKS_PER_SECOND, parseProcStat } from './procStat';
+import type { ProcessSource, RunningProcess } from './processSource';
+
+export interface ProcSourceOptions {
+  /** The proc file system to read; a test can point it at a directory tree of the same shape. */
+  readonly procRoot?: string;
+}
+
+/** Longest command line kept: enough for every argument a catalog rule looks at. */
+export const CMDLINE_MAX_BYTES = 4096;
+/** A process this young has its stat re-read each tick, so an exec() into another program is noticed. */
+const YOUNG_MS = 2000;
+
+/** What the source remembers of one PID; `process` is null for what is kept out (kernel threads, unreadable PIDs). */
+interface Known {
+  readonly process: RunningProcess | null;
+  readonly comm: string;
+  readonly startTicks: number;
+  /** Wall-clock ms when it started, or null where boot time is unknown. */
+  readonly startedMs: number | null;
+}
+
+/** Thrown for a PID whose files disappeared while being read: the process has ended. */
+const VANISHED = new Set(['ENOENT', 'ESRCH']);
+
+function errorCode(error: unknown): string {
+  return error instanceof Error && 'code' in error ? String(error.code) : '';
+}
+
+function readHead(file: string, maxBytes: number): Buffer {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(maxBytes);
+    let length = 0;
+    while (length < maxBytes) {
+      const read = fs.readSync(fd, buffer, length, maxBytes - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    return buffer.subarray(0, length);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Boot time in ms from the `btime` line of /proc/stat, or null when it cannot be read. */
+function readBootMs(procRoot: string): number | null {
+  try {
+    const match = /^btime (\d+)$/m.exec(fs.readFileSync(path.join(procRoot, 'stat'), 'utf8'));
+    return match?.[1] ? Number(match[1]) * 1000 : null;
+  } catch {
+    return null;
+  }
+}
+
+export function createProcSource(options: ProcSourceOptions = {}): ProcessSource {
+  const procRoot = options.procRoot ?? '/proc';
+  const bootMs = readBootMs(procRoot);
+  let known = new Map<number, Known>();
+
+  const readStat = (pid: number) => parseProcStat(fs.readFileSync(path.join(procRoot, String(pid), 'stat'), 'utf8'));
+
+  /** Reads one PID in full. Undefined when it vanished mid-read (try again next tick, if it is still listed). */
+  function readProcess(pid: number): Known | undefined {
+    const dir = path.join(procRoot, String(pid));
+    let stat;
+    try {
+      stat = readStat(pid);
+    } catch (error) {
+      if (VANISHED.has(errorCode(error))) return undefined;
+      return { process: null, comm: '', startTicks: -1, startedMs: null };
+    }
+    if (!stat) return undefined;
+    const startedMs = bootMs === null ? null : bootMs + (stat.startTicks * 1000) / CLOCK_TICKS_PER_SECOND;
+    const base = { comm: stat.comm, startTicks: stat.startTicks, startedMs };
+
+    let args: string | null;
+    try {
+      // Kept NUL-separated, as the kernel gives it: the catalog reads the first argument exactly even with spaces in it.
+      args = readHead(path.join(dir, 'cmdline'), CMDLINE_MAX_BYTES).toString('utf8').replace(/\0+$/, '');
+    } catch (error) {
+      if (VANISHED.has(errorCode(error))) return undefined;
+      args = null;
+    }
+    if (!args && (pid === 2 || stat.ppid === 2)) return { ...base, process: null };
+
+    let exe: string | null = null;
+    try {
+      exe = fs.readlinkSync(path.join(dir, 'exe')).replace(/ \(deleted\)$/, '');
+    } catch {
+      // Another user's process (EACCES), a zombie or one just gone (ENOENT): the catalog then goes by the
+      // command line's first argument, and last by the short name.
+    }
+    return {
+      ...base,
+      process: {
+        pid,
+        ppid: stat.ppid,
+        name: stat.comm,
+        exe,
+        cmdline: args,
+        start: String(stat.startTicks),
+        startedAt: startedMs === null ? null : new Date(startedMs).toISOString(),
+      },
+    };
+  }
+
+  /** A young process keeps its entry only while its stat still says the same program started at the same time. */
+  function stillSame(pid: number, entry: Known, now: number): boolean | undefined {
+    if (entry.startedMs === null || now - entry.startedMs > YOUNG_MS) return true;
+    try {
+      const stat = readStat(pid);
+      if (!stat) return false;
+      return stat.startTicks === entry.startTicks && stat.comm === entry.comm;
+    } catch (error) {
+      return VANISHED.has(errorCode(error)) ? undefined : true;
+    }
+  }
+
+  return {
+    name: 'proc',
+    async list() {
+      const names = fs.readdirSync(procRoot);
+      const now = Date.now();
+      const next = new Map<number, Known>();
+      const running: RunningProcess[] = [];
+      for (const name of names) {
+        if (!/^\d+$/.test(name)) continue;
+        const pid = Number(name);
+        let entry = known.get(pid);
+        if (entry) {
+          const same = stillSame(pid, entry, now);
+          if (same === undefined) continue;
+          if (!same) entry = undefined;
+        }
+        entry ??= readProcess(pid);
+        if (!entry) continue;
+        next.set(pid, entry);
+        if (entry.process) running.push(entry.process);
+      }
+      known = next;
+      return running;
+    },
+  };
+}

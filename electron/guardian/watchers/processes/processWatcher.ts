@@ -1,0 +1,159 @@
+// Watches running programs: diffs the source's list each tick and reports catalog tools (and tool processes that
+// mean someone is connected in) as they start and stop. Never throws after start; never overlaps two ticks.
+import type { DetectionEvent } from '../../../../shared/events';
+import type { RemoteTool } from '../../../../shared/catalog';
+import type { Catalog } from '../../catalog';
+import type { Emit, Watcher } from '../watcher';
+import type { ProcessSource, RunningProcess } from './processSource';
+
+export const PROCESS_WATCHER_NAME = 'processes';
+/** Chosen from `npm run bench`: p95 start-to-report well under 600 ms at a small fraction of the idle-CPU budget. */
+export const DEFAULT_PROCESS_INTERVAL_MS = 250;
+
+export interface ProcessWatcherOptions {
+  readonly source: ProcessSource;
+  readonly catalog: Catalog;
+  readonly intervalMs?: number;
+}
+
+/** A catalog tool seen running, remembered until its process goes. */
+interface Sighting {
+  readonly tool: RemoteTool;
+  readonly process: RunningProcess;
+  /** Set when this process means a live incoming session. */
+  readonly session: { readonly key: string; readonly since: string } | null;
+}
+
+/** Same PID, same start, same program: one process. A reused PID or an exec() into another program is a new one. */
+function identity(p: RunningProcess): string {
+  return `${p.pid}\0${p.start}\0${p.exe ?? ''}\0${p.name}`;
+}
+
+export function createProcessWatcher(options: ProcessWatcherOptions): Watcher {
+  const { source, catalog } = options;
+  const intervalMs = options.intervalMs ?? DEFAULT_PROCESS_INTERVAL_MS;
+  /** Every process seen on the last good pass: its sighting when it is a tool, null when it is not. */
+  let known = new Map<string, Sighting | null>();
+  let firstGoodPass = true;
+  let failing = false;
+  let running = false;
+  let timer: NodeJS.Timeout | null = null;
+  let inFlight: Promise<void> | null = null;
+
+  function started(sighting: Sighting, initial: boolean): DetectionEvent[] {
+    const { tool, process: p, session } = sighting;
+    const events: DetectionEvent[] = [
+      { type: 'tool-started', toolId: tool.id, name: tool.name, tier: tool.tier, pid: p.pid, exe: p.exe, initial },
+    ];
+    if (session) events.push({ type: 'session-started', ...sessionFields(sighting, session), risk: 'high', initial });
+    return events;
+  }
+
+  function stopped(sighting: Sighting): DetectionEvent[] {
+    const { tool, process: p, session } = sighting;
+    const events: DetectionEvent[] = [];
+    if (session) events.push({ type: 'session-ended', ...sessionFields(sighting, session) });
+    events.push({ type: 'tool-stopped', toolId: tool.id, name: tool.name, tier: tool.tier, pid: p.pid, exe: p.exe });
+    return events;
+  }
+
+  function sight(p: RunningProcess): Sighting | null {
+    const tool = catalog.matchProcess(p);
+    if (!tool) return null;
+    const session = catalog.isSessionProcess(tool, p)
+      ? { key: `process:${p.pid}:${p.start}`, since: p.startedAt ?? new Date().toISOString() }
+      : null;
+    return { tool, process: p, session };
+  }
+
+  async function pass(emit: Emit): Promise<void> {
+    let list: RunningProcess[];
+    try {
+      list = await source.list();
+    } catch (error) {
+      if (!failing && running) {
+        failing = true;
+        const reason = error instanceof Error ? error.message : String(error);
+        emit({
+          type: 'watcher-failed',
+          watcher: PROCESS_WATCHER_NAME,
+          message: `Pause Guard cannot see which programs are running (${reason}), so a remote-control program starting would not be noticed.`,
+        });
+      }
+      return;
+    }
+    if (!running) return;
+    if (failing) {
+      failing = false;
+      emit({ type: 'watcher-recovered', watcher: PROCESS_WATCHER_NAME });
+    }
+    const initial = firstGoodPass;
+    firstGoodPass = false;
+    const next = new Map<string, Sighting | null>();
+    const starts: DetectionEvent[] = [];
+    for (const p of list) {
+      const id = identity(p);
+      if (next.has(id)) continue;
+      let sighting = known.get(id);
+      if (sighting === undefined) {
+        sighting = sight(p);
+        if (sighting) starts.push(...started(sighting, initial));
+      }
+      next.set(id, sighting);
+    }
+    // What ended is told before what began, so a reused PID reads as one process going and another coming.
+    const events: DetectionEvent[] = [];
+    for (const [id, sighting] of known) {
+      if (sighting && !next.has(id)) events.push(...stopped(sighting));
+    }
+    events.push(...starts);
+    known = next;
+    for (const event of events) emit(event);
+  }
+
+  function schedule(emit: Emit): void {
+    // Deliberately not unref()'d: a running watcher is the program's work; stop() is what ends it.
+    timer = setTimeout(() => {
+      timer = null;
+      inFlight = pass(emit).finally(() => {
+        inFlight = null;
+        if (running) schedule(emit);
+      });
+    }, intervalMs);
+  }
+
+  return {
+    name: PROCESS_WATCHER_NAME,
+    async start(emit) {
+      if (running) return;
+      running = true;
+      known = new Map();
+      firstGoodPass = true;
+      failing = false;
+      inFlight = pass(emit).finally(() => {
+        inFlight = null;
+      });
+      await inFlight;
+      if (running) schedule(emit);
+    },
+    async stop() {
+      running = false;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      await inFlight;
+    },
+  };
+}
+
+function sessionFields(sighting: Sighting, session: { key: string; since: string }) {
+  return {
+    key: session.key,
+    kind: 'process' as const,
+    toolId: sighting.tool.id,
+    name: sighting.tool.name,
+    pid: sighting.process.pid,
+    remoteAddress: null,
+    remoteId: null,
+    since: session.since,
+  };
+}
