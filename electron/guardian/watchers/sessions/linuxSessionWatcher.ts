@@ -1,0 +1,136 @@
+// Watches Linux for someone connected in from another machine: polls /proc/net/tcp and tcp6 for inbound sessions.
+import { readFile, readlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Catalog, ProcessInfo } from '../../catalog';
+import { parseProcStat } from '../processes/procStat';
+import type { Emit, Watcher } from '../watcher';
+import { findInboundConnections, identifyInboundSession, type ConnectionOwner, type InboundConnection } from './inboundConnections';
+import { createPolledSessions, type SeenSession } from './polledSessions';
+import { parseProcNetTcp, type TcpSocketEntry } from './procNetTcp';
+import { createSocketOwnerIndex } from './socketOwners';
+
+export interface LinuxSessionWatcherOptions {
+  catalog: Catalog;
+  /** How often the socket tables are read; reading both takes well under a millisecond on a desktop. */
+  intervalMs?: number;
+  /** Where proc is mounted; tests point it at a folder of fixtures. */
+  procRoot?: string;
+}
+
+const WATCHER_NAME = 'sessions';
+const CMDLINE_MAX_CHARS = 4096;
+
+/** What the catalog needs to name the program behind a socket; null when the process is gone or unreadable. */
+async function readProcessInfo(procRoot: string, pid: number): Promise<ProcessInfo | null> {
+  const dir = join(procRoot, String(pid));
+  const [stat, cmdline, exe] = await Promise.all([
+    readFile(join(dir, 'stat'), 'utf8').then(parseProcStat, () => null),
+    readFile(join(dir, 'cmdline'), 'utf8').then((text) => text.slice(0, CMDLINE_MAX_CHARS).replace(/\0+$/, ''), () => ''),
+    readlink(join(dir, 'exe')).then((link) => link.replace(/ \(deleted\)$/, ''), () => null),
+  ]);
+  if (!stat) return null;
+  // The arguments stay NUL-separated: the catalog then reads a program path with spaces in it whole.
+  return { pid, ppid: stat.ppid, name: stat.comm, exe, cmdline: cmdline || null };
+}
+
+export function createLinuxSessionWatcher(opts: LinuxSessionWatcherOptions): Watcher {
+  const procRoot = opts.procRoot ?? '/proc';
+  const intervalMs = opts.intervalMs ?? 1000;
+  const owners = createSocketOwnerIndex(procRoot);
+  const sessions = createPolledSessions(() => new Date());
+  /** What each inbound connection still open turned out to be: a session, or null for one that is not. */
+  const verdicts = new Map<string, SeenSession | null>();
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  let failing = false;
+
+  async function readTables(): Promise<TcpSocketEntry[]> {
+    const tables = await Promise.allSettled(['tcp', 'tcp6'].map((name) => readFile(join(procRoot, 'net', name), 'latin1')));
+    const read = tables.flatMap((t) => (t.status === 'fulfilled' ? [t.value] : []));
+    // tcp6 is absent when IPv6 is switched off; only both missing means connections cannot be seen.
+    if (read.length === 0) throw new Error('no socket table');
+    return read.flatMap(parseProcNetTcp);
+  }
+
+  /** The program serving a connection is the one holding the socket it was accepted on. */
+  async function ownerOf(connection: InboundConnection, pids: Map<number, number | null>): Promise<ConnectionOwner | null> {
+    const pid = pids.get(connection.listenerInode) ?? null;
+    if (pid === null) return null;
+    const info = await readProcessInfo(procRoot, pid);
+    return { pid, tool: info ? opts.catalog.matchProcess(info) : null };
+  }
+
+  /** A connection's session, or null when it is not one; decided once per connection. */
+  async function judge(connection: InboundConnection, pids: Map<number, number | null>): Promise<SeenSession | null> {
+    const owner = await ownerOf(connection, pids);
+    const identity = identifyInboundSession(connection.localPort, owner, opts.catalog);
+    if (!identity) return null;
+    return {
+      key: connection.key,
+      kind: 'tcp',
+      ...identity,
+      pid: owner?.pid ?? null,
+      remoteAddress: connection.remoteAddress,
+      remoteId: null,
+    };
+  }
+
+  async function poll(emit: Emit, initial: boolean): Promise<void> {
+    let entries: TcpSocketEntry[];
+    try {
+      entries = await readTables();
+    } catch {
+      if (!failing) {
+        failing = true;
+        emit({ type: 'watcher-failed', watcher: WATCHER_NAME, message: 'Cannot read the list of network connections, so someone connecting in would not be noticed.' });
+      }
+      return;
+    }
+    if (failing) {
+      failing = false;
+      emit({ type: 'watcher-recovered', watcher: WATCHER_NAME });
+    }
+    const inbound = findInboundConnections(entries);
+    const unjudged = inbound.filter((c) => !verdicts.has(c.key));
+    if (unjudged.length > 0) {
+      const pids = await owners.ownersOf(unjudged.map((c) => c.listenerInode));
+      for (const connection of unjudged) verdicts.set(connection.key, await judge(connection, pids));
+    }
+    const present = new Set(inbound.map((c) => c.key));
+    for (const key of verdicts.keys()) if (!present.has(key)) verdicts.delete(key);
+    sessions.update(inbound.flatMap((c) => verdicts.get(c.key) ?? []), emit, initial);
+    owners.retainOnly(new Set(entries.map((e) => e.inode)));
+  }
+
+  function schedule(emit: Emit): void {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      timer = null;
+      running = poll(emit, false)
+        .catch((error: unknown) => {
+          const reason = error instanceof Error ? error.message : String(error);
+          emit({ type: 'watcher-failed', watcher: WATCHER_NAME, message: `Checking for incoming connections failed: ${reason}.` });
+        })
+        .finally(() => {
+          running = null;
+          schedule(emit);
+        });
+    }, intervalMs);
+  }
+
+  return {
+    name: WATCHER_NAME,
+    async start(emit) {
+      stopped = false;
+      await poll(emit, true);
+      schedule(emit);
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      await running;
+    },
+  };
+}
