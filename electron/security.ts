@@ -17,10 +17,10 @@ export function guardWebContents(contents: WebContents, pages: AppPages, openInB
     const link = allowedExternalLink(url);
     if (link !== null) void openInBrowser(link).catch(() => undefined);
   };
-  contents.on('will-navigate', (event) => refuseUnlessAppPage(event, event.url)); // eng-disable LIMIT_NAVIGATION_JS_CHECK reviewed: refuses all but app pages
+  contents.on('will-navigate', (event) => refuseUnlessAppPage(event, event.url));
   contents.on('will-redirect', (event) => refuseUnlessAppPage(event, event.url));
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => { // eng-disable LIMIT_NAVIGATION_JS_CHECK reviewed: denies every window
+  contents.setWindowOpenHandler(({ url }) => {
     const link = allowedExternalLink(url);
     if (link !== null) void openInBrowser(link).catch(() => undefined);
     return { action: 'deny' };

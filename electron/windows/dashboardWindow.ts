@@ -43,6 +43,7 @@ export function createDashboardWindow(options: DashboardWindowOptions): Dashboar
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
       devTools,
     },

@@ -59,6 +59,7 @@ describe('createDashboardWindow', () => {
         experimentalFeatures: false,
         webviewTag: false,
         navigateOnDragDrop: false,
+        disableBlinkFeatures: 'Auxclick',
         spellcheck: false,
         devTools: false,
       },
