@@ -7,7 +7,8 @@ import type { EventName, EventPayload } from './api';
 export const WireCallSchema = z.object({
   id: z.number().int().nonnegative(),
   method: z.string().max(100),
-  input: z.unknown(),
+  /** Absent when the method takes no input (JSON drops undefined). */
+  input: z.unknown().optional(),
 });
 export type WireCall = z.infer<typeof WireCallSchema>;
 
