@@ -22,7 +22,7 @@ export const SessionProcessSchema = z.object({
 export const SessionLogSchema = z.object({
   /** Which parser reads it: see electron/guardian/watchers/sessions/. */
   format: z.enum(['teamviewer-incoming', 'teamviewer-log', 'anydesk-connection-trace', 'anydesk-trace', 'ultraviewer', 'rustdesk']),
-  /** Windows paths with %ENV% variables, or ~ for the home folder. */
+  /** Windows paths with %ENV% variables, or ~ for the home folder; the file name may hold * wildcards (TeamViewer*_Logfile.log). */
   paths: z.array(z.string().min(1)).min(1),
 });
 

@@ -64,6 +64,8 @@ const INSTALLER_EXTENSIONS = ['.exe', '.msi', '.dmg', '.pkg', '.deb', '.rpm', '.
 const PATTERN_CHARACTERS = /^[a-z0-9 ._\-()+'&*?]+$/;
 /** A pattern must begin with this many plain characters, so it names a vendor rather than "anything". */
 const PATTERN_MIN_HEAD = 3;
+/** A name cut to 15 characters matches a pattern only when it starts with at least this much of the pattern's plain head. */
+const SHORT_NAME_PATTERN_HEAD = 8;
 
 const AMBIGUOUS = Symbol('ambiguous');
 
@@ -76,6 +78,8 @@ interface GenericClaim {
 interface CompiledPattern {
   tool: RemoteTool;
   regex: RegExp;
+  /** The plain characters before the first wildcard. */
+  head: string;
 }
 
 /** What a process is known by: its executable's base name and, when known, the full path it ran from. */
@@ -181,8 +185,12 @@ class CompiledCatalog implements Catalog {
     const patterned = this.patterns.find((pattern) => pattern.regex.test(base))?.tool;
     if (patterned) return patterned;
     if (shortName && base.length === COMM_LENGTH) {
+      // Only the short name is known and it may have been cut: it counts when it begins exactly one tool's longer
+      // name, or a custom-build pattern's long plain head (anydesk-custom4 from AnyDesk-Custom42.exe).
       const prefixed = this.shortPrefix.get(base);
-      if (prefixed !== undefined && prefixed !== AMBIGUOUS) return prefixed;
+      if (prefixed !== undefined) return prefixed === AMBIGUOUS ? null : prefixed;
+      const headed = this.patterns.find((pattern) => pattern.head.length >= SHORT_NAME_PATTERN_HEAD && base.startsWith(pattern.head));
+      if (headed) return headed.tool;
     }
     return null;
   }
@@ -214,7 +222,7 @@ class CompiledCatalog implements Catalog {
     }
 
     for (const pattern of tool.executablePatterns) {
-      this.patterns.push({ tool, regex: compilePattern(pattern, entry, 'executable pattern') });
+      this.patterns.push(compilePattern(tool, pattern, entry, 'executable pattern'));
     }
 
     for (const pattern of tool.installerPatterns) {
@@ -224,7 +232,7 @@ class CompiledCatalog implements Catalog {
           `The remote-tools catalog is not valid: ${entry} has the installer pattern "${pattern}", which must end with one of ${INSTALLER_EXTENSIONS.join(', ')}.`,
         );
       }
-      this.installers.push({ tool, regex: compilePattern(pattern, entry, 'installer pattern') });
+      this.installers.push(compilePattern(tool, pattern, entry, 'installer pattern'));
     }
 
     for (const port of tool.ports) {
@@ -294,7 +302,7 @@ function checkExecutableName(name: string, entry: string, options: { allowGeneri
 }
 
 /** Turns a case-insensitive wildcard (* and ?) into an anchored regular expression, rejecting patterns that are too broad. */
-function compilePattern(pattern: string, entry: string, kind: string): RegExp {
+function compilePattern(tool: RemoteTool, pattern: string, entry: string, kind: string): CompiledPattern {
   const lower = pattern.toLowerCase();
   const head = lower.search(/[*?]/);
   const problem = !PATTERN_CHARACTERS.test(lower)
@@ -311,7 +319,7 @@ function compilePattern(pattern: string, entry: string, kind: string): RegExp {
   if (generic) {
     throw new CatalogError(`The remote-tools catalog is not valid: ${entry} has the ${kind} "${pattern}", which is too broad: it matches the generic name "${generic}".`);
   }
-  return regex;
+  return { tool, regex, head: head === -1 ? lower : lower.slice(0, head) };
 }
 
 /** The names a process can be known by, best first: its executable path, then its command line, then its short name. */
