@@ -1,0 +1,151 @@
+// The windows watcher on a real X11 display: Xvfb, the matchbox window manager (EWMH), Chromium showing a bank page.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadCatalog } from '../../electron/guardian/catalog';
+import { createWindowWatcher } from '../../electron/guardian/watchers/windows/windowWatcher';
+import { createX11Source } from '../../electron/guardian/watchers/windows/x11Source';
+import type { WindowSource } from '../../electron/guardian/watchers/windows/windowSource';
+import type { Watcher } from '../../electron/guardian/watchers/watcher';
+import type { DetectionEvent } from '../../shared/events';
+
+const catalog = loadCatalog();
+const started: ChildProcess[] = [];
+let display = '';
+let profile = '';
+let source: WindowSource | null = null;
+let watcher: Watcher | null = null;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function until<T>(what: string, check: () => T | Promise<T>, timeoutMs = 20_000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+/** Starts a program in its own process group, so it and every child it starts can be ended together. */
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+  const child = spawn(command, args, { env: { ...process.env, DISPLAY: display, ...env }, stdio: 'ignore', detached: true });
+  started.push(child);
+  return child;
+}
+
+function end(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    process.kill(-child.pid!, 'SIGTERM');
+  } catch {
+    return Promise.resolve();
+  }
+  return exited;
+}
+
+/** Xvfb picks a free display itself (-displayfd) and says which, so parallel runs never collide. */
+async function startXvfb(): Promise<string> {
+  const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1024x768x24', '-nolisten', 'tcp'], {
+    stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
+    detached: true,
+  });
+  started.push(xvfb);
+  let said = '';
+  xvfb.stdio[3]!.on('data', (chunk: Buffer) => (said += chunk.toString()));
+  const number = await until('Xvfb to start', () => /^\d+\n/.exec(said)?.[0].trim(), 15_000);
+  return `:${number}`;
+}
+
+beforeAll(async () => {
+  display = await startXvfb();
+  profile = fs.mkdtempSync(path.join(os.tmpdir(), 'pg-chromium-'));
+});
+
+afterEach(async () => {
+  await watcher?.stop();
+  watcher = null;
+  await source?.close();
+  source = null;
+});
+
+afterAll(async () => {
+  for (const child of started.reverse()) await end(child);
+  if (profile) fs.rmSync(profile, { recursive: true, force: true });
+});
+
+describe('X11 windows', () => {
+  it('waits for a window manager that lists windows, then sees them', async () => {
+    source = createX11Source({ env: { DISPLAY: display } });
+    await expect(source.list()).rejects.toThrow(
+      'Pause Guard cannot see the windows on screen: the window manager does not list them (EWMH _NET_CLIENT_LIST).',
+    );
+    run('matchbox-window-manager', ['-use_titlebar', 'no']);
+    await until('the window manager to publish its list', () => source!.list().then(() => true, () => false), 10_000);
+    await expect(source.list()).resolves.toEqual([]);
+  });
+
+  it('reads a title from WM_NAME when a window has no _NET_WM_NAME, and has no process to blame without _NET_WM_PID', async () => {
+    source = createX11Source({ env: { DISPLAY: display } });
+    const xmessage = run('xmessage', ['-title', 'Lloyds Bank - Internet Banking', 'hello']);
+    const windows = await until('the xmessage window', async () => {
+      const list = await source!.list();
+      return list.length > 0 ? list : null;
+    });
+    expect(windows).toEqual([{ id: expect.stringMatching(/^0x[0-9a-f]+$/), pid: null, title: 'Lloyds Bank - Internet Banking' }]);
+    await end(xmessage);
+    await until('the window to go', async () => (await source!.list()).length === 0);
+  });
+
+  it("reports a bank page in Chromium when its title turns to a bank's, and when the browser closes", async () => {
+    source = createX11Source({ env: { DISPLAY: display } });
+    const events: DetectionEvent[] = [];
+    watcher = createWindowWatcher({ source, catalog, intervalMs: 100 });
+    await watcher.start((event) => events.push(event));
+    expect(events).toEqual([]);
+
+    const page = '<title>Weather</title><script>setTimeout(() => { document.title = "Barclays | Log in to Online Banking"; }, 4000)</script>';
+    const chromium = run('chromium', [
+      '--no-sandbox',
+      '--no-first-run',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      `--user-data-dir=${profile}`,
+      `--app=data:text/html,${encodeURIComponent(page)}`,
+    ]);
+    const weather = await until('the Chromium window titled Weather', async () =>
+      (await source!.list()).find((w) => w.title === 'Weather'),
+    );
+    expect(weather).toMatchObject({ pid: chromium.pid, processName: 'chromium' });
+    expect(events).toEqual([]);
+
+    await until('the bank page', () => events.length > 0);
+    expect(events).toEqual([{ type: 'window-seen', kind: 'bank', toolId: null, pid: chromium.pid }]);
+
+    await end(chromium);
+    await until('the bank page to go', () => events.length > 1, 10_000);
+    expect(events).toEqual([
+      { type: 'window-seen', kind: 'bank', toolId: null, pid: chromium.pid },
+      { type: 'window-gone', kind: 'bank', toolId: null, pid: chromium.pid },
+    ]);
+  });
+
+  it('says once, plainly, when there is no display, and stays quiet', async () => {
+    for (const [env, message] of [
+      [{}, 'Pause Guard cannot see the windows on screen: no graphical display is running (DISPLAY is not set).'],
+      [{ XDG_SESSION_TYPE: 'wayland', WAYLAND_DISPLAY: 'wayland-0', DISPLAY: ':0' }, 'Pause Guard cannot see the windows on screen: this desktop uses Wayland, which keeps window titles private.'],
+      [{ DISPLAY: ':4095' }, 'Pause Guard cannot see the windows on screen: no display is running at :4095.'],
+      [{ DISPLAY: 'example.com:0' }, "Pause Guard can only see windows on this computer's own screen, not on display example.com:0."],
+    ] as const) {
+      const events: DetectionEvent[] = [];
+      const failing = createWindowWatcher({ source: createX11Source({ env }), catalog, intervalMs: 20 });
+      await failing.start((event) => events.push(event));
+      await sleep(100);
+      await failing.stop();
+      expect(events).toEqual([{ type: 'watcher-failed', watcher: 'windows', message }]);
+    }
+  });
+});

@@ -1,0 +1,24 @@
+// Titles of remote tools' accept-connection prompts, and of their ordinary windows.
+import { isToolPromptTitle } from '../../../../electron/guardian/watchers/windows/toolPrompts';
+
+describe('isToolPromptTitle', () => {
+  it.each([
+    'AnyDesk - Accept',
+    'Accept Window',
+    '123 456 789 wants to connect',
+    'TeamViewer - Confirm access',
+    'Incoming connection request',
+    'RustDesk - Incoming session',
+    'Quick Assist - Allow screen sharing?',
+    'Support technician wants to control your computer',
+  ])('%s is a prompt', (title) => {
+    expect(isToolPromptTitle(title)).toBe(true);
+  });
+
+  it.each(['AnyDesk', 'TeamViewer', 'TeamViewer Options', 'RustDesk - Connection Manager', 'Acceptable use policy', ''])(
+    '%s is not a prompt',
+    (title) => {
+      expect(isToolPromptTitle(title)).toBe(false);
+    },
+  );
+});
