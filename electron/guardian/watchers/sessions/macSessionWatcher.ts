@@ -1,0 +1,89 @@
+// Watches for people connected into a Mac through Screen Sharing or Remote Management, from `netstat` snapshots.
+import type { Emit, Watcher } from '../watcher';
+import { runCommand as defaultRunCommand, type CommandRunner } from './commandRunner';
+import { inboundRemoteDesktopSessions, parseMacNetstat, type MacRemoteService } from './macNetstat';
+import { createPolledSessions } from './polledSessions';
+import type { Catalog } from '../../catalog';
+
+export interface MacSessionWatcherOptions {
+  catalog: Pick<Catalog, 'byId'>;
+  /** Runs netstat (default: child_process.execFile). */
+  runCommand?: CommandRunner;
+  /** How often netstat runs, in milliseconds (default 2000). */
+  pollMs?: number;
+  /** Catalog ids naming the two services (defaults 'macos-screen-sharing' and 'apple-remote-desktop'). */
+  toolIds?: Partial<Record<MacRemoteService, string>>;
+  now?: () => Date;
+}
+
+const FALLBACK_NAMES: Record<MacRemoteService, string> = {
+  'screen-sharing': 'macOS Screen Sharing',
+  'remote-management': 'Apple Remote Management',
+};
+
+export function createMacSessionWatcher(options: MacSessionWatcherOptions): Watcher {
+  const run = options.runCommand ?? defaultRunCommand;
+  const pollMs = options.pollMs ?? 2000;
+  const sessions = createPolledSessions(options.now ?? (() => new Date()));
+  const tools = {
+    'screen-sharing': options.catalog.byId(options.toolIds?.['screen-sharing'] ?? 'macos-screen-sharing'),
+    'remote-management': options.catalog.byId(options.toolIds?.['remote-management'] ?? 'apple-remote-desktop'),
+  };
+  let emit: Emit = () => {};
+  let timer: NodeJS.Timeout | null = null;
+  let ticking: Promise<void> | null = null;
+  let failureSaid = false;
+
+  /** `netstat -anv` adds the owning process on newer macOS; plain `-an` is the fallback. */
+  async function snapshot(): Promise<string> {
+    try {
+      return await run('netstat', ['-anv', '-p', 'tcp']);
+    } catch {
+      return run('netstat', ['-an', '-p', 'tcp']);
+    }
+  }
+
+  async function tick(initial: boolean): Promise<void> {
+    let output: string;
+    try {
+      output = await snapshot();
+    } catch {
+      if (!failureSaid) emit({ type: 'watcher-failed', watcher: 'sessions', message: 'Pause Guard could not run netstat, so Screen Sharing connections cannot be seen.' });
+      failureSaid = true;
+      return;
+    }
+    failureSaid = false;
+    const live = inboundRemoteDesktopSessions(parseMacNetstat(output)).map(({ service, connection }) => {
+      const tool = tools[service];
+      return {
+        key: `netstat:${connection.localPort}:${connection.remoteAddress}:${connection.remotePort ?? ''}`,
+        kind: 'netstat' as const,
+        toolId: tool?.id ?? null,
+        name: tool?.name ?? FALLBACK_NAMES[service],
+        pid: connection.pid,
+        remoteAddress: connection.remoteAddress,
+        remoteId: null,
+      };
+    });
+    sessions.update(live, emit, initial);
+  }
+
+  return {
+    name: 'sessions',
+    async start(emitTo) {
+      emit = emitTo;
+      await tick(true);
+      timer = setInterval(() => {
+        if (ticking) return;
+        ticking = tick(false).finally(() => {
+          ticking = null;
+        });
+      }, pollMs);
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      await ticking;
+    },
+  };
+}

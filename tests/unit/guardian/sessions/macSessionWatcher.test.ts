@@ -1,0 +1,56 @@
+import { loadCatalog } from '../../../../electron/guardian/catalog';
+import type { Watcher } from '../../../../electron/guardian/watchers/watcher';
+import { createMacSessionWatcher } from '../../../../electron/guardian/watchers/sessions/macSessionWatcher';
+import type { DetectionEvent } from '../../../../shared/events';
+import { fixtureText } from './fixtureLines';
+
+const catalog = loadCatalog();
+let watcher: Watcher | null = null;
+afterEach(async () => {
+  await watcher?.stop();
+  watcher = null;
+});
+
+describe('macOS session watcher', () => {
+  it('reports inbound Screen Sharing and Remote Management sessions from netstat, and their end', async () => {
+    // netstat's macOS output exists only on a Mac: the runner hands out fixture output, the last one repeating.
+    const outputs = [fixtureText('netstat-anv-process.txt'), fixtureText('netstat-anv-process.txt'), fixtureText('netstat-an.txt')];
+    const calls: string[] = [];
+    const events: DetectionEvent[] = [];
+    watcher = createMacSessionWatcher({
+      catalog,
+      pollMs: 30,
+      runCommand: async (file, args) => {
+        calls.push([file, ...args].join(' '));
+        return outputs.length > 1 ? outputs.shift()! : outputs[0]!;
+      },
+    });
+    await watcher.start((event) => events.push(event));
+    expect(calls[0]).toBe('netstat -anv -p tcp');
+    expect(events).toEqual([
+      expect.objectContaining({ type: 'session-started', kind: 'netstat', toolId: 'macos-screen-sharing', name: 'macOS Screen Sharing', remoteAddress: '198.51.100.35', pid: 412, initial: true }),
+      expect.objectContaining({ type: 'session-started', toolId: 'apple-remote-desktop', remoteAddress: '2001:db8::99', pid: 377, initial: true }),
+    ]);
+    await vi.waitFor(() => expect(events.filter((e) => e.type === 'session-ended')).toHaveLength(2), { timeout: 3000 });
+    expect(events.filter((e) => e.type === 'session-started' && !e.initial)).toEqual([
+      expect.objectContaining({ remoteAddress: '198.51.100.37', pid: null }),
+    ]);
+  });
+
+  it('falls back to netstat -an, and says once when netstat cannot run at all', async () => {
+    const events: DetectionEvent[] = [];
+    const calls: string[] = [];
+    watcher = createMacSessionWatcher({
+      catalog,
+      pollMs: 20,
+      runCommand: async (file, args) => {
+        calls.push([file, ...args].join(' '));
+        throw new Error('netstat: not found');
+      },
+    });
+    await watcher.start((event) => events.push(event));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(calls.slice(0, 2)).toEqual(['netstat -anv -p tcp', 'netstat -an -p tcp']);
+    expect(events).toEqual([{ type: 'watcher-failed', watcher: 'sessions', message: 'Pause Guard could not run netstat, so Screen Sharing connections cannot be seen.' }]);
+  });
+});
