@@ -1,36 +1,20 @@
-// The headless front end: the same engine as the tray app, driven from a terminal (scan, watch). See DESIGN.md.
+// The headless front end: the same engine as the tray app, driven from a terminal. The commands are in cli/commands.ts.
 // It must never print a stack trace at a person: every failure is one plain sentence on stderr and a non-zero exit.
-import { createEngine, EngineStartError } from './guardian/engine';
-import { loadCatalog } from './guardian/catalog';
-import { createDefaultWatchers } from './guardian/watchers/defaultWatchers';
-import { parseCommandLine, USAGE } from './cli/options';
-import { scan, formatScan } from './cli/scanCommand';
+import { commands } from './cli/commands';
+import { parseCommandLine, usage } from './cli/options';
 import { UsageError } from './cli/usageError';
-import { watch } from './cli/watchCommand';
 
-const writeLine = (line: string): void => {
+const write = (line: string): void => {
   process.stdout.write(`${line}\n`);
 };
 
 async function main(argv: string[]): Promise<number> {
-  const parsed = parseCommandLine(argv);
+  const parsed = parseCommandLine(argv, commands);
   if (parsed === 'help') {
-    writeLine(USAGE);
+    write(usage(commands));
     return 0;
   }
-  const { command, options } = parsed;
-  const catalog = loadCatalog();
-  const engine = createEngine({
-    dataDir: options.dataDir,
-    watchers: createDefaultWatchers({ catalog, downloadFolders: options.downloads }),
-  });
-  if (command === 'scan') {
-    const result = await scan(engine);
-    writeLine(options.json ? JSON.stringify(result) : formatScan(result));
-    return 0;
-  }
-  await watch(engine, writeLine, options.json);
-  return 0;
+  return parsed.command.run({ common: parsed.common, values: parsed.values, write });
 }
 
 function fail(error: unknown): number {
@@ -38,7 +22,7 @@ function fail(error: unknown): number {
     process.stderr.write(`${error.message}\n`);
     return 2;
   }
-  const message = error instanceof EngineStartError || error instanceof Error ? error.message : String(error);
+  const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`Pause Guard stopped: ${message}\n`);
   return 1;
 }

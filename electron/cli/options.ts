@@ -3,74 +3,72 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../guardian/paths';
+import type { CliCommand, CommandContext, CommonOptions } from './command';
 import { UsageError } from './usageError';
 
-export const COMMANDS = ['scan', 'watch'] as const;
-export type CommandName = (typeof COMMANDS)[number];
+const COMMON_OPTIONS = {
+  json: { type: 'boolean', default: false },
+  'data-dir': { type: 'string' },
+  help: { type: 'boolean', default: false },
+} as const;
 
-export interface CommonOptions {
-  json: boolean;
-  dataDir: string;
-  /** Folders to watch for installers; null means the person's own Downloads and Desktop. */
-  downloads: string[] | null;
+export function usage(commands: readonly CliCommand[]): string {
+  const width = Math.max(...commands.map((c) => c.name.length)) + 2;
+  return [
+    'Usage: pauseguard <command> [options]',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}${c.summary}\n  ${' '.repeat(width)}pauseguard ${c.usage}`),
+    '',
+    'Every command takes:',
+    '  --data-dir DIR    Where Pause Guard keeps its data (default: the app\'s own data folder).',
+    '  --json            Print JSON instead of plain lines, where the command prints anything.',
+    '  --help            Show this help.',
+  ].join('\n');
 }
 
-export const USAGE = `Usage: pauseguard <command> [options]
-
-Commands:
-  scan    Look once for remote-access programs, incoming sessions and installers, then exit.
-  watch   Keep watching and print each event as it happens, until stopped.
-
-Options:
-  --json            Print JSON (one object for scan, one line per event for watch).
-  --data-dir DIR    Where Pause Guard keeps its data (default: the app's own data folder).
-  --downloads DIR   A folder to watch for installers (default: your Downloads and Desktop folders).
-  --help            Show this help.`;
-
-export function parseCommandLine(argv: string[]): { command: CommandName; options: CommonOptions } | 'help' {
+export function parseCommandLine(
+  argv: string[],
+  commands: readonly CliCommand[],
+): { command: CliCommand; common: CommonOptions; values: CommandContext['values'] } | 'help' {
+  const first = argv.find((arg) => !arg.startsWith('-'));
+  const command = commands.find((c) => c.name === first);
+  if (!command) {
+    if (argv.includes('--help') || argv.length === 0) return 'help';
+    const names = commands.map((c) => c.name).join(', ');
+    throw new UsageError(`"${first ?? argv[0]}" is not a Pause Guard command; the commands are: ${names}.`);
+  }
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        'data-dir': { type: 'string' },
-        downloads: { type: 'string', multiple: true },
-        help: { type: 'boolean', default: false },
-      },
-    });
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { ...COMMON_OPTIONS, ...command.options } });
   } catch (error) {
     throw new UsageError(`${optionProblem(error)} Run "pauseguard --help" to see the options.`);
   }
   if (parsed.values.help) return 'help';
-  const [command, ...extra] = parsed.positionals;
-  if (!command) throw new UsageError('Please name a command: scan or watch. Run "pauseguard --help" to see them.');
-  if (!isCommand(command)) throw new UsageError(`"${command}" is not a Pause Guard command; the commands are: ${COMMANDS.join(', ')}.`);
-  if (extra.length > 0) throw new UsageError(`The ${command} command does not take "${extra.join(' ')}".`);
-  const dataDir = path.resolve(parsed.values['data-dir'] ?? defaultDataDir());
-  const downloads = parsed.values.downloads?.map(checkFolder) ?? null;
-  return { command, options: { json: parsed.values.json, dataDir, downloads } };
+  const extra = parsed.positionals.slice(1);
+  if (extra.length > 0) throw new UsageError(`The ${command.name} command does not take "${extra.join(' ')}".`);
+  const { json, 'data-dir': dataDir, help: _help, ...values } = parsed.values;
+  return {
+    command,
+    common: { json: json === true, dataDir: path.resolve(typeof dataDir === 'string' ? dataDir : defaultDataDir()) },
+    values,
+  };
 }
 
-function isCommand(name: string): name is CommandName {
-  return (COMMANDS as readonly string[]).includes(name);
-}
-
-function checkFolder(folder: string): string {
+/** A folder given on the command line, checked to exist and be readable. `role` names it: "downloads folder". */
+export function checkFolder(folder: string, role: string): string {
   const resolved = path.resolve(folder);
   let stat;
   try {
     stat = fs.statSync(resolved);
   } catch {
-    throw new UsageError(`The downloads folder ${resolved} does not exist.`);
+    throw new UsageError(`The ${role} ${resolved} does not exist.`);
   }
-  if (!stat.isDirectory()) throw new UsageError(`The downloads folder ${resolved} is a file, not a folder.`);
+  if (!stat.isDirectory()) throw new UsageError(`The ${role} ${resolved} is a file, not a folder.`);
   try {
     fs.accessSync(resolved, fs.constants.R_OK | fs.constants.X_OK);
   } catch {
-    throw new UsageError(`Pause Guard is not allowed to read the downloads folder ${resolved}.`);
+    throw new UsageError(`Pause Guard is not allowed to read the ${role} ${resolved}.`);
   }
   return resolved;
 }

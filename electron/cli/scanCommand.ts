@@ -1,6 +1,20 @@
 // `scan`: one first pass of every watcher, printed as the CLI contract's JSON object (or plain lines), then exit.
 import type { GuardianEvent } from '../../shared/events';
 import type { Engine } from '../guardian/engine';
+import type { CliCommand } from './command';
+import { engineFor, WATCH_OPTIONS } from './engineFor';
+
+export const scanCommand: CliCommand = {
+  name: 'scan',
+  usage: 'scan [--json] [--downloads DIR ...]',
+  summary: 'Look once for remote-access programs, incoming sessions and installers, then exit.',
+  options: WATCH_OPTIONS,
+  async run(context) {
+    const result = await scan(engineFor(context));
+    context.write(context.common.json ? JSON.stringify(result) : formatScan(result));
+    return 0;
+  },
+};
 
 export interface ScanResult {
   tools: { toolId: string | null; name: string; tier: string; pid: number; exe: string | null }[];

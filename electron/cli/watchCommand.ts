@@ -1,6 +1,19 @@
 // `watch`: runs the engine until SIGTERM or SIGINT, printing each event the moment it happens.
 import type { GuardianEvent } from '../../shared/events';
 import type { Engine } from '../guardian/engine';
+import type { CliCommand } from './command';
+import { engineFor, WATCH_OPTIONS } from './engineFor';
+
+export const watchCommand: CliCommand = {
+  name: 'watch',
+  usage: 'watch [--json] [--downloads DIR ...]',
+  summary: 'Keep watching and print each event the moment it happens, until stopped (SIGTERM or SIGINT).',
+  options: WATCH_OPTIONS,
+  async run(context) {
+    await watch(engineFor(context), (line) => context.write(line), context.common.json);
+    return 0;
+  },
+};
 
 export async function watch(engine: Engine, write: (line: string) => void, json: boolean): Promise<void> {
   engine.onEvent((event) => write(json ? JSON.stringify(event) : describeEvent(event)));

@@ -128,6 +128,6 @@ describe('pauseguard CLI', () => {
   it('names an unknown command', async () => {
     const { code, stderr } = await run(['sacn']);
     expect(code).toBe(2);
-    expect(stderr.trim()).toBe('"sacn" is not a Pause Guard command; the commands are: scan, watch.');
+    expect(stderr.trim()).toMatch(/^"sacn" is not a Pause Guard command; the commands are: scan, watch\b.*\.$/);
   });
 });

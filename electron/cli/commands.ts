@@ -1,0 +1,6 @@
+// Every command the CLI knows, in the order --help lists them.
+import type { CliCommand } from './command';
+import { scanCommand } from './scanCommand';
+import { watchCommand } from './watchCommand';
+
+export const commands: readonly CliCommand[] = [scanCommand, watchCommand];
