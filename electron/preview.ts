@@ -1,0 +1,74 @@
+// The preview host (development and tests only, never in a release): the real engine, the renderer built by Vite and
+// served to a browser on 127.0.0.1 behind a per-run token. Prints one line, the address to open, and nothing else on stdout.
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { loadCatalog } from './guardian/catalog';
+import { createEngine } from './guardian/engine';
+import { createDefaultWatchers } from './guardian/watchers/defaultWatchers';
+import { UsageError } from './cli/usageError';
+import { createAccessToken } from './preview/accessToken';
+import { buildRenderer } from './preview/buildRenderer';
+import { parsePreviewOptions } from './preview/options';
+import { createPreviewHandlers } from './preview/previewHandlers';
+import { startPreviewServer } from './preview/previewServer';
+import { loadStaticFiles } from './preview/staticFiles';
+
+const log = (line: string): void => {
+  process.stderr.write(`${line}\n`);
+};
+
+/** Folders this run made for itself, removed again on the way out. */
+const ownFolders: string[] = [];
+
+async function makeOwnFolder(prefix: string): Promise<string> {
+  const folder = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
+  ownFolders.push(folder);
+  return folder;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const options = parsePreviewOptions(argv);
+  const dataDir = options.dataDir ?? (await makeOwnFolder('pauseguard-preview-data-'));
+  const engine = createEngine({
+    dataDir,
+    watchers: createDefaultWatchers({ catalog: loadCatalog(), downloadFolders: options.downloads }),
+  });
+  const rendererDir = await makeOwnFolder('pauseguard-preview-renderer-');
+  await buildRenderer(rendererDir);
+  const server = await startPreviewServer({
+    port: options.port,
+    token: createAccessToken(),
+    files: await loadStaticFiles(rendererDir),
+    handlers: createPreviewHandlers(engine, log),
+    engine,
+    log,
+  });
+  let stopping = false;
+  const stop = async (): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    await server.close();
+    await engine.stop();
+    await removeOwnFolders();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop().catch(fail));
+  process.on('SIGINT', () => void stop().catch(fail));
+  await engine.start();
+  process.stdout.write(`${server.url}\n`);
+}
+
+async function removeOwnFolders(): Promise<void> {
+  await Promise.allSettled(ownFolders.map((folder) => fs.rm(folder, { recursive: true, force: true })));
+}
+
+function fail(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  log(error instanceof UsageError ? message : `The preview stopped: ${message}`);
+  void removeOwnFolders().finally(() => process.exit(error instanceof UsageError ? 2 : 1));
+}
+
+process.on('uncaughtException', fail);
+process.on('unhandledRejection', fail);
+main(process.argv.slice(2)).catch(fail);

@@ -1,0 +1,247 @@
+// The preview for real: `npm run preview` (real engine, Vite build, loopback server) driven by Debian's Chromium.
+// The page shows the engine's status live over the WebSocket only with the run's token; everything else is refused.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { WebSocket as NodeSocket } from 'ws';
+import { productionCsp } from '../../electron/csp';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const screenshots = path.join(import.meta.dirname, 'screenshots');
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let dir: string;
+let preview: ChildProcess;
+let exited: Promise<number | null>;
+let stdout = '';
+let stderr = '';
+let url: URL;
+let token: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pauseguard-e2e-'));
+  fs.mkdirSync(path.join(dir, 'downloads'));
+  fs.mkdirSync(screenshots, { recursive: true });
+  // No display for the run: the window watcher then fails the same way everywhere, and the page must say so plainly.
+  const env = { ...process.env };
+  delete env.DISPLAY;
+  delete env.WAYLAND_DISPLAY;
+  preview = spawn('npm', ['run', '--silent', 'preview', '--', '--data-dir', path.join(dir, 'data'), '--downloads', path.join(dir, 'downloads')], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  exited = new Promise((resolve) => preview.once('exit', (code) => resolve(code)));
+  preview.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const firstLine = await new Promise<string>((resolve, reject) => {
+    preview.stdout!.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (stdout.includes('\n')) resolve(stdout.split('\n')[0]!);
+    });
+    void exited.then((code) => reject(new Error(`The preview exited with ${code} before printing its address: ${stderr}`)));
+  });
+  url = new URL(firstLine);
+  token = url.searchParams.get('token') ?? '';
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      // A rebinding attacker's name for this machine: the server must refuse it even though it reaches 127.0.0.1.
+      '--host-resolver-rules=MAP rebind.test 127.0.0.1',
+    ],
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (preview && preview.exitCode === null) {
+    preview.kill('SIGKILL');
+    await exited;
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function withContext<T>(
+  options: Parameters<Browser['newContext']>[0],
+  use: (context: BrowserContext) => Promise<T>,
+): Promise<T> {
+  const context = await browser.newContext(options);
+  try {
+    return await use(context);
+  } finally {
+    await context.close();
+  }
+}
+
+/** A raw request, so a test can send the Host header a browser would never let it choose. */
+function rawGet(target: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ host: '127.0.0.1', port: url.port, path: target, headers }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+  });
+}
+
+function fakeTool(name: string): ChildProcess {
+  const exe = path.join(dir, name);
+  fs.copyFileSync('/bin/sleep', exe);
+  fs.chmodSync(exe, 0o755);
+  return spawn(exe, ['600'], { stdio: 'ignore' });
+}
+
+describe('npm run preview', () => {
+  it('prints exactly one line: the loopback address with a 32-byte token', () => {
+    expect(stdout).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{43}\n$/);
+  });
+
+  it('shows the real engine’s status, follows it live, passes axe, and is photographed at two sizes', async () => {
+    await withContext({ viewport: { width: 1366, height: 768 } }, async (context) => {
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on('pageerror', (error) => problems.push(error.message));
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.push(message.text());
+      });
+      const response = await page.goto(url.href);
+      expect(response?.status()).toBe(200);
+      expect(response?.headers()['content-security-policy']).toBe(productionCsp);
+      expect(response?.headers()['x-content-type-options']).toBe('nosniff');
+      expect(response?.headers()['referrer-policy']).toBe('no-referrer');
+
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+        'Pause Guard is running, but part of it is not working. Please tell your family.',
+      );
+      expect(await page.getByText('Needs attention').count()).toBe(1);
+      const checks = page.getByRole('region', { name: 'Pause Guard’s checks' });
+      expect(await checks.textContent()).toContain('Watching for bank pages and connection prompts is not working.');
+      // The engine sees the whole machine, where other programs may run: this test only counts on its own Supremo.
+      const tools = page.getByRole('region', { name: 'Remote-control programs' });
+      const supremo = tools.getByRole('listitem').filter({ hasText: /^Supremo$/ });
+      expect(await supremo.count()).toBe(0);
+      expect(await page.getByText(/^Watching since /).count()).toBe(1);
+      expect(await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize))).toBeGreaterThanOrEqual(24);
+      await page.screenshot({ path: path.join(screenshots, 'status-1366x768.png'), fullPage: true });
+
+      // axe runs through the DevTools protocol: the page's CSP (rightly) refuses an injected <script>.
+      await page.evaluate(axeSource);
+      const violations = await page.evaluate(async () => {
+        const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run();
+        return result.violations.map(({ id, impact }) => ({ id, impact }));
+      });
+      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+
+      const tool = fakeTool('Supremo.exe');
+      try {
+        await supremo.waitFor({ timeout: 20_000 });
+        expect(await tools.textContent()).toContain('These are running now:');
+        await page.screenshot({ path: path.join(screenshots, 'status-tool-running-1366x768.png'), fullPage: true });
+        await page.setViewportSize({ width: 1920, height: 1080 });
+        await page.screenshot({ path: path.join(screenshots, 'status-tool-running-1920x1080.png'), fullPage: true });
+      } finally {
+        tool.kill('SIGKILL');
+      }
+      await supremo.waitFor({ state: 'detached', timeout: 20_000 });
+      await page.screenshot({ path: path.join(screenshots, 'status-1920x1080.png'), fullPage: true });
+      expect(problems).toEqual([]);
+    });
+  }, 120_000);
+
+  it('turns motion off for readers who ask for less', async () => {
+    await withContext({ reducedMotion: 'reduce' }, async (context) => {
+      const page = await context.newPage();
+      await page.goto(url.href);
+      const card = page.locator('.status-card');
+      await card.waitFor();
+      expect(await card.evaluate((el) => getComputedStyle(el).transitionDuration)).toMatch(/^0s(, 0s)*$/);
+    });
+  });
+
+  it('refuses the page and its assets without the token, or with a wrong one, and renders nothing', async () => {
+    const asset = await withContext({}, async (context) => {
+      const page = await context.newPage();
+      await page.goto(url.href);
+      return page.locator('script[src]').getAttribute('src');
+    });
+    expect(asset).toMatch(/^\.\/assets\/.+\.js$/);
+    const assetUrl = new URL(asset!, url).href;
+
+    await withContext({}, async (context) => {
+      const page = await context.newPage();
+      for (const address of [`${url.origin}/`, `${url.origin}/?token=wrong`, `${url.origin}/?token=${token.slice(0, -1)}`]) {
+        const response = await page.goto(address);
+        expect(response?.status()).toBe(403);
+        expect(await page.locator('body').textContent()).toContain('needs the full link that "npm run preview" printed');
+        expect(await page.locator('#root, h1, script').count()).toBe(0);
+      }
+      expect((await context.request.get(assetUrl)).status()).toBe(403);
+      expect(await context.cookies()).toEqual([]);
+
+      await context.addCookies([{ name: `pauseguard-preview-${url.port}`, value: 'wrong', url: url.origin }]);
+      expect((await context.request.get(assetUrl)).status()).toBe(403);
+    });
+  });
+
+  it('refuses another host name that resolves to 127.0.0.1 (DNS rebinding), and a wrong Host header', async () => {
+    await withContext({}, async (context) => {
+      const page = await context.newPage();
+      const response = await page.goto(`http://rebind.test:${url.port}/?token=${token}`);
+      expect(response?.status()).toBe(403);
+      expect(await page.locator('body').textContent()).toContain('This address is not served here.');
+    });
+    expect(await rawGet(`/?token=${token}`, { host: `evil.example:${url.port}` })).toBe(403);
+    expect(await rawGet(`/?token=${token}`, { host: `127.0.0.1:${url.port}` })).toBe(200);
+  });
+
+  it('refuses a WebSocket without the token, with a wrong one, or from another origin', async () => {
+    const attempt = (target: string, headers: Record<string, string>) =>
+      new Promise<string>((resolve) => {
+        const socket = new NodeSocket(`ws://127.0.0.1:${url.port}${target}`, { headers });
+        socket.once('open', () => {
+          socket.close();
+          resolve('open');
+        });
+        socket.once('unexpected-response', (_req, res) => resolve(`refused ${res.statusCode}`));
+        socket.once('error', (error) => resolve(`error ${error.message}`));
+      });
+    const origin = url.origin;
+    expect(await attempt('/api', { origin })).toBe('refused 403');
+    expect(await attempt('/api?token=wrong', { origin })).toBe('refused 403');
+    expect(await attempt(`/api?token=${token}`, { origin: 'http://evil.example' })).toBe('refused 403');
+    expect(await attempt(`/api?token=${token}`, { origin })).toBe('open');
+
+    // And from a real page of this origin that never received the cookie: the browser's socket never opens.
+    await withContext({}, async (context) => {
+      const page = await context.newPage();
+      await page.goto(`${url.origin}/`);
+      const outcome = await page.evaluate(
+        (address) =>
+          new Promise<string>((resolve) => {
+            const socket = new WebSocket(address);
+            socket.onopen = () => resolve('open');
+            socket.onclose = () => resolve('closed');
+          }),
+        `ws://127.0.0.1:${url.port}/api`,
+      );
+      expect(outcome).toBe('closed');
+    });
+  });
+
+  it('exits 0 on SIGTERM after stopping the engine', async () => {
+    preview.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(stdout.split('\n')).toHaveLength(2);
+  });
+});
