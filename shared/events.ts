@@ -11,6 +11,17 @@ const toolFields = {
   tier: ToolTierSchema,
 };
 
+/** The ways an alert reaches the trusted contact. */
+export const AlertChannelSchema = z.enum(['ntfy', 'email', 'webhook']);
+export type AlertChannel = z.infer<typeof AlertChannelSchema>;
+
+/** What an alert is about. */
+export const AlertKindSchema = z.enum([
+  'interruption', 'choice', 'help-wanted', 'session', 'tool', 'installer', 'pin-failed', 'protection-gap',
+  'protection-paused', 'quit', 'settings-changed', 'settings-reset', 'weekly-summary', 'test',
+]);
+export type AlertKind = z.infer<typeof AlertKindSchema>;
+
 /** How an incoming session was seen. */
 export const SessionKindSchema = z.enum(['tcp', 'rdp', 'process', 'log', 'netstat']);
 export type SessionKind = z.infer<typeof SessionKindSchema>;
@@ -74,6 +85,14 @@ export const GuardianEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('watcher-failed'), at, watcher: z.string(), message: z.string() }),
   /** A watcher that had failed works again. */
   z.object({ type: z.literal('watcher-recovered'), at, watcher: z.string() }),
+  /** An alert to the trusted contact was written to the outbox (before any send is tried). */
+  z.object({ type: z.literal('alert-queued'), at, alertId: z.string(), kind: AlertKindSchema, channels: z.array(AlertChannelSchema) }),
+  z.object({ type: z.literal('alert-delivered'), at, alertId: z.string(), channel: AlertChannelSchema, attempts: z.number().int().positive() }),
+  /** permanent: false means it will be tried again later. `reason` is one plain sentence. */
+  z.object({
+    type: z.literal('alert-failed'), at, alertId: z.string(), channel: AlertChannelSchema,
+    attempts: z.number().int().positive(), permanent: z.boolean(), reason: z.string(),
+  }),
 ]);
 export type GuardianEvent = z.infer<typeof GuardianEventSchema>;
 export type GuardianEventType = GuardianEvent['type'];

@@ -47,6 +47,9 @@ export function describeEvent(event: GuardianEvent): string {
     case 'window-gone': return `${time} Gone from screen: ${event.kind === 'bank' ? 'a bank page' : 'a request to connect'}.`;
     case 'watcher-failed': return `${time} Problem (${event.watcher}): ${event.message}`;
     case 'watcher-recovered': return `${time} Working again: ${event.watcher}.`;
+    case 'alert-queued': return `${time} Alert ${event.alertId} queued for ${event.channels.join(', ') || 'no channel'}.`;
+    case 'alert-delivered': return `${time} Alert ${event.alertId} delivered by ${event.channel}.`;
+    case 'alert-failed': return `${time} Alert ${event.alertId} not delivered by ${event.channel}: ${event.reason}`;
   }
 }
 

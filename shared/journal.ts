@@ -1,0 +1,37 @@
+// What the journal records: every engine event, plus the facts only the app knows (heartbeats, choices, PIN tries).
+// One source for the journal writer, the weekly summary and the alerts. No Node or DOM imports.
+import { z } from 'zod';
+import { GuardianEventSchema } from './events';
+
+const at = z.string().datetime({ offset: true });
+
+/** The choice the person made on the interruption screen. */
+export const ChoiceSchema = z.enum(['end-it', 'call-contact', 'started-it-myself']);
+export type Choice = z.infer<typeof ChoiceSchema>;
+
+export const AppRecordSchema = z.discriminatedUnion('type', [
+  /** The app started; `version` is the app's. */
+  z.object({ type: z.literal('app-started'), at, version: z.string() }),
+  /** Protection is on and the engine is alive; written every few minutes so uptime can be measured. */
+  z.object({ type: z.literal('heartbeat'), at }),
+  /** A stop the app chose (quit with the PIN, shut-down): the gap after it is not a surprise. */
+  z.object({ type: z.literal('clean-stop'), at, reason: z.enum(['quit', 'shutdown', 'update']) }),
+  /** Found at start: protection was off from `from` to `to` without a clean stop (a kill, a crash, a long gap). */
+  z.object({ type: z.literal('protection-gap'), at, from: at, to: at, clean: z.boolean() }),
+  z.object({ type: z.literal('protection-paused'), at, until: at }),
+  z.object({ type: z.literal('protection-resumed'), at }),
+  z.object({ type: z.literal('choice'), at, interruptionId: z.string(), choice: ChoiceSchema, toolId: z.string().nullable() }),
+  /** A wrong PIN try; `lockedUntil` when it started a lockout. */
+  z.object({ type: z.literal('pin-failed'), at, action: z.string(), lockedUntil: at.nullable() }),
+  /** Which settings changed, by name only (never the values: they may hold addresses and secrets). */
+  z.object({ type: z.literal('settings-changed'), at, fields: z.array(z.string()) }),
+  /** The settings file was unreadable and was kept aside; protection went on with safe defaults. */
+  z.object({ type: z.literal('settings-reset'), at, keptAs: z.string().nullable(), reason: z.string() }),
+  z.object({ type: z.literal('weekly-summary-sent'), at, week: z.string() }),
+]);
+export type AppRecord = z.infer<typeof AppRecordSchema>;
+
+/** One journal record: an engine event or an app record. */
+export const JournalRecordSchema = z.union([GuardianEventSchema, AppRecordSchema]);
+export type JournalRecord = z.infer<typeof JournalRecordSchema>;
+export type JournalRecordType = JournalRecord['type'];
