@@ -1,4 +1,4 @@
-// Parses Linux /proc/net/tcp and /proc/net/tcp6 text into socket entries; a malformed line is skipped, never thrown on.
+// Parses Linux /proc/net/tcp and tcp6 into socket entries, and the TCP counters of /proc/net/snmp; bad input is skipped, never thrown on.
 
 /** TCP states as the kernel numbers them in the `st` column. */
 export const TCP_ESTABLISHED = 0x01;
@@ -88,4 +88,24 @@ function longestZeroRun(groups: number[]): { start: number; length: number } {
     }
   });
   return best;
+}
+
+/** The TCP counters that move whenever a connection comes in or one ends (both IPv4 and IPv6). */
+export interface TcpCounters {
+  /** Connections accepted on a listening socket since boot. */
+  passiveOpens: number;
+  /** Connections established right now. */
+  currentlyEstablished: number;
+}
+
+/** Reads the `Tcp:` header and value lines of /proc/net/snmp; null when they are missing or malformed. */
+export function parseTcpCounters(snmp: string): TcpCounters | null {
+  const [header, values] = snmp
+    .split('\n')
+    .filter((line) => line.startsWith('Tcp:') && line.length <= MAX_LINE_LENGTH)
+    .map((line) => line.trim().split(/\s+/));
+  if (!header || !values || header.length !== values.length) return null;
+  const counter = (name: string): number => Number(values[header.indexOf(name)] ?? Number.NaN);
+  const counters = { passiveOpens: counter('PassiveOpens'), currentlyEstablished: counter('CurrEstab') };
+  return Number.isSafeInteger(counters.passiveOpens) && Number.isSafeInteger(counters.currentlyEstablished) ? counters : null;
 }

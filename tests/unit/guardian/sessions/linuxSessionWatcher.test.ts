@@ -127,6 +127,31 @@ describe('createLinuxSessionWatcher', () => {
     expect(events.filter((e) => e.type === 'watcher-failed')).toEqual([]);
   });
 
+  it('reads the socket tables only when the TCP counters moved, or while a session is live', async () => {
+    const root = await procTree();
+    const tcp = await readFile(join(root, 'net', 'tcp'), 'utf8');
+    const vncLine = tcp.split('\n').find((line) => line.includes('026433C6:D431')) ?? '';
+    const snmp = await readFile(join(fixtures, 'snmp'), 'utf8');
+    await writeFile(join(root, 'net', 'snmp'), snmp);
+    await writeFile(join(root, 'net', 'tcp'), tcp.replace(`${vncLine}\n`, ''));
+    await rm(join(root, 'net', 'tcp6'));
+    const { events, start } = watch(root);
+    await start();
+    expect(events).toEqual([]);
+
+    // A connection the counters do not show yet is not looked for: ten ticks go by without a read.
+    await writeFile(join(root, 'net', 'tcp'), tcp);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(events).toEqual([]);
+
+    await writeFile(join(root, 'net', 'snmp'), snmp.replace(' 83 6 10 0 ', ' 84 6 10 1 '));
+    await vi.waitFor(() => expect(events).toContainEqual(expect.objectContaining({ type: 'session-started', key: VNC_KEY })));
+
+    // While it is live the tables are read every tick, so its end is seen even before the counters move.
+    await writeFile(join(root, 'net', 'tcp'), tcp.replace(`${vncLine}\n`, ''));
+    await vi.waitFor(() => expect(events).toContainEqual(expect.objectContaining({ type: 'session-ended', key: VNC_KEY })));
+  });
+
   it('emits nothing more once stopped', async () => {
     const root = await procTree();
     const { watcher, events, start } = watch(root);

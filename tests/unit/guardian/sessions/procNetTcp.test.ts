@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseProcNetTcp, TCP_ESTABLISHED, TCP_LISTEN } from '../../../../electron/guardian/watchers/sessions/procNetTcp';
+import { parseProcNetTcp, parseTcpCounters, TCP_ESTABLISHED, TCP_LISTEN } from '../../../../electron/guardian/watchers/sessions/procNetTcp';
 
 const fixtures = join(__dirname, '../../../fixtures/proc-net');
 const fixture = (name: string): string => readFileSync(join(fixtures, name), 'utf8');
@@ -58,5 +58,22 @@ describe('parseProcNetTcp', () => {
     const line = '   0: 016433C6:170D 026433C6:D431 01 00000000:00000000 00:00000000 00000000     0        0 4242';
     expect(parseProcNetTcp(`${line}\r\n`)).toHaveLength(1);
     expect(parseProcNetTcp(line)[0]).toMatchObject({ inode: 4242, remoteAddress: '198.51.100.2' });
+  });
+});
+
+describe('parseTcpCounters', () => {
+  it('reads the passive opens and established count from a real /proc/net/snmp', () => {
+    expect(parseTcpCounters(fixture('snmp'))).toEqual({ passiveOpens: 83, currentlyEstablished: 0 });
+  });
+
+  it('gives null when the Tcp lines are missing, cut short, not numbers or absurdly long', () => {
+    const snmp = fixture('snmp');
+    const tcpLines = snmp.split('\n').filter((line) => line.startsWith('Tcp:'));
+    expect(parseTcpCounters(snmp.replaceAll('Tcp:', 'Tcq:'))).toBeNull();
+    expect(parseTcpCounters(tcpLines[0] ?? '')).toBeNull();
+    expect(parseTcpCounters(`${tcpLines[0]}\nTcp: 1 200`)).toBeNull();
+    expect(parseTcpCounters(`${tcpLines[0]}\n${(tcpLines[1] ?? '').replace(' 83 ', ' x ')}`)).toBeNull();
+    expect(parseTcpCounters(`${tcpLines[0]}\nTcp: ${'1 '.repeat(5 * 1024 * 1024)}`)).toBeNull();
+    expect(parseTcpCounters('\u0000\uFFFD')).toBeNull();
   });
 });
