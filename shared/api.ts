@@ -2,6 +2,7 @@
 // Both transports (electron/ipc.ts and the preview host) and window.pauseGuard are derived from this file alone.
 import { z } from 'zod';
 import { GuardianEventSchema } from './events';
+import { ChoiceRequestSchema, ChoiceResultSchema, InterruptionViewSchema, PageSchema, WarningViewSchema } from './interruption';
 
 /** What the tray and the status page show: is protection on, and what the engine sees right now. */
 export const StatusSchema = z.object({
@@ -20,11 +21,21 @@ export const ExternalLinkSchema = z.object({ url: z.string().url().max(2048) });
 export const methods = {
   getStatus: { input: z.undefined(), output: StatusSchema },
   openExternalLink: { input: ExternalLinkSchema, output: z.object({ opened: z.boolean() }) },
+  /** The interruption on screen now, or null. */
+  getInterruption: { input: z.undefined(), output: InterruptionViewSchema.nullable() },
+  /** The person's choice on the interruption: end-it, call-contact, or started-it-myself (with the PIN). */
+  choose: { input: ChoiceRequestSchema, output: ChoiceResultSchema },
 } as const;
 
 export const events = {
   status: StatusSchema,
   guardianEvent: GuardianEventSchema,
+  /** The interruption to show (or null when it is over); sent on every change, e.g. when the countdown ends. */
+  interruption: InterruptionViewSchema.nullable(),
+  /** A calm tray warning to show when the person asks "What does this mean?". */
+  warning: WarningViewSchema,
+  /** The tray asked for a page: "I'm on a call and I'm worried", the weekly summary, settings. */
+  showPage: PageSchema,
 } as const;
 
 export type Methods = typeof methods;

@@ -1,0 +1,81 @@
+// What the person sees during a live scam: the interruption, the calmer tray warning, and the pages the tray opens.
+// The main process owns every decision (the countdown, whether carrying on is allowed); the renderer only shows these.
+import { z } from 'zod';
+import { ChoiceSchema } from './journal';
+import { RegionSchema } from './settings';
+
+const at = z.string().datetime({ offset: true });
+
+export const InterruptionStageSchema = z.enum([
+  /** The pause-and-check page with its countdown. */
+  'pause',
+  /** "End it" was chosen and done: "Done. Now hang up the phone." */
+  'ended',
+  /** "Call <contact> first": the contact's name and number, large. */
+  'calling',
+]);
+
+export const SuspensionSchema = z.enum([
+  /** The tool is frozen while the countdown runs. */
+  'suspended',
+  /** This computer does not let Pause Guard freeze it without an administrator; say so in the UI. */
+  'not-possible',
+  /** Nothing to freeze (a session with no known process). */
+  'not-needed',
+]);
+
+export const InterruptionViewSchema = z.object({
+  id: z.string(),
+  /** highest: a live session while a bank page is open. */
+  level: z.enum(['interrupt', 'highest']),
+  cause: z.enum(['tool-started', 'session-started', 'bank-during-session']),
+  tool: z.object({ toolId: z.string().nullable(), name: z.string(), description: z.string() }),
+  remoteId: z.string().nullable(),
+  remoteAddress: z.string().nullable(),
+  /** How many starts or connections were merged into this one interruption. */
+  occurrences: z.number().int().positive(),
+  shownAt: at,
+  countdownEndsAt: at,
+  /** True once the countdown has ended in the main process; only then is "I started this myself" offered. */
+  canCarryOn: z.boolean(),
+  suspension: SuspensionSchema,
+  stage: InterruptionStageSchema,
+  region: RegionSchema,
+  personName: z.string().nullable(),
+  contact: z.object({ name: z.string(), phone: z.string().nullable() }).nullable(),
+  /** True when a family PIN is set; otherwise carrying on needs the typed confirmation word. */
+  pinRequired: z.boolean(),
+  /** The word to type when no PIN is set. */
+  confirmationWord: z.string(),
+});
+export type InterruptionView = z.infer<typeof InterruptionViewSchema>;
+
+/** A calmer, not full-screen warning: a warn-tier tool started or a catalog installer arrived. */
+export const WarningViewSchema = z.object({
+  id: z.string(),
+  cause: z.enum(['tool-started', 'installer-downloaded', 'trusted-session']),
+  tool: z.object({ toolId: z.string().nullable(), name: z.string(), description: z.string() }),
+  at,
+  region: RegionSchema,
+  contact: z.object({ name: z.string(), phone: z.string().nullable() }).nullable(),
+});
+export type WarningView = z.infer<typeof WarningViewSchema>;
+
+/** The pages a window (or the preview's one page) can show. */
+export const PageSchema = z.enum(['status', 'interruption', 'warning', 'worried', 'summary', 'setup']);
+export type Page = z.infer<typeof PageSchema>;
+
+export const ChoiceRequestSchema = z.object({
+  id: z.string(),
+  choice: ChoiceSchema,
+  /** The family PIN, or the confirmation word when no PIN is set; only for started-it-myself. */
+  secret: z.string().max(32).optional(),
+});
+
+export const ChoiceResultSchema = z.object({
+  ok: z.boolean(),
+  /** One plain sentence when not ok: "That PIN is not right." / "Please wait until the countdown has finished." */
+  message: z.string().nullable(),
+  lockedUntil: at.nullable(),
+});
+export type ChoiceResult = z.infer<typeof ChoiceResultSchema>;
