@@ -18,23 +18,33 @@ const log = (line: string): void => {
   process.stderr.write(`${line}\n`);
 };
 
-/** Folders this run made for itself, removed again on the way out. */
-const ownFolders: string[] = [];
+/** What this run has set up, undone in reverse order on the way out, whenever that comes. */
+const undo: (() => Promise<unknown>)[] = [];
+let leaving = false;
 
-async function makeOwnFolder(prefix: string): Promise<string> {
+async function leave(code: number): Promise<never> {
+  if (!leaving) {
+    leaving = true;
+    for (const step of undo.reverse()) await step().catch(() => undefined);
+  }
+  process.exit(code);
+}
+
+async function ownFolder(prefix: string): Promise<string> {
   const folder = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
-  ownFolders.push(folder);
+  undo.push(() => fs.rm(folder, { recursive: true, force: true }));
   return folder;
 }
 
 async function main(argv: string[]): Promise<void> {
   const options = parsePreviewOptions(argv);
-  const dataDir = options.dataDir ?? (await makeOwnFolder('pauseguard-preview-data-'));
+  const dataDir = options.dataDir ?? (await ownFolder('pauseguard-preview-data-'));
   const engine = createEngine({
     dataDir,
     watchers: createDefaultWatchers({ catalog: loadCatalog(), downloadFolders: options.downloads }),
   });
-  const rendererDir = await makeOwnFolder('pauseguard-preview-renderer-');
+  undo.push(() => engine.stop());
+  const rendererDir = await ownFolder('pauseguard-preview-renderer-');
   await buildRenderer(rendererDir);
   const server = await startPreviewServer({
     port: options.port,
@@ -44,31 +54,19 @@ async function main(argv: string[]): Promise<void> {
     engine,
     log,
   });
-  let stopping = false;
-  const stop = async (): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
-    await server.close();
-    await engine.stop();
-    await removeOwnFolders();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop().catch(fail));
-  process.on('SIGINT', () => void stop().catch(fail));
+  undo.push(() => server.close());
   await engine.start();
   process.stdout.write(`${server.url}\n`);
-}
-
-async function removeOwnFolders(): Promise<void> {
-  await Promise.allSettled(ownFolders.map((folder) => fs.rm(folder, { recursive: true, force: true })));
 }
 
 function fail(error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);
   log(error instanceof UsageError ? message : `The preview stopped: ${message}`);
-  void removeOwnFolders().finally(() => process.exit(error instanceof UsageError ? 2 : 1));
+  void leave(error instanceof UsageError ? 2 : 1);
 }
 
+process.on('SIGTERM', () => void leave(0));
+process.on('SIGINT', () => void leave(0));
 process.on('uncaughtException', fail);
 process.on('unhandledRejection', fail);
 main(process.argv.slice(2)).catch(fail);

@@ -1,6 +1,7 @@
 // Reads the preview host's command line (--data-dir, --downloads, --port); every mistake becomes one plain sentence.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { checkFolder } from '../cli/options';
 import { UsageError } from '../cli/usageError';
 
 export interface PreviewOptions {
@@ -30,7 +31,7 @@ export function parsePreviewOptions(argv: string[]): PreviewOptions {
   }
   return {
     dataDir: values['data-dir'] === undefined ? null : path.resolve(values['data-dir']),
-    downloads: values.downloads?.map((folder) => path.resolve(folder)) ?? null,
+    downloads: values.downloads?.map((folder) => checkFolder(folder, 'downloads folder')) ?? null,
     port: values.port === undefined ? 0 : parsePort(values.port),
   };
 }

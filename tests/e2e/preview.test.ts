@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -126,9 +127,9 @@ describe('npm run preview', () => {
       );
       expect(await page.getByText('Needs attention').count()).toBe(1);
       const checks = page.getByRole('region', { name: 'Pause Guard’s checks' });
-      expect(await checks.textContent()).toContain('Watching for bank pages and connection prompts is not working.');
+      expect(await checks.textContent()).toContain('The check for bank pages and connection prompts is not working.');
       // The engine sees the whole machine, where other programs may run: this test only counts on its own Supremo.
-      const tools = page.getByRole('region', { name: 'Remote-control programs' });
+      const tools = page.getByRole('region', { name: 'Programs that let others control this computer' });
       const supremo = tools.getByRole('listitem').filter({ hasText: /^Supremo$/ });
       expect(await supremo.count()).toBe(0);
       expect(await page.getByText(/^Watching since /).count()).toBe(1);
@@ -244,4 +245,42 @@ describe('npm run preview', () => {
     expect(await exited).toBe(0);
     expect(stdout.split('\n')).toHaveLength(2);
   });
+});
+
+describe('npm run preview, given something it cannot use', () => {
+  function runPreview(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    return new Promise((resolve) => {
+      const child = spawn('npm', ['run', '--silent', 'preview', '--', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+      child.once('exit', (code) => resolve({ code, stdout: out, stderr: err }));
+    });
+  }
+
+  it('refuses an unknown option in one plain sentence, exit 2', async () => {
+    expect(await runPreview(['--prot', '8080'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'That is not an option the preview knows. The preview takes --data-dir DIR, --downloads DIR and --port NUMBER.\n',
+    });
+  });
+
+  it('says plainly that a busy port is busy, exit 1', async () => {
+    const busy = net.createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const port = (busy.address() as net.AddressInfo).port;
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pauseguard-e2e-busy-'));
+    try {
+      expect(await runPreview(['--port', String(port), '--data-dir', dataDir])).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: `The preview stopped: Port ${port} on 127.0.0.1 is already in use; choose another with --port.\n`,
+      });
+    } finally {
+      busy.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

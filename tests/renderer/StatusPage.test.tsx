@@ -34,7 +34,7 @@ describe('StatusPage', () => {
     render(<StatusPage api={api} />);
 
     expect(await screen.findByText('Please take a look')).toBeInTheDocument();
-    const tools = screen.getByRole('region', { name: 'Remote-control programs' });
+    const tools = screen.getByRole('region', { name: 'Programs that let others control this computer' });
     expect(tools).toHaveTextContent('These are running now:');
     expect(screen.getAllByRole('listitem').map((item) => item.textContent)).toEqual(['AnyDesk', 'TeamViewer']);
   });
@@ -55,9 +55,9 @@ describe('StatusPage', () => {
     expect(await screen.findByText('Needs attention')).toBeInTheDocument();
     const checks = screen.getByRole('region', { name: 'Pause Guard’s checks' });
     expect(checks).toHaveTextContent(
-      'Watching downloads for remote-control installers is not working. Pause Guard is not allowed to read the folder /home/ann/Downloads.',
+      'The check of downloaded files is not working. Pause Guard is not allowed to read the folder /home/ann/Downloads.',
     );
-    expect(checks).not.toHaveTextContent('programs starting');
+    expect(checks).not.toHaveTextContent('remote-control programs');
   });
 
   it('follows every pushed status, and a slow first answer never overwrites a newer push', async () => {

@@ -43,7 +43,7 @@ export function StatusPage({ api }: { api: PauseGuardApi }) {
       </section>
 
       <section aria-labelledby="tools-heading">
-        <h2 id="tools-heading">Remote-control programs</h2>
+        <h2 id="tools-heading">Programs that let others control this computer</h2>
         {status.toolsRunning.length === 0 ? (
           <p>None are running.</p>
         ) : (

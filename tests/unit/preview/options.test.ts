@@ -1,4 +1,6 @@
 // The preview's command line: options read as given, and every mistake refused with one plain sentence.
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../../../electron/cli/usageError';
 import { parsePreviewOptions } from '../../../electron/preview/options';
@@ -9,11 +11,21 @@ describe('parsePreviewOptions', () => {
   });
 
   it('reads --data-dir, every --downloads and --port', () => {
-    expect(parsePreviewOptions(['--data-dir', 'd', '--downloads', 'a', '--downloads=/b', '--port', '8123'])).toEqual({
-      dataDir: path.resolve('d'),
-      downloads: [path.resolve('a'), '/b'],
-      port: 8123,
-    });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pauseguard-preview-options-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'a'));
+      fs.mkdirSync(path.join(dir, 'b'));
+      expect(parsePreviewOptions(['--data-dir', 'd', '--downloads', path.join(dir, 'a'), `--downloads=${dir}/b`, '--port', '8123'])).toEqual({
+        dataDir: path.resolve('d'),
+        downloads: [path.join(dir, 'a'), path.join(dir, 'b')],
+        port: 8123,
+      });
+      expect(() => parsePreviewOptions(['--downloads', path.join(dir, 'missing')])).toThrow(
+        `The downloads folder ${path.join(dir, 'missing')} does not exist.`,
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it.each([
