@@ -67,6 +67,7 @@ export function connectX11(display: string, env: NodeJS.ProcessEnv): Promise<X11
     const send = (request: Buffer, expectsReply: boolean): Promise<Buffer | null> => {
       if (closed) return Promise.reject(new Error('Pause Guard lost its view of the screen: the display connection closed.'));
       sequence = (sequence + 1) & 0xffff;
+      if (expectsReply) socket.ref();
       const waiting = expectsReply
         ? new Promise<Buffer | null>((resolveReply, rejectReply) => pending.set(sequence, { resolve: resolveReply, reject: rejectReply }))
         : Promise.resolve(null);
@@ -87,6 +88,7 @@ export function connectX11(display: string, env: NodeJS.ProcessEnv): Promise<X11
         // Errors answer a request: for reads, a window or atom that went away. The read resolves to nothing.
         const waiter = pending.get(seq);
         pending.delete(seq);
+        if (pending.size === 0) socket.unref();
         waiter?.resolve(kind === 1 ? Buffer.from(message) : null);
       } else if (kind === PROPERTY_NOTIFY && connection) {
         connection.onPropertyChange?.(message.readUInt32LE(4), message.readUInt32LE(8));
@@ -115,6 +117,8 @@ export function connectX11(display: string, env: NodeJS.ProcessEnv): Promise<X11
         return false;
       }
       const root = setup.readUInt32LE(screens);
+      // Like the watchers' timers, an idle display connection does not keep the program running; a read does.
+      socket.unref();
       connection = createConnection(root);
       resolve(connection);
       return true;
