@@ -7,7 +7,7 @@ import { createFakeApi, statusOf } from './fakeApi';
 describe('StatusPage', () => {
   it('says "Checking" until the first status arrives, then shows the engine’s own sentence', async () => {
     let answer: (status: ReturnType<typeof statusOf>) => void = () => {};
-    const api = createFakeApi(() => new Promise((resolve) => (answer = resolve)));
+    const api = createFakeApi({ getStatus: () => new Promise((resolve) => (answer = resolve)) });
     render(<StatusPage api={api} />);
     expect(screen.getByRole('status')).toHaveTextContent('Checking this computer');
 
@@ -21,16 +21,17 @@ describe('StatusPage', () => {
   });
 
   it('names the remote-control programs that are running', async () => {
-    const api = createFakeApi(async () =>
-      statusOf({
-        state: 'warning',
-        summary: 'A program that lets other people control this computer is running.',
-        toolsRunning: [
-          { toolId: 'anydesk', name: 'AnyDesk', pid: 4242 },
-          { toolId: 'teamviewer', name: 'TeamViewer', pid: 4343 },
-        ],
-      }),
-    );
+    const api = createFakeApi({
+      getStatus: async () =>
+        statusOf({
+          state: 'warning',
+          summary: 'A program that lets other people control this computer is running.',
+          toolsRunning: [
+            { toolId: 'anydesk', name: 'AnyDesk', pid: 4242 },
+            { toolId: 'teamviewer', name: 'TeamViewer', pid: 4343 },
+          ],
+        }),
+    });
     render(<StatusPage api={api} />);
 
     expect(await screen.findByText('Please take a look')).toBeInTheDocument();
@@ -40,16 +41,17 @@ describe('StatusPage', () => {
   });
 
   it('tells which check is not working, in plain words with the engine’s reason', async () => {
-    const api = createFakeApi(async () =>
-      statusOf({
-        state: 'problem',
-        summary: 'Pause Guard is running, but part of it is not working. Please tell your family.',
-        watchers: [
-          { name: 'processes', ok: true, message: null },
-          { name: 'downloads', ok: false, message: 'Pause Guard is not allowed to read the folder /home/ann/Downloads.' },
-        ],
-      }),
-    );
+    const api = createFakeApi({
+      getStatus: async () =>
+        statusOf({
+          state: 'problem',
+          summary: 'Pause Guard is running, but part of it is not working. Please tell your family.',
+          watchers: [
+            { name: 'processes', ok: true, message: null },
+            { name: 'downloads', ok: false, message: 'Pause Guard is not allowed to read the folder /home/ann/Downloads.' },
+          ],
+        }),
+    });
     render(<StatusPage api={api} />);
 
     expect(await screen.findByText('Needs attention')).toBeInTheDocument();
@@ -62,7 +64,7 @@ describe('StatusPage', () => {
 
   it('follows every pushed status, and a slow first answer never overwrites a newer push', async () => {
     let answer: (status: ReturnType<typeof statusOf>) => void = () => {};
-    const api = createFakeApi(() => new Promise((resolve) => (answer = resolve)));
+    const api = createFakeApi({ getStatus: () => new Promise((resolve) => (answer = resolve)) });
     render(<StatusPage api={api} />);
 
     act(() => api.push('status', statusOf({ state: 'warning', summary: 'Someone is connected to this computer from somewhere else.' })));
@@ -77,7 +79,7 @@ describe('StatusPage', () => {
   });
 
   it('says plainly when the status cannot be read', async () => {
-    const api = createFakeApi(() => Promise.reject(new Error('The connection to Pause Guard was lost. Please reload the page.')));
+    const api = createFakeApi({ getStatus: () => Promise.reject(new Error('The connection to Pause Guard was lost. Please reload the page.')) });
     render(<StatusPage api={api} />);
 
     expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Pause Guard cannot show its status right now.');
@@ -85,7 +87,7 @@ describe('StatusPage', () => {
   });
 
   it('stops listening when it goes away', async () => {
-    const api = createFakeApi(async () => statusOf());
+    const api = createFakeApi({ getStatus: async () => statusOf() });
     const { unmount } = render(<StatusPage api={api} />);
     await screen.findByText('All is well');
     expect(api.listenerCount('status')).toBe(1);

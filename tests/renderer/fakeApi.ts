@@ -1,16 +1,21 @@
-// A stand-in for window.pauseGuard (the renderer's only boundary): answers getStatus and pushes events on demand.
-import type { EventName, EventPayload, PauseGuardApi, Status } from '../../shared/api';
+// A stand-in for window.pauseGuard (the renderer's only boundary): the methods a test gives, events pushed on demand.
+// A method the test did not give rejects, so a page calling something unexpected fails its test.
+import { methodNames, type EventName, type EventPayload, type PauseGuardApi, type Status } from '../../shared/api';
 
-export interface FakeApi extends PauseGuardApi {
+type Methods = Omit<PauseGuardApi, 'on'>;
+
+export type FakeApi = PauseGuardApi & {
   push<E extends EventName>(event: E, payload: EventPayload<E>): void;
   listenerCount(event: EventName): number;
-}
+};
 
-export function createFakeApi(getStatus: () => Promise<Status>): FakeApi {
+export function createFakeApi(given: Partial<Methods>): FakeApi {
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
+  const methods = Object.fromEntries(
+    methodNames.map((name) => [name, given[name] ?? (() => Promise.reject(new Error(`This test did not expect a call to ${name}.`)))]),
+  ) as Methods;
   return {
-    getStatus,
-    openExternalLink: async () => ({ opened: false }),
+    ...methods,
     on(event, listener) {
       const set = listeners.get(event) ?? new Set();
       listeners.set(event, set);

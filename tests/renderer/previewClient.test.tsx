@@ -107,7 +107,7 @@ describe('connectBridge', () => {
   });
 
   it('keeps the api the preload provided and opens no socket', () => {
-    const provided = createFakeApi(async () => statusOf());
+    const provided = createFakeApi({ getStatus: async () => statusOf() });
     window.pauseGuard = provided;
     const opener = vi.fn(openSocket);
     expect(connectBridge(window, opener)).toBe(provided);
