@@ -2,7 +2,9 @@
 // Both transports (electron/ipc.ts and the preview host) and window.pauseGuard are derived from this file alone.
 import { z } from 'zod';
 import { GuardianEventSchema } from './events';
+import { SetupInputSchema, SetupResultSchema, SetupViewSchema, TestAlertResultSchema } from './setup';
 import { ChoiceRequestSchema, ChoiceResultSchema, InterruptionViewSchema, PageSchema, WarningViewSchema } from './interruption';
+import { RegionSchema } from './settings';
 
 /** What the tray and the status page show: is protection on, and what the engine sees right now. */
 export const StatusSchema = z.object({
@@ -12,6 +14,10 @@ export const StatusSchema = z.object({
   watchers: z.array(z.object({ name: z.string(), ok: z.boolean(), message: z.string().nullable() })),
   toolsRunning: z.array(z.object({ toolId: z.string(), name: z.string(), pid: z.number().int() })),
   since: z.string(),
+  /** The region whose advice to show ("I'm on a call and I'm worried"); the settings' region. */
+  region: RegionSchema.optional(),
+  /** The first trusted contact, shown with the advice so the person can call them; null when none is set. */
+  contact: z.object({ name: z.string(), phone: z.string().nullable() }).nullable().optional(),
 });
 export type Status = z.infer<typeof StatusSchema>;
 
@@ -25,6 +31,12 @@ export const methods = {
   getInterruption: { input: z.undefined(), output: InterruptionViewSchema.nullable() },
   /** The person's choice on the interruption: end-it, call-contact, or started-it-myself (with the PIN). */
   choose: { input: ChoiceRequestSchema, output: ChoiceResultSchema },
+  /** What the setup window shows: current settings without secrets, a suggested ntfy topic and its QR code. */
+  getSetup: { input: z.undefined(), output: SetupViewSchema },
+  /** Saves the setup window's form; needs the current PIN once one is set. */
+  saveSetup: { input: SetupInputSchema, output: SetupResultSchema },
+  /** Sends a test alert on every configured channel. */
+  sendTestAlert: { input: z.undefined(), output: TestAlertResultSchema },
 } as const;
 
 export const events = {

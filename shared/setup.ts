@@ -1,0 +1,64 @@
+// The setup window's contract: what it shows (never a secret in clear), what it sends, and the answers it gets back.
+import { z } from 'zod';
+import { AlertChannelSchema } from './events';
+import { RegionSchema, TrustedHelperSchema, WeeklySummaryTimeSchema } from './settings';
+
+/** A contact as the setup window sees it: secrets are never sent to the renderer, only whether one is set. */
+export const ContactViewSchema = z.object({
+  name: z.string(),
+  phone: z.string().nullable(),
+  ntfy: z.object({ server: z.string(), topic: z.string(), hasToken: z.boolean() }).nullable(),
+  email: z.object({ to: z.string(), smtpHost: z.string(), hasPassword: z.boolean() }).nullable(),
+  webhook: z.object({ url: z.string(), hasSecret: z.boolean() }).nullable(),
+});
+
+export const SetupViewSchema = z.object({
+  person: z.string().nullable(),
+  region: RegionSchema,
+  contacts: z.array(ContactViewSchema),
+  trustedHelpers: z.array(TrustedHelperSchema),
+  startAtLogin: z.boolean(),
+  weeklySummary: WeeklySummaryTimeSchema,
+  pinSet: z.boolean(),
+  setupComplete: z.boolean(),
+  /** A fresh, unguessable ntfy topic to offer, with its subscribe link and QR code (SVG markup made by the main process). */
+  ntfySuggestion: z.object({ server: z.string(), topic: z.string(), subscribeUrl: z.string(), qrSvg: z.string() }),
+  /** The tools a helper can be trusted on: id and display name. */
+  trustableTools: z.array(z.object({ toolId: z.string(), name: z.string() })),
+});
+export type SetupView = z.infer<typeof SetupViewSchema>;
+
+/** What the setup window sends. Secrets left empty keep the ones already stored. */
+export const SetupInputSchema = z.object({
+  person: z.string().max(60),
+  region: RegionSchema,
+  contact: z.object({
+    name: z.string().max(60),
+    phone: z.string().max(30),
+    ntfy: z.object({ server: z.string().max(300), topic: z.string().max(64), token: z.string().max(200) }).nullable(),
+    email: z.object({ to: z.string().max(254), smtpUrl: z.string().max(500) }).nullable(),
+    webhook: z.object({ url: z.string().max(500), secret: z.string().max(200) }).nullable(),
+  }),
+  /** The new PIN, typed twice; both empty keeps the current one. */
+  newPin: z.string().max(8),
+  newPinAgain: z.string().max(8),
+  trustedHelpers: z.array(z.object({ toolId: z.string().max(64), remoteId: z.string().max(64), label: z.string().max(60) })).max(20),
+  startAtLogin: z.boolean(),
+  /** The current PIN, needed to change settings once one is set. */
+  currentPin: z.string().max(8),
+});
+export type SetupInput = z.infer<typeof SetupInputSchema>;
+
+export const SetupResultSchema = z.object({
+  ok: z.boolean(),
+  /** One plain message per field that needs fixing, keyed by a dotted field path ("contact.email.to"). */
+  fieldErrors: z.record(z.string(), z.string()),
+  /** One plain sentence about the whole form (wrong PIN, locked, could not save), or null. */
+  message: z.string().nullable(),
+});
+export type SetupResult = z.infer<typeof SetupResultSchema>;
+
+export const TestAlertResultSchema = z.object({
+  results: z.array(z.object({ channel: AlertChannelSchema, ok: z.boolean(), message: z.string() })),
+});
+export type TestAlertResult = z.infer<typeof TestAlertResultSchema>;
