@@ -6,6 +6,8 @@ import { protectedStatus } from './fakeStatus';
 const handlers = (): ApiHandlers => ({
   getStatus: vi.fn(async () => protectedStatus),
   openExternalLink: vi.fn(async ({ url }: { url: string }) => ({ opened: url.startsWith('https://') })),
+  getInterruption: vi.fn(async () => null),
+  choose: vi.fn(async () => ({ ok: true, message: null, lockedUntil: null })),
 });
 
 describe('dispatch', () => {

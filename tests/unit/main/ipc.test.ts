@@ -84,12 +84,16 @@ describe('registerIpcHandlers', () => {
   const handlers = {
     getStatus: vi.fn(async () => protectedStatus),
     openExternalLink: vi.fn(async () => ({ opened: true })),
+    getInterruption: vi.fn(async () => null),
+    choose: vi.fn(async () => ({ ok: true, message: null, lockedUntil: null })),
   };
   let unregister: () => void;
 
   beforeEach(() => {
     handlers.getStatus.mockClear();
     handlers.openExternalLink.mockClear();
+    handlers.getInterruption.mockClear();
+    handlers.choose.mockClear();
     unregister = registerIpcHandlers(handlers, policy);
   });
   afterEach(() => unregister());
@@ -111,6 +115,8 @@ describe('registerIpcHandlers', () => {
       await expect(registered.get(channelOf(name))?.(event, input)).rejects.toThrow(`Refused "${name}": ${reason}.`);
       expect(handlers.getStatus).not.toHaveBeenCalled();
       expect(handlers.openExternalLink).not.toHaveBeenCalled();
+      expect(handlers.getInterruption).not.toHaveBeenCalled();
+      expect(handlers.choose).not.toHaveBeenCalled();
     });
   });
 

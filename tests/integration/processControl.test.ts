@@ -1,0 +1,132 @@
+// Suspending, resuming and ending real processes (copies of /bin/sleep and /bin/sh named like remote tools) by signal,
+// read back from /proc/PID/stat; the Windows taskkill path is checked by its argument list.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createProcessControl, taskkillArgs } from '../../electron/guardian/actions/processControl';
+
+let dir: string;
+const children = new Set<ChildProcess>();
+
+function fakeTool(name: string, from: string): string {
+  const exe = path.join(dir, name);
+  fs.copyFileSync(from, exe);
+  fs.chmodSync(exe, 0o755);
+  return exe;
+}
+
+function run(exe: string, args: string[]): ChildProcess & { pid: number } {
+  const child = spawn(exe, args, { stdio: ['pipe', 'ignore', 'ignore'] });
+  if (child.pid === undefined) throw new Error(`could not start ${exe}`);
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child as ChildProcess & { pid: number };
+}
+
+/** The state letter of /proc/PID/stat: S sleeping, T stopped, Z zombie; null once the pid is gone. */
+function stateOf(pid: number): string | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+  } catch {
+    return null;
+  }
+}
+
+const exitOf = (child: ChildProcess) =>
+  child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve(child.signalCode)
+    : new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
+
+async function waitForState(pid: number, wanted: string): Promise<void> {
+  for (let i = 0; i < 100 && stateOf(pid) !== wanted; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pauseguard-control-'));
+});
+
+afterAll(async () => {
+  for (const child of children) child.kill('SIGKILL');
+  await Promise.all([...children].map(exitOf));
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe.runIf(process.platform === 'linux')('process control on Linux, for real', () => {
+  const control = createProcessControl({ graceMs: 300 });
+
+  it('freezes a tool and lets it run again', async () => {
+    const tool = run(fakeTool('AnyDesk', '/bin/sleep'), ['30']);
+    await waitForState(tool.pid, 'S');
+    expect(control.canSuspend).toBe(true);
+    await expect(control.suspend(tool.pid)).resolves.toBe('done');
+    await waitForState(tool.pid, 'T');
+    expect(stateOf(tool.pid)).toBe('T');
+    await expect(control.resume(tool.pid)).resolves.toBe('done');
+    await waitForState(tool.pid, 'S');
+    expect(stateOf(tool.pid)).toBe('S');
+  });
+
+  it('ends a tool with SIGTERM, even while it is frozen', async () => {
+    const tool = run(fakeTool('TeamViewer', '/bin/sleep'), ['30']);
+    await control.suspend(tool.pid);
+    await waitForState(tool.pid, 'T');
+    const exited = exitOf(tool);
+    await expect(control.end(tool.pid)).resolves.toBe('done');
+    await expect(exited).resolves.toBe('SIGTERM');
+  });
+
+  it('kills a tool that ignores SIGTERM once the grace period is over', async () => {
+    const tool = run(fakeTool('rustdesk', '/bin/sh'), ['-c', "trap '' TERM; read line"]);
+    await waitForState(tool.pid, 'S');
+    const exited = exitOf(tool);
+    await expect(control.end(tool.pid)).resolves.toBe('done');
+    await expect(exited).resolves.toBe('SIGKILL');
+  });
+
+  it('says a pid that is already gone is gone', async () => {
+    const tool = run(fakeTool('AnyDesk-gone', '/bin/sleep'), ['30']);
+    tool.kill('SIGKILL');
+    await exitOf(tool);
+    await expect(control.suspend(tool.pid)).resolves.toBe('gone');
+    await expect(control.end(tool.pid)).resolves.toBe('gone');
+  });
+
+  it.each([0, 1, -1, 1.5, Number.NaN, process.pid, process.ppid])('never signals pid %s', async (pid) => {
+    const kill = vi.fn();
+    const guarded = createProcessControl({ kill });
+    await expect(guarded.suspend(pid)).resolves.toBe('refused');
+    await expect(guarded.resume(pid)).resolves.toBe('refused');
+    await expect(guarded.end(pid)).resolves.toBe('refused');
+    expect(kill).not.toHaveBeenCalled();
+  });
+});
+
+describe('process control on Windows', () => {
+  it('ends a tool and its children with taskkill /PID n /T /F', async () => {
+    const runCommand = vi.fn(async () => undefined);
+    const control = createProcessControl({ platform: 'win32', runCommand });
+    await expect(control.end(4242)).resolves.toBe('done');
+    expect(runCommand).toHaveBeenCalledExactlyOnceWith('taskkill', ['/PID', '4242', '/T', '/F']);
+    expect(taskkillArgs(7)).toEqual(['/PID', '7', '/T', '/F']);
+  });
+
+  it('says freezing is not possible without an administrator, and reports a failed taskkill', async () => {
+    const runCommand = vi.fn(async () => Promise.reject(new Error('Access is denied.')));
+    const control = createProcessControl({ platform: 'win32', runCommand });
+    expect(control.canSuspend).toBe(false);
+    await expect(control.suspend(4242)).resolves.toBe('not-possible');
+    await expect(control.resume(4242)).resolves.toBe('not-possible');
+    await expect(control.end(4242)).resolves.toBe('failed');
+  });
+
+  it('never runs taskkill on pid 0, on Pause Guard or on its parent', async () => {
+    const runCommand = vi.fn(async () => undefined);
+    const control = createProcessControl({ platform: 'win32', runCommand, ownPids: [900, 800] });
+    await expect(control.end(0)).resolves.toBe('refused');
+    await expect(control.end(900)).resolves.toBe('refused');
+    await expect(control.end(800)).resolves.toBe('refused');
+    expect(runCommand).not.toHaveBeenCalled();
+  });
+});
