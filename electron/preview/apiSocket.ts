@@ -7,7 +7,7 @@ import type { EventName, EventPayload } from '../../shared/api';
 import { WIRE_PATH, WireCallSchema, type WireReply } from '../../shared/previewWire';
 import { checkedEventPayload, dispatch, type ApiHandlers } from '../apiDispatch';
 import type { Engine } from '../guardian/engine';
-import type { RequestGuard } from './requestGuard';
+import { requestUrl, type RequestGuard } from './requestGuard';
 
 const MAX_MESSAGE_BYTES = 64 * 1024;
 
@@ -65,8 +65,12 @@ export function createApiSocket(options: {
 
   return {
     handleUpgrade(request, socket, head) {
-      const path = new URL(request.url ?? '/', 'http://preview.invalid').pathname;
-      if (path !== WIRE_PATH || !guard.hostAllowed(request) || !guard.originAllowed(request) || !guard.carriesToken(request)) {
+      const allowed =
+        requestUrl(request)?.pathname === WIRE_PATH &&
+        guard.hostAllowed(request) &&
+        guard.originAllowed(request) &&
+        guard.carriesToken(request);
+      if (!allowed) {
         socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
         return;
       }

@@ -6,7 +6,7 @@ import type { ApiHandlers } from '../apiDispatch';
 import type { Engine } from '../guardian/engine';
 import { accessCookie } from './accessToken';
 import { createApiSocket } from './apiSocket';
-import { createRequestGuard } from './requestGuard';
+import { createRequestGuard, requestUrl } from './requestGuard';
 import { responseHeaders } from './responseHeaders';
 import type { StaticFile } from './staticFiles';
 
@@ -39,7 +39,9 @@ export async function startPreviewServer(options: {
     if (!guard.carriesToken(request)) {
       return refuse(response, 403, 'This page needs the full link that "npm run preview" printed, including its token.');
     }
-    const pathname = new URL(request.url ?? '/', 'http://preview.invalid').pathname;
+    const url = requestUrl(request);
+    if (!url) return refuse(response, 400, 'That address could not be read.');
+    const pathname = url.pathname;
     const isPage = pathname === '/' || pathname === '/index.html';
     const file = options.files.get(isPage ? '/index.html' : pathname);
     if (!file) return refuse(response, 404, 'There is no such page.');

@@ -12,6 +12,15 @@ export interface RequestGuard {
   carriesToken(request: IncomingMessage): boolean;
 }
 
+/** The request's path and query, or null for a target no URL parser accepts (which is then refused, never thrown). */
+export function requestUrl(request: IncomingMessage): URL | null {
+  try {
+    return new URL(request.url ?? '/', 'http://preview.invalid');
+  } catch {
+    return null;
+  }
+}
+
 export function createRequestGuard(options: { port: number; token: string }): RequestGuard {
   const hosts = new Set([`127.0.0.1:${options.port}`, `localhost:${options.port}`]);
   const origins = new Set([...hosts].map((host) => `http://${host}`));
@@ -20,7 +29,7 @@ export function createRequestGuard(options: { port: number; token: string }): Re
     hostAllowed: (request) => hosts.has((request.headers.host ?? '').toLowerCase()),
     originAllowed: (request) => origins.has((request.headers.origin ?? '').toLowerCase()),
     carriesToken(request) {
-      const fromQuery = new URL(request.url ?? '/', 'http://preview.invalid').searchParams.get('token');
+      const fromQuery = requestUrl(request)?.searchParams.get('token');
       return tokenMatches(options.token, fromQuery) || tokenMatches(options.token, readCookie(request.headers.cookie, cookieName));
     },
   };

@@ -2,6 +2,7 @@
 // Only the right token, Host and Origin get a page, a file or the API socket; everything else gets a plain 403.
 import fs from 'node:fs/promises';
 import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { WebSocket } from 'ws';
@@ -155,6 +156,33 @@ describe('preview server over HTTP', () => {
     expect((await request('/../../etc/passwd', { cookie: cookie() })).status).toBe(404);
     expect((await request('/%2e%2e/%2e%2e/etc/passwd', { cookie: cookie() })).status).toBe(404);
     expect((await request('/assets/', { cookie: cookie() })).status).toBe(404);
+  });
+});
+
+/** Sends raw bytes, so a test can send a request line no HTTP client would build; resolves with the status line. */
+function rawRequest(text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(server.port, '127.0.0.1', () => socket.write(text));
+    let answer = '';
+    socket.on('data', (chunk: Buffer) => {
+      answer += chunk.toString();
+      if (answer.includes('\r\n')) {
+        resolve(answer.split('\r\n')[0]!);
+        socket.destroy();
+      }
+    });
+    socket.on('error', reject);
+  });
+}
+
+describe('preview server, given a request target no URL parser accepts', () => {
+  it('answers it plainly and keeps serving', async () => {
+    const host = `127.0.0.1:${server.port}`;
+    expect(await rawRequest(`GET http://[ HTTP/1.1\r\nHost: ${host}\r\nCookie: ${cookie()}\r\n\r\n`)).toBe('HTTP/1.1 400 Bad Request');
+    expect(await rawRequest(`GET http://[ HTTP/1.1\r\nHost: ${host}\r\n\r\n`)).toBe('HTTP/1.1 403 Forbidden');
+    const upgrade = `GET http://[ HTTP/1.1\r\nHost: ${host}\r\nOrigin: ${origin()}\r\nCookie: ${cookie()}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`;
+    expect(await rawRequest(upgrade)).toBe('HTTP/1.1 403 Forbidden');
+    expect((await request(`/?token=${token}`)).status).toBe(200);
   });
 });
 
