@@ -34,11 +34,13 @@ export function StatusPage({ api }: { api: PauseGuardApi }) {
   const failed = status.watchers.filter((w) => !w.ok);
   return (
     <main className="page">
-      <section className={`status-card status-${status.state}`} role="status" aria-labelledby="status-summary">
+      <section className={`status-card status-${status.state}`} role="status" aria-labelledby="page-heading">
         <StateIcon state={status.state} />
         <div>
           <p className="status-label">{stateLabels[status.state]}</p>
-          <h1 id="status-summary">{status.summary}</h1>
+          <h1 id="page-heading" tabIndex={-1}>
+            {status.summary}
+          </h1>
         </div>
       </section>
 
