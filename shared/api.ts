@@ -3,7 +3,10 @@
 import { z } from 'zod';
 import { GuardianEventSchema } from './events';
 import { SetupInputSchema, SetupResultSchema, SetupViewSchema, TestAlertResultSchema } from './setup';
-import { ChoiceRequestSchema, ChoiceResultSchema, InterruptionViewSchema, PageSchema, WarningViewSchema } from './interruption';
+import {
+  ChoiceRequestSchema, ChoiceResultSchema, CloseInterruptionRequestSchema, InterruptionViewSchema, PageSchema, ProtectedActionPromptSchema,
+  ProtectedActionRequestSchema, WarningViewSchema,
+} from './interruption';
 import { RegionSchema } from './settings';
 
 /** What the tray and the status page show: is protection on, and what the engine sees right now. */
@@ -31,6 +34,10 @@ export const methods = {
   getInterruption: { input: z.undefined(), output: InterruptionViewSchema.nullable() },
   /** The person's choice on the interruption: end-it, call-contact, or started-it-myself (with the PIN). */
   choose: { input: ChoiceRequestSchema, output: ChoiceResultSchema },
+  /** "Close" on the Done page: refused unless the tool was ended. */
+  closeInterruption: { input: CloseInterruptionRequestSchema, output: ChoiceResultSchema },
+  /** The PIN page's answer to a protectedAction prompt (quit, pause protection). */
+  confirmProtectedAction: { input: ProtectedActionRequestSchema, output: ChoiceResultSchema },
   /** What the setup window shows: current settings without secrets, a suggested ntfy topic and its QR code. */
   getSetup: { input: z.undefined(), output: SetupViewSchema },
   /** Saves the setup window's form; needs the current PIN once one is set. */
@@ -48,6 +55,8 @@ export const events = {
   warning: WarningViewSchema,
   /** The tray asked for a page: "I'm on a call and I'm worried", the weekly summary, settings. */
   showPage: PageSchema,
+  /** The tray asked for something that needs the family PIN: show the PIN page for it. */
+  protectedAction: ProtectedActionPromptSchema,
 } as const;
 
 export type Methods = typeof methods;

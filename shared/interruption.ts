@@ -79,3 +79,27 @@ export const ChoiceResultSchema = z.object({
   lockedUntil: at.nullable(),
 });
 export type ChoiceResult = z.infer<typeof ChoiceResultSchema>;
+
+/** Takes the "Done" page off the screen; only once the tool has been ended ("End it"). */
+export const CloseInterruptionRequestSchema = z.object({ id: z.string() });
+
+/** How long protection may be paused, in hours: then it resumes by itself. */
+export const PAUSE_HOURS = [1, 2, 4] as const;
+
+/** A tray action that needs the family PIN (or the confirmation word when no PIN is set). */
+export const ProtectedActionSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('quit') }),
+  z.object({ action: z.literal('pause'), hours: z.union([z.literal(1), z.literal(2), z.literal(4)]) }),
+]);
+export type ProtectedAction = z.infer<typeof ProtectedActionSchema>;
+
+/** What the PIN page shows when the tray asks for one of those actions. */
+export const ProtectedActionPromptSchema = z.object({
+  request: ProtectedActionSchema,
+  pinRequired: z.boolean(),
+  confirmationWord: z.string(),
+});
+export type ProtectedActionPrompt = z.infer<typeof ProtectedActionPromptSchema>;
+
+/** The PIN page's answer: the action and the PIN (or the confirmation word). */
+export const ProtectedActionRequestSchema = z.object({ request: ProtectedActionSchema, secret: z.string().max(32) });

@@ -8,6 +8,8 @@ const handlers = (): ApiHandlers => ({
   openExternalLink: vi.fn(async ({ url }: { url: string }) => ({ opened: url.startsWith('https://') })),
   getInterruption: vi.fn(async () => null),
   choose: vi.fn(async () => ({ ok: true, message: null, lockedUntil: null })),
+  closeInterruption: vi.fn(async () => ({ ok: true, message: null, lockedUntil: null })),
+  confirmProtectedAction: vi.fn(async () => ({ ok: true, message: null, lockedUntil: null })),
 });
 
 describe('dispatch', () => {

@@ -86,6 +86,8 @@ describe('registerIpcHandlers', () => {
     openExternalLink: vi.fn(async () => ({ opened: true })),
     getInterruption: vi.fn(async () => null),
     choose: vi.fn(async () => ({ ok: true, message: null, lockedUntil: null })),
+    closeInterruption: vi.fn(async () => ({ ok: true, message: null, lockedUntil: null })),
+    confirmProtectedAction: vi.fn(async () => ({ ok: true, message: null, lockedUntil: null })),
   };
   let unregister: () => void;
 
@@ -94,6 +96,8 @@ describe('registerIpcHandlers', () => {
     handlers.openExternalLink.mockClear();
     handlers.getInterruption.mockClear();
     handlers.choose.mockClear();
+    handlers.closeInterruption.mockClear();
+    handlers.confirmProtectedAction.mockClear();
     unregister = registerIpcHandlers(handlers, policy);
   });
   afterEach(() => unregister());
@@ -117,6 +121,8 @@ describe('registerIpcHandlers', () => {
       expect(handlers.openExternalLink).not.toHaveBeenCalled();
       expect(handlers.getInterruption).not.toHaveBeenCalled();
       expect(handlers.choose).not.toHaveBeenCalled();
+      expect(handlers.closeInterruption).not.toHaveBeenCalled();
+      expect(handlers.confirmProtectedAction).not.toHaveBeenCalled();
     });
   });
 

@@ -1,0 +1,104 @@
+// What to do about one engine event: interrupt (full screen), warn (tray notification), note (small tray note) or log.
+// Pure: the event, the trusted helpers and the live sessions in, a decision out. It never acts and never keeps state.
+//
+// Decisions worth knowing:
+// - A tool of tier `interrupt` already running when protection starts still interrupts: scammers set their tool to
+//   start with the computer and may have told the person to restart it; a family member's own tool is trusted by ID.
+// - A tool of tier `warn` or an installer already there at start is only logged: it was there before this run and a
+//   warning at every start would teach the person to dismiss warnings. Both are in the journal and the status.
+// - A session from a trusted helper stays a note even while a bank page is open: the family set that helper up.
+// - While protection is paused, everything is only logged.
+import type { GuardianEvent, Session } from '../../shared/events';
+import type { TrustedHelper } from '../../shared/settings';
+
+export type ToolRef = { toolId: string | null; name: string };
+
+export type InterruptDecision = {
+  action: 'interrupt';
+  /** Decisions with the same key are one interruption: the tool's id, or the session's key when no tool is known. */
+  key: string;
+  level: 'interrupt' | 'highest';
+  cause: 'tool-started' | 'session-started' | 'bank-during-session';
+  tool: ToolRef;
+  pid: number | null;
+  remoteId: string | null;
+  remoteAddress: string | null;
+};
+
+export type WarnDecision = { action: 'warn'; key: string; cause: 'tool-started' | 'installer-downloaded'; tool: ToolRef };
+
+export type NoteDecision = { action: 'note'; key: string; cause: 'trusted-session'; tool: ToolRef; helper: string };
+
+export type LogDecision = { action: 'log' };
+
+export type Decision = InterruptDecision | WarnDecision | NoteDecision | LogDecision;
+
+export interface PolicyContext {
+  trustedHelpers: readonly TrustedHelper[];
+  paused: boolean;
+  /** A live session by key, as the engine reported it when it started. */
+  session(key: string): Session | undefined;
+}
+
+const LOG: LogDecision = { action: 'log' };
+
+/** Remote IDs compare without spaces and case: "123 456 789" is 123456789. */
+export const normaliseRemoteId = (id: string): string => id.replace(/\s+/g, '').toLowerCase();
+
+/** The helper this session comes from, or undefined when it is not from anyone the family trusts. */
+export function trustedHelperOf(session: Pick<Session, 'toolId' | 'remoteId'>, helpers: readonly TrustedHelper[]): TrustedHelper | undefined {
+  if (session.toolId === null || session.remoteId === null) return undefined;
+  const remoteId = normaliseRemoteId(session.remoteId);
+  if (remoteId === '') return undefined;
+  return helpers.find((helper) => helper.toolId === session.toolId && normaliseRemoteId(helper.remoteId) === remoteId);
+}
+
+const keyOf = (toolId: string | null, fallback: string): string => (toolId === null ? fallback : `tool:${toolId}`);
+
+function sessionDecision(session: Session, highest: boolean, context: PolicyContext): Decision {
+  const tool = { toolId: session.toolId, name: session.name };
+  const helper = trustedHelperOf(session, context.trustedHelpers);
+  if (helper !== undefined) {
+    return { action: 'note', key: `session:${session.key}`, cause: 'trusted-session', tool, helper: helper.label || helper.remoteId };
+  }
+  return {
+    action: 'interrupt',
+    key: keyOf(session.toolId, `session:${session.key}`),
+    level: highest ? 'highest' : 'interrupt',
+    cause: highest ? 'bank-during-session' : 'session-started',
+    tool,
+    pid: session.pid,
+    remoteId: session.remoteId,
+    remoteAddress: session.remoteAddress,
+  };
+}
+
+export function decide(event: GuardianEvent, context: PolicyContext): Decision {
+  if (context.paused) return LOG;
+  switch (event.type) {
+    case 'tool-started': {
+      const tool = { toolId: event.toolId, name: event.name };
+      if (event.tier === 'interrupt') {
+        return {
+          action: 'interrupt', key: keyOf(event.toolId, `pid:${event.pid}`), level: 'interrupt', cause: 'tool-started',
+          tool, pid: event.pid, remoteId: null, remoteAddress: null,
+        };
+      }
+      if (event.tier === 'warn' && !event.initial) return { action: 'warn', key: keyOf(event.toolId, `pid:${event.pid}`), cause: 'tool-started', tool };
+      return LOG;
+    }
+    case 'installer-downloaded':
+      if (event.initial || event.tier === 'log') return LOG;
+      return { action: 'warn', key: `installer:${event.path}`, cause: 'installer-downloaded', tool: { toolId: event.toolId, name: event.name } };
+    case 'session-started':
+      return sessionDecision(event, event.risk === 'highest', context);
+    case 'session-risk-raised': {
+      const session = context.session(event.key);
+      if (session === undefined || event.risk !== 'highest') return LOG;
+      // A trusted helper's session had its note when it started.
+      return trustedHelperOf(session, context.trustedHelpers) === undefined ? sessionDecision(session, true, context) : LOG;
+    }
+    default:
+      return LOG;
+  }
+}

@@ -1,0 +1,123 @@
+// The policy as a table: each engine event, with the trusted helpers and live sessions, gives one decision.
+import { decide, normaliseRemoteId, type Decision, type PolicyContext } from '../../../electron/guardian/policy';
+import type { GuardianEvent, Session } from '../../../shared/events';
+
+const at = '2025-05-06T10:00:00.000Z';
+
+const anydeskSession: Session = {
+  key: 'log:anydesk:1', kind: 'log', toolId: 'anydesk', name: 'AnyDesk', pid: 4242, remoteAddress: null, remoteId: '987 654 321', since: at,
+};
+const familySession: Session = { ...anydeskSession, key: 'log:anydesk:2', remoteId: '123456789' };
+const vncSession: Session = {
+  key: 'tcp:5900:198.51.100.7:50000', kind: 'tcp', toolId: null, name: 'A screen-sharing program', pid: 77, remoteAddress: '198.51.100.7', remoteId: null, since: at,
+};
+
+const context = (overrides: Partial<PolicyContext> = {}): PolicyContext => {
+  const sessions = new Map([anydeskSession, familySession, vncSession].map((s) => [s.key, s]));
+  return {
+    trustedHelpers: [{ toolId: 'anydesk', remoteId: '123 456 789', label: 'Sam' }],
+    paused: false,
+    session: (key) => sessions.get(key),
+    ...overrides,
+  };
+};
+
+const toolStarted = (tier: 'interrupt' | 'warn' | 'log', initial = false, toolId: string | null = 'anydesk'): GuardianEvent => ({
+  type: 'tool-started', at, toolId, name: 'AnyDesk', tier, pid: 4242, exe: '/opt/anydesk/anydesk', initial,
+});
+const installer = (initial: boolean, tier: 'interrupt' | 'warn' | 'log' = 'interrupt'): GuardianEvent => ({
+  type: 'installer-downloaded', at, toolId: 'anydesk', name: 'AnyDesk', tier, path: '/home/ada/Downloads/AnyDesk.exe', initial,
+});
+const sessionStarted = (session: Session, risk: 'high' | 'highest' = 'high', initial = false): GuardianEvent => ({
+  type: 'session-started', at, ...session, risk, initial,
+});
+const raised = (key: string): GuardianEvent => ({ type: 'session-risk-raised', at, key, risk: 'highest', reason: 'A bank page is open.' });
+
+const anydesk = { toolId: 'anydesk', name: 'AnyDesk' };
+const interruptFor = (overrides: Partial<Extract<Decision, { action: 'interrupt' }>>): Decision => ({
+  action: 'interrupt', key: 'tool:anydesk', level: 'interrupt', cause: 'tool-started', tool: anydesk, pid: 4242, remoteId: null, remoteAddress: null, ...overrides,
+});
+
+describe('decide', () => {
+  it.each<[string, GuardianEvent, Decision]>([
+    ['an interrupt-tier tool starting', toolStarted('interrupt'), interruptFor({})],
+    ['an interrupt-tier tool already running at start', toolStarted('interrupt', true), interruptFor({})],
+    ['an interrupt-tier tool nobody can name by id', toolStarted('interrupt', false, null), interruptFor({ key: 'pid:4242', tool: { toolId: null, name: 'AnyDesk' } })],
+    ['a warn-tier tool starting', toolStarted('warn'), { action: 'warn', key: 'tool:anydesk', cause: 'tool-started', tool: anydesk }],
+    ['a warn-tier tool already running at start', toolStarted('warn', true), { action: 'log' }],
+    ['a log-tier tool', toolStarted('log'), { action: 'log' }],
+    ['an installer arriving', installer(false), { action: 'warn', key: 'installer:/home/ada/Downloads/AnyDesk.exe', cause: 'installer-downloaded', tool: anydesk }],
+    ['an installer already there at start', installer(true), { action: 'log' }],
+    ['an installer of a log-tier tool', installer(false, 'log'), { action: 'log' }],
+    [
+      'a session from a stranger',
+      sessionStarted(anydeskSession),
+      interruptFor({ cause: 'session-started', remoteId: '987 654 321' }),
+    ],
+    [
+      'a session already live at start',
+      sessionStarted(anydeskSession, 'high', true),
+      interruptFor({ cause: 'session-started', remoteId: '987 654 321' }),
+    ],
+    [
+      'a session while a bank is open',
+      sessionStarted(anydeskSession, 'highest'),
+      interruptFor({ level: 'highest', cause: 'bank-during-session', remoteId: '987 654 321' }),
+    ],
+    [
+      'a session with no known tool',
+      sessionStarted(vncSession),
+      interruptFor({ key: `session:${vncSession.key}`, cause: 'session-started', tool: { toolId: null, name: 'A screen-sharing program' }, pid: 77, remoteAddress: '198.51.100.7' }),
+    ],
+    [
+      'a bank opened during a stranger\'s session',
+      raised(anydeskSession.key),
+      interruptFor({ level: 'highest', cause: 'bank-during-session', remoteId: '987 654 321' }),
+    ],
+    ['a bank opened during a session that has ended', raised('gone'), { action: 'log' }],
+    [
+      'a session from the trusted helper, written without spaces',
+      sessionStarted(familySession),
+      { action: 'note', key: `session:${familySession.key}`, cause: 'trusted-session', tool: anydesk, helper: 'Sam' },
+    ],
+    [
+      'the trusted helper\'s session while a bank is open',
+      sessionStarted(familySession, 'highest'),
+      { action: 'note', key: `session:${familySession.key}`, cause: 'trusted-session', tool: anydesk, helper: 'Sam' },
+    ],
+    ['a bank opened during the trusted helper\'s session', raised(familySession.key), { action: 'log' }],
+    ['a bank page', { type: 'window-seen', at, kind: 'bank', toolId: null, pid: 9 }, { action: 'log' }],
+    ['a watcher failing', { type: 'watcher-failed', at, watcher: 'processes', message: 'It stopped.' }, { action: 'log' }],
+  ])('%s', (_what, event, decision) => {
+    expect(decide(event, context())).toEqual(decision);
+  });
+
+  it('does not trust the helper\'s ID on another tool', () => {
+    expect(decide(sessionStarted({ ...familySession, toolId: 'teamviewer', name: 'TeamViewer' }), context())).toMatchObject({ action: 'interrupt' });
+  });
+
+  it('does not trust a session with no remote ID, or a blank one', () => {
+    expect(decide(sessionStarted({ ...familySession, remoteId: null }), context())).toMatchObject({ action: 'interrupt' });
+    expect(decide(sessionStarted({ ...familySession, remoteId: '   ' }), context({ trustedHelpers: [{ toolId: 'anydesk', remoteId: ' ', label: '' }] }))).toMatchObject({
+      action: 'interrupt',
+    });
+  });
+
+  it('names the helper by ID when the family gave no label', () => {
+    expect(decide(sessionStarted(familySession), context({ trustedHelpers: [{ toolId: 'anydesk', remoteId: '123456789', label: '' }] }))).toMatchObject({
+      action: 'note', helper: '123456789',
+    });
+  });
+
+  it.each([toolStarted('interrupt'), installer(false), sessionStarted(anydeskSession, 'highest'), raised(anydeskSession.key)])(
+    'only logs while protection is paused: %#',
+    (event) => {
+      expect(decide(event, context({ paused: true }))).toEqual({ action: 'log' });
+    },
+  );
+
+  it('normalises remote IDs', () => {
+    expect(normaliseRemoteId(' 123 456\t789 ')).toBe('123456789');
+    expect(normaliseRemoteId('Sam-PC')).toBe('sam-pc');
+  });
+});
