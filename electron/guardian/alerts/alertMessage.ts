@@ -1,0 +1,216 @@
+// What an alert to the trusted contact says: who, what happened in plain words, what the person chose, when, what to do.
+// It must never carry window titles, file paths or banking details: it takes only the typed facts below and reads nothing else.
+import type { AlertKind } from '../../../shared/events';
+import type { Choice } from '../../../shared/journal';
+
+export type AlertPriority = 'urgent' | 'high' | 'default' | 'low';
+
+/** What happened with the tool, when the alert is about one. */
+export type Happening = 'started' | 'connected-in' | 'installer';
+
+export interface AlertFacts {
+  kind: AlertKind;
+  /** The name of the person the PC belongs to ("Mum"); null before setup. */
+  person: string | null;
+  pcName: string;
+  /** The trusted contact this alert goes to. */
+  contactName: string;
+  at: Date;
+  /** The tool's name as the catalog gives it ("AnyDesk"). */
+  toolName?: string | null;
+  happened?: Happening | null;
+  remoteId?: string | null;
+  remoteAddress?: string | null;
+  choice?: Choice | null;
+  /** IANA time zone for "when"; the PC's own when not given. */
+  timeZone?: string;
+}
+
+export interface AlertContent {
+  title: string;
+  text: string;
+  html: string;
+  priority: AlertPriority;
+  /** ntfy tags: emoji short codes shown before the title. */
+  tags: string[];
+}
+
+const MAX_NAME = 60;
+
+export function composeAlert(facts: AlertFacts): AlertContent {
+  const person = clean(facts.person) || null;
+  const who = person ?? 'the person using this PC';
+  const pc = clean(facts.pcName) || 'this PC';
+  const contact = clean(facts.contactName) || 'you';
+  const when = plainTime(facts.at, facts.timeZone);
+  const what = whatHappened(facts, who);
+  const priority = priorityOf(facts.kind, facts.choice ?? null);
+  const lines = [
+    `${capitalise(what.sentence)}`,
+    ...(facts.choice && facts.kind !== 'choice' ? [`${capitalise(who)} chose: ${choiceWords(facts.choice, contact)}.`] : []),
+    `When: ${when}.`,
+    `PC: ${pc}.`,
+    ...(what.advice ? [what.advice.replace('{person}', person ?? 'them')] : []),
+  ];
+  const title = `${person ? `${person}'s PC` : pc}: ${what.headline}`;
+  return {
+    title,
+    text: lines.join('\n'),
+    html: toHtml(title, lines),
+    priority,
+    tags: [TAG_BY_PRIORITY[priority]],
+  };
+}
+
+interface Wording {
+  headline: string;
+  sentence: string;
+  advice: string | null;
+}
+
+const CALL_NOW = 'Call {person} now, on a number you already know, and check they are all right.';
+
+function whatHappened(facts: AlertFacts, who: string): Wording {
+  const tool = clean(facts.toolName) || 'a remote-access program';
+  const from = fromWhom(facts.remoteId, facts.remoteAddress);
+  switch (facts.kind) {
+    case 'interruption':
+      return {
+        headline: `Pause Guard stopped ${tool}`,
+        sentence: `${toolSentence(tool, facts.happened ?? 'started', from)} Pause Guard covered the screen and asked ${who} to pause and check.`,
+        advice: CALL_NOW,
+      };
+    case 'session':
+      return { headline: `someone connected in with ${tool}`, sentence: toolSentence(tool, 'connected-in', from), advice: CALL_NOW };
+    case 'tool':
+      return { headline: `${tool} started`, sentence: toolSentence(tool, facts.happened ?? 'started', from), advice: CALL_NOW };
+    case 'installer':
+      return { headline: `${tool} was downloaded`, sentence: toolSentence(tool, 'installer', from), advice: CALL_NOW };
+    case 'choice':
+      return {
+        headline: `${who} chose "${choiceWords(facts.choice ?? 'end-it', clean(facts.contactName) || 'you')}"`,
+        sentence: `On the pause screen about ${tool}, ${who} chose: ${choiceWords(facts.choice ?? 'end-it', clean(facts.contactName) || 'you')}.`,
+        advice: facts.choice === 'end-it' ? 'Call {person} soon to make sure the caller has gone.' : CALL_NOW,
+      };
+    case 'help-wanted':
+      return { headline: `${who} asked for your help`, sentence: `${who} pressed the button to call you.`, advice: 'Call {person} now.' };
+    case 'pin-failed':
+      return {
+        headline: 'a wrong PIN was typed',
+        sentence: 'Someone typed a wrong PIN to change or switch off Pause Guard.',
+        advice: 'If that was not you, call {person} now.',
+      };
+    case 'protection-gap':
+      return {
+        headline: 'protection was off for a while',
+        sentence: 'Pause Guard was not running for a while without being closed with the PIN (a crash, or it was ended).',
+        advice: 'If nobody you know did this, call {person} and check.',
+      };
+    case 'protection-paused':
+      return { headline: 'protection was paused', sentence: 'Pause Guard was paused with the PIN.', advice: 'If that was not you, call {person} now.' };
+    case 'quit':
+      return { headline: 'Pause Guard was closed', sentence: 'Pause Guard was closed with the PIN.', advice: 'If that was not you, call {person} now.' };
+    case 'settings-changed':
+      return { headline: 'settings were changed', sentence: "Pause Guard's settings were changed.", advice: 'If that was not you, call {person} and check.' };
+    case 'settings-reset':
+      return {
+        headline: 'settings were reset',
+        sentence: "Pause Guard's settings could not be read, so it went on with safe defaults. The trusted contact and PIN may need setting up again.",
+        advice: null,
+      };
+    case 'weekly-summary':
+      return { headline: 'the weekly summary', sentence: "This week's safety summary from Pause Guard is ready.", advice: null };
+    case 'test':
+      return {
+        headline: 'test alert',
+        sentence: 'This is a test alert from Pause Guard. If you can read this, alerts reach you.',
+        advice: null,
+      };
+  }
+}
+
+function toolSentence(tool: string, happened: Happening, from: string): string {
+  if (happened === 'connected-in') return `Someone connected in to the PC with ${tool}${from}.`;
+  if (happened === 'installer') return `An installer for ${tool} was downloaded.`;
+  return `${tool} started on the PC${from}.`;
+}
+
+function fromWhom(remoteId: string | null | undefined, remoteAddress: string | null | undefined): string {
+  const id = clean(remoteId);
+  if (id) return ` from remote ID ${id}`;
+  const address = clean(remoteAddress);
+  return address ? ` from ${address}` : '';
+}
+
+function choiceWords(choice: Choice, contact: string): string {
+  if (choice === 'end-it') return 'end it now';
+  if (choice === 'call-contact') return `call ${contact}`;
+  return 'I started it myself';
+}
+
+function priorityOf(kind: AlertKind, choice: Choice | null): AlertPriority {
+  switch (kind) {
+    case 'interruption':
+    case 'session':
+    case 'help-wanted':
+      return 'urgent';
+    case 'choice':
+      return choice === 'end-it' ? 'high' : 'urgent';
+    case 'tool':
+    case 'installer':
+    case 'pin-failed':
+    case 'quit':
+    case 'settings-reset':
+      return 'high';
+    case 'protection-gap':
+    case 'protection-paused':
+    case 'settings-changed':
+    case 'test':
+      return 'default';
+    case 'weekly-summary':
+      return 'low';
+  }
+}
+
+const TAG_BY_PRIORITY: Record<AlertPriority, string> = {
+  urgent: 'rotating_light',
+  high: 'warning',
+  default: 'information_source',
+  low: 'memo',
+};
+
+/** "2:05 pm on Tuesday 3 March 2026", in the PC's local time unless a zone is given. */
+export function plainTime(at: Date, timeZone?: string): string {
+  const options: Intl.DateTimeFormatOptions = timeZone ? { timeZone } : {};
+  const time = new Intl.DateTimeFormat('en-GB', { ...options, hour: 'numeric', minute: '2-digit', hour12: true }).format(at);
+  const day = new Intl.DateTimeFormat('en-GB', { ...options, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(at);
+  return `${time} on ${day.replace(',', '')}`;
+}
+
+/** One line of printable text, short: names and IDs come from logs and settings and are shown to a person. */
+function clean(value: string | null | undefined): string {
+  if (!value) return '';
+  const printable = Array.from(value.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+/gu, ' ').replace(/\s+/g, ' ').trim());
+  return printable.length > MAX_NAME ? `${printable.slice(0, MAX_NAME - 1).join('')}…` : printable.join('');
+}
+
+function capitalise(sentence: string): string {
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+}
+
+function toHtml(title: string, lines: string[]): string {
+  const paragraphs = lines.map((line) => `<p style="margin:0 0 12px">${escapeHtml(line)}</p>`).join('');
+  return [
+    '<!doctype html><html><head><meta charset="utf-8"></head>',
+    '<body style="font-family:Arial,Helvetica,sans-serif;font-size:18px;line-height:1.5;color:#111">',
+    `<h1 style="font-size:22px;margin:0 0 16px">${escapeHtml(title)}</h1>`,
+    paragraphs,
+    '</body></html>',
+  ].join('');
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
+}
+
+const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

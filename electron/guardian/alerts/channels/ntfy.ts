@@ -1,0 +1,52 @@
+// The ntfy push channel: one JSON publish to the server's root, as docs.ntfy.sh/publish documents ("Publish as JSON").
+// The alert id goes as ntfy's sequence_id, so a retry after an unknown outcome replaces the first notification
+// in ntfy's apps (ntfy 2.16+) instead of adding a second one; ntfy itself keeps both messages (no server dedupe).
+import type { AlertPriority } from '../alertMessage';
+import type { Alert, ChannelSender } from './channel';
+import { postOnce } from './httpDelivery';
+
+export interface NtfyConfig {
+  server: string;
+  topic: string;
+  token: string | null;
+}
+
+/** ntfy's numeric priorities: 5 = max/urgent ... 1 = min. */
+const NTFY_PRIORITY: Record<AlertPriority, number> = { urgent: 5, high: 4, default: 3, low: 2 };
+
+export function createNtfyChannel(config: NtfyConfig, key: string, label = 'ntfy', timeoutMs?: number): ChannelSender {
+  return {
+    key,
+    channel: 'ntfy',
+    label,
+    send: (alert) =>
+      postOnce({
+        url: serverRoot(config.server),
+        body: JSON.stringify(ntfyMessage(config.topic, alert)),
+        headers: {
+          'Content-Type': 'application/json',
+          ...(config.token ? { Authorization: `Bearer ${config.token}` } : {}),
+        },
+        label,
+        peer: 'the ntfy server',
+        refusedAuth: 'the ntfy server refused the access token.',
+        ...(timeoutMs ? { timeoutMs } : {}),
+      }),
+  };
+}
+
+/** The JSON body ntfy takes at its root: topic, title, message, priority 1-5, tags, and the sequence id. */
+export function ntfyMessage(topic: string, alert: Alert): Record<string, unknown> {
+  return {
+    topic,
+    title: alert.content.title,
+    message: alert.content.text,
+    priority: NTFY_PRIORITY[alert.content.priority],
+    tags: alert.content.tags,
+    sequence_id: alert.id,
+  };
+}
+
+function serverRoot(server: string): string {
+  return `${server.replace(/\/+$/, '')}/`;
+}
