@@ -1,6 +1,21 @@
-// The app's one screen for now: the status page, or a plain sentence when the page has no way to reach Pause Guard.
+// The app's pages: an interruption on screen overrides every other page; the tray's `showPage` and `warning` events
+// switch between the others; otherwise the status page. Focus moves to each new page's heading, and the title follows.
+import { useEffect, useRef, useState } from 'react';
 import type { PauseGuardApi } from '../../shared/api';
+import type { InterruptionView, WarningView } from '../../shared/interruption';
+import { InterruptionPage } from './interruption/InterruptionPage';
+import { useInterruption } from './interruption/useInterruption';
 import { StatusPage } from './status/StatusPage';
+import { WarningPage } from './warning/WarningPage';
+import { WorriedPage } from './worried/WorriedPage';
+
+type Shown = { page: 'status' } | { page: 'warning'; view: WarningView } | { page: 'worried' };
+
+const stageTitles: Record<InterruptionView['stage'], string> = {
+  pause: 'Stop and check',
+  ended: 'Done',
+  calling: 'Call for help',
+};
 
 export function App({ api }: { api: PauseGuardApi | null }) {
   if (!api) {
@@ -11,5 +26,57 @@ export function App({ api }: { api: PauseGuardApi | null }) {
       </main>
     );
   }
+  return <Pages api={api} />;
+}
+
+function Pages({ api }: { api: PauseGuardApi }) {
+  const interruption = useInterruption(api);
+  const shown = useShownPage(api);
+  const title = interruption
+    ? stageTitles[interruption.stage]
+    : shown.page === 'warning'
+      ? 'What does this mean?'
+      : shown.page === 'worried'
+        ? 'Worried about a call?'
+        : null;
+  const pageKey = interruption ? `interruption:${interruption.id}:${interruption.stage}` : shown.page;
+
+  useEffect(() => {
+    document.title = title === null ? 'Pause Guard' : `${title} – Pause Guard`;
+  }, [title]);
+
+  useEffect(() => {
+    // A page that chose its own first focus ("End it") keeps it; otherwise a screen reader starts at the heading.
+    const heading = document.getElementById('page-heading');
+    const active = document.activeElement;
+    const pageHasFocus = active !== null && active !== document.body && heading?.closest('main')?.contains(active) === true;
+    if (heading && !pageHasFocus) heading.focus();
+  }, [pageKey]);
+
+  if (interruption) return <InterruptionPage view={interruption} api={api} />;
+  if (shown.page === 'warning') return <WarningPage view={shown.view} api={api} onDone={shown.close} />;
+  if (shown.page === 'worried') return <WorriedPage api={api} onDone={shown.close} />;
   return <StatusPage api={api} />;
+}
+
+/** The page the tray asked for. "What does this mean?" (showPage 'warning') shows the last warning received. */
+function useShownPage(api: PauseGuardApi): Shown & { close: () => void } {
+  const [shown, setShown] = useState<Shown>({ page: 'status' });
+  const lastWarning = useRef<WarningView | null>(null);
+  useEffect(() => {
+    const offWarning = api.on('warning', (view) => {
+      lastWarning.current = view;
+      setShown({ page: 'warning', view });
+    });
+    const offPage = api.on('showPage', (page) => {
+      if (page === 'worried') setShown({ page: 'worried' });
+      else if (page === 'warning' && lastWarning.current) setShown({ page: 'warning', view: lastWarning.current });
+      else if (page !== 'interruption') setShown({ page: 'status' });
+    });
+    return () => {
+      offWarning();
+      offPage();
+    };
+  }, [api]);
+  return { ...shown, close: () => setShown({ page: 'status' }) };
 }

@@ -1,0 +1,35 @@
+// The full-screen pause-and-check page, in whichever stage the main process says it is in. There is no way to dismiss
+// it from here but the choices: Escape does nothing, and the renderer never decides when carrying on is allowed.
+import { useEffect, useRef } from 'react';
+import type { PauseGuardApi } from '../../../shared/api';
+import type { InterruptionView } from '../../../shared/interruption';
+import { ReadAloudButton } from '../advice/ReadAloudButton';
+import { CallingStage } from './CallingStage';
+import { EndedStage } from './EndedStage';
+import { PauseStage } from './PauseStage';
+import './interruption.css';
+
+export function InterruptionPage({ view, api }: { view: InterruptionView; api: PauseGuardApi }) {
+  const main = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    const swallowEscape = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    };
+    window.addEventListener('keydown', swallowEscape, { capture: true });
+    return () => window.removeEventListener('keydown', swallowEscape, { capture: true });
+  }, []);
+
+  return (
+    <main ref={main} className={`interruption page-wide level-${view.level} stage-${view.stage}`} aria-labelledby="page-heading">
+      {view.stage === 'pause' && <PauseStage view={view} api={api} />}
+      {view.stage === 'ended' && <EndedStage view={view} />}
+      {view.stage === 'calling' && <CallingStage view={view} api={api} />}
+      <div className="read-aloud-row">
+        <ReadAloudButton source={main} />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,30 @@
+// The interruption's words: the headline and what happened, naming the tool in plain words. No blame, no jargon.
+import type { InterruptionView } from '../../../shared/interruption';
+
+export function headlineOf(view: InterruptionView): string {
+  if (view.cause === 'tool-started') return 'Stop. Someone may be about to control your computer.';
+  return 'Stop. Someone may be trying to control your computer.';
+}
+
+/** Sentences, in order: what started or connected, the tool in plain words, and anything that makes it more urgent. */
+export function whatHappened(view: InterruptionView): string[] {
+  const { name, description } = view.tool;
+  const sentences: string[] = [];
+  if (view.cause === 'tool-started') {
+    sentences.push(view.occurrences > 1 ? `${name} has just started on this computer, ${view.occurrences} times.` : `${name} has just started on this computer.`);
+  } else {
+    sentences.push(`Someone has connected to this computer with ${name}.`);
+  }
+  sentences.push(description);
+  if (view.remoteId !== null) sentences.push(`The other person’s ${name} number is ${view.remoteId}.`);
+  else if (view.remoteAddress !== null) sentences.push(`They are connecting from the address ${view.remoteAddress}.`);
+  if (view.cause === 'bank-during-session') sentences.push('Your bank is open on the screen while they are connected. Do not log in.');
+  return sentences;
+}
+
+/** What Pause Guard could do to the tool while the person reads; null when there was nothing to freeze. */
+export function suspensionSentence(view: InterruptionView): string | null {
+  if (view.suspension === 'suspended') return `${view.tool.name} is paused while you read this.`;
+  if (view.suspension === 'not-possible') return `Pause Guard could not freeze ${view.tool.name} on this computer, so it may still be working.`;
+  return null;
+}
