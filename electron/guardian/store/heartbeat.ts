@@ -1,0 +1,80 @@
+// The app's pulse in the journal: at start it looks at the last record to find out whether protection was off (a
+// kill, a crash, a power cut, a long gap) and records it; then a heartbeat every few minutes; a clean-stop at a quit.
+// It never throws from its timer: a heartbeat that cannot be written is reported and the next one tried.
+import type { JournalRecord } from '../../../shared/journal';
+import type { Journal } from './journal';
+import { HEARTBEAT_INTERVAL_MS, longestQuietMs } from './heartbeatTiming';
+
+export interface HeartbeatOptions {
+  journal: Pick<Journal, 'append' | 'lastRecord'>;
+  /** The app's version, written in app-started. */
+  version: string;
+  intervalMs?: number;
+  now?: () => Date;
+  /** Told in one plain sentence when a heartbeat could not be written. */
+  onProblem?: (message: string) => void;
+}
+
+/** Protection was off from `from` to `to`; `clean` when it began with a stop the app chose (a quit, a shut-down). */
+export interface ProtectionGap {
+  from: string;
+  to: string;
+  clean: boolean;
+}
+
+export type StopReason = Extract<JournalRecord, { type: 'clean-stop' }>['reason'];
+
+export interface Heartbeat {
+  /** Records any gap since the last record, then app-started, then starts the heartbeats. Returns the gap, if any. */
+  start(): Promise<ProtectionGap | null>;
+  /** Stops the heartbeats and records a clean stop. */
+  stop(options: { reason: StopReason }): Promise<void>;
+}
+
+export function createHeartbeat(options: HeartbeatOptions): Heartbeat {
+  const { journal, version } = options;
+  const intervalMs = options.intervalMs ?? HEARTBEAT_INTERVAL_MS;
+  const now = options.now ?? (() => new Date());
+  const report = options.onProblem ?? (() => undefined);
+  let timer: ReturnType<typeof setInterval> | null = null;
+
+  const beat = (): void => {
+    journal.append({ type: 'heartbeat', at: now().toISOString() }).catch((error: unknown) => {
+      report(`A heartbeat could not be written to the journal: ${(error as Error).message}`);
+    });
+  };
+
+  return {
+    async start() {
+      if (timer) return null;
+      const startedAt = now();
+      const gap = gapBefore(journal.lastRecord(), startedAt, longestQuietMs(intervalMs));
+      const at = startedAt.toISOString();
+      if (gap) await journal.append({ type: 'protection-gap', at, ...gap });
+      await journal.append({ type: 'app-started', at, version });
+      timer = setInterval(beat, intervalMs);
+      timer.unref();
+      return gap;
+    },
+    async stop({ reason }) {
+      if (!timer) return;
+      clearInterval(timer);
+      timer = null;
+      await journal.append({ type: 'clean-stop', at: now().toISOString(), reason });
+    },
+  };
+}
+
+/**
+ * The gap between the journal's last record and now: always after a stop that was not clean (however short), and
+ * after a clean stop only when the silence was longer than heartbeats allow. None for a journal with no records.
+ */
+export function gapBefore(last: JournalRecord | null, startedAt: Date, longestQuiet: number): ProtectionGap | null {
+  if (!last) return null;
+  const lastAt = Date.parse(last.at);
+  const to = startedAt.getTime();
+  const from = Number.isNaN(lastAt) ? to : Math.min(lastAt, to);
+  const clean = last.type === 'clean-stop';
+  if (clean && to - from <= longestQuiet) return null;
+  return { from: new Date(from).toISOString(), to: new Date(to).toISOString(), clean };
+}
