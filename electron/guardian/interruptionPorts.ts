@@ -1,0 +1,42 @@
+// What the interruption controller and the guardian service need from the journal, the alerts and the PIN gate:
+// small interfaces the real ones (store/journal.ts, alerts/outbox.ts, pinGate.ts) satisfy through a thin adapter.
+import type { AlertKind } from '../../shared/events';
+import type { AppRecord, Choice } from '../../shared/journal';
+import type { PinAction } from '../../shared/pin';
+import type { Happening } from './alerts/alertMessage';
+
+/** Writes app records to the journal (Journal.append fits as it is). */
+export interface AppRecorder {
+  append(record: AppRecord): Promise<void>;
+}
+
+/** The facts of one alert to the trusted contacts; the adapter adds the person, the PC's name and each contact. */
+export interface ContactFacts {
+  at: Date;
+  toolName: string | null;
+  happened: Happening | null;
+  remoteId: string | null;
+  remoteAddress: string | null;
+  choice: Choice | null;
+}
+
+/** Tells the trusted contacts (the outbox behind it keeps the alert until it is delivered). */
+export interface ContactNotifier {
+  notify(kind: AlertKind, facts: ContactFacts): Promise<void>;
+}
+
+export type GateAnswer = { ok: true } | { ok: false; reason: 'wrong' | 'locked' | 'format'; lockedUntil?: Date; message: string };
+
+/** The PIN gate (PinGate fits as it is): the PIN, or the confirmation word when no PIN is set. */
+export interface PinChecker {
+  check(action: PinAction, entered: string): Promise<GateAnswer>;
+}
+
+/** Runs fn after ms; the returned function cancels it. */
+export type SetTimer = (fn: () => void, ms: number) => () => void;
+
+export const realTimer: SetTimer = (fn, ms) => {
+  const handle = setTimeout(fn, ms);
+  handle.unref();
+  return () => clearTimeout(handle);
+};
