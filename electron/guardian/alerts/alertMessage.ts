@@ -46,7 +46,7 @@ export function composeAlert(facts: AlertFacts): AlertContent {
   const what = whatHappened(facts, who);
   const priority = priorityOf(facts.kind, facts.choice ?? null);
   const lines = [
-    `${capitalise(what.sentence)}`,
+    capitalise(what.sentence),
     ...(facts.choice && facts.kind !== 'choice' ? [`${capitalise(who)} chose: ${choiceWords(facts.choice, contact)}.`] : []),
     `When: ${when}.`,
     `PC: ${pc}.`,
@@ -86,12 +86,14 @@ function whatHappened(facts: AlertFacts, who: string): Wording {
       return { headline: `${tool} started`, sentence: toolSentence(tool, facts.happened ?? 'started', from), advice: CALL_NOW };
     case 'installer':
       return { headline: `${tool} was downloaded`, sentence: toolSentence(tool, 'installer', from), advice: CALL_NOW };
-    case 'choice':
+    case 'choice': {
+      const chose = choiceWords(facts.choice ?? 'end-it', clean(facts.contactName) || 'you');
       return {
-        headline: `${who} chose "${choiceWords(facts.choice ?? 'end-it', clean(facts.contactName) || 'you')}"`,
-        sentence: `On the pause screen about ${tool}, ${who} chose: ${choiceWords(facts.choice ?? 'end-it', clean(facts.contactName) || 'you')}.`,
+        headline: `${who} chose "${chose}"`,
+        sentence: `On the pause screen about ${tool}, ${who} chose: ${chose}.`,
         advice: facts.choice === 'end-it' ? 'Call {person} soon to make sure the caller has gone.' : CALL_NOW,
       };
+    }
     case 'help-wanted':
       return { headline: `${who} asked for your help`, sentence: `${who} pressed the button to call you.`, advice: 'Call {person} now.' };
     case 'pin-failed':

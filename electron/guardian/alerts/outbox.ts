@@ -38,7 +38,7 @@ export interface Outbox {
   enqueue(alert: { kind: AlertKind; content: AlertContent }): Promise<string>;
   /** Loads what a previous run left (after a crash, restart or reboot) and delivers it. */
   start(): Promise<void>;
-  /** Resolves when no send and no outbox write is in flight. */
+  /** Tries at once whatever is due now, then resolves when no send and no outbox write is in flight. */
   flush(): Promise<void>;
   /** Stops scheduling tries and waits for the sends in flight. What is left is sent at the next start. */
   stop(): Promise<void>;
@@ -57,7 +57,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const folder = path.join(options.dataDir, 'outbox');
   const senders = new Map(options.channels.map((c) => [c.key, c]));
   const records = new Map<string, OutboxRecord>();
-  const timers = new Map<string, NodeJS.Timeout>();
+  const timers = new Map<string, { timer: NodeJS.Timeout; due: number; run: () => void }>();
   /** Channels of alerts being sent right now ("id|key"): never two sends of one alert on one channel at once. */
   const sending = new Set<string>();
   const writes = new Map<string, Promise<boolean>>();
@@ -93,8 +93,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
     if (!running || !state || state.status !== 'pending') return;
     const timerKey = `${record.id}|${key}`;
     if (timers.has(timerKey) || sending.has(timerKey)) return;
-    const wait = Math.max(0, Date.parse(state.nextAttemptAt) - now().getTime());
-    const timer = setTimeout(() => {
+    const due = Date.parse(state.nextAttemptAt);
+    const run = (): void => {
+      clearTimeout(timers.get(timerKey)?.timer);
       timers.delete(timerKey);
       if (!running) return;
       sending.add(timerKey);
@@ -104,9 +105,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
           schedule(record, key);
         }),
       );
-    }, wait);
+    };
+    const timer = setTimeout(run, Math.max(0, due - now().getTime()));
     timer.unref();
-    timers.set(timerKey, timer);
+    timers.set(timerKey, { timer, due, run });
   };
 
   const attempt = async (record: OutboxRecord, key: string): Promise<void> => {
@@ -221,6 +223,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   };
 
   const flush = async (): Promise<void> => {
+    for (const { due, run } of [...timers.values()]) if (due <= now().getTime()) run();
     while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     await Promise.allSettled([...writes.values()]);
   };
@@ -264,7 +267,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     flush,
     async stop() {
       running = false;
-      for (const timer of timers.values()) clearTimeout(timer);
+      for (const { timer } of timers.values()) clearTimeout(timer);
       timers.clear();
       await flush();
     },
