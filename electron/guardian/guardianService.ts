@@ -1,0 +1,214 @@
+// The engine with its policy, interruption, warnings and pause composed into one object: what the tray app and the preview
+// host both build their API handlers and windows from. It never imports electron; windows and notifications subscribe to it.
+import { randomUUID } from 'node:crypto';
+import type { EventName, EventPayload, Status } from '../../shared/api';
+import type { GuardianEvent, Session } from '../../shared/events';
+import type { ChoiceResult, InterruptionView, Page, ProtectedAction, WarningView } from '../../shared/interruption';
+import { CONFIRMATION_WORDS, type PinAction } from '../../shared/pin';
+import type { Settings } from '../../shared/settings';
+import type { ProcessControl } from './actions/processControl';
+import type { Catalog } from './catalog';
+import type { Engine } from './engine';
+import { realTimer, type AppRecorder, type ContactNotifier, type PinChecker, type SetTimer } from './interruptionPorts';
+import { createInterruptionController, type InterruptionController } from './interruptions';
+import { decide, type NoteDecision, type WarnDecision } from './policy';
+import { createStormWindow } from './stormWindow';
+
+export type ApiEventListener = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
+
+export interface GuardianServiceOptions {
+  engine: Engine;
+  settings: () => Settings;
+  catalog: Catalog;
+  processControl: ProcessControl;
+  gate: PinChecker;
+  recorder: AppRecorder;
+  notifier: ContactNotifier;
+  /** Quits the app once the PIN allowed it (after the journal has its clean stop). */
+  quit: () => void;
+  log: (line: string) => void;
+  now?: () => Date;
+  setTimer?: SetTimer;
+}
+
+export interface GuardianService {
+  start(): Promise<void>;
+  /** Lets frozen tools run again, then stops the engine. */
+  stop(): Promise<void>;
+  status(): Status;
+  interruption(): InterruptionView | null;
+  choose: InterruptionController['choose'];
+  closeInterruption: InterruptionController['close'];
+  /** The tray asks for something that needs the PIN: the PIN page is shown for it. */
+  askForPin(request: ProtectedAction): void;
+  /** The PIN page's answer: quits or pauses when the gate lets it. */
+  confirmProtectedAction(request: ProtectedAction, secret: string): Promise<ChoiceResult>;
+  /** The tray asks for a page ("I'm on a call and I'm worried", the summary, settings). */
+  showPage(page: Page): void;
+  /** "What does this mean?" on a tray warning: the warning page for it. False when the warning is no longer known. */
+  openWarning(id: string): boolean;
+  /** When protection comes back on by itself; null when it is on. */
+  pausedUntil(): Date | null;
+  /** Every event of the renderer contract, as windows (or the preview's page) should receive it. */
+  onApiEvent(listener: ApiEventListener): () => void;
+  /** A tray warning or note to show as a native notification. */
+  onWarning(listener: (warning: WarningView) => void): () => void;
+}
+
+const KEPT_WARNINGS = 20;
+
+export function createGuardianService(options: GuardianServiceOptions): GuardianService {
+  const { engine, settings, recorder, notifier, log } = options;
+  const now = options.now ?? (() => new Date());
+  const setTimer = options.setTimer ?? realTimer;
+  const apiListeners = new Set<ApiEventListener>();
+  const warningListeners = new Set<(warning: WarningView) => void>();
+  const sessions = new Map<string, Session>();
+  const warnings = new Map<string, WarningView>();
+  const warnedLately = createStormWindow(now);
+  let paused: { until: Date; cancel: () => void } | null = null;
+  let shownId: string | null = null;
+
+  const emit: ApiEventListener = (name, payload) => {
+    for (const listener of apiListeners) listener(name, payload);
+  };
+  const quietly = (what: string, work: Promise<void>): Promise<void> =>
+    work.catch((error: unknown) => log(`Pause Guard could not ${what}: ${error instanceof Error ? error.message : String(error)}`));
+
+  const controller = createInterruptionController({
+    settings,
+    catalog: options.catalog,
+    processControl: options.processControl,
+    toolPids: (toolId) => engine.status().toolsRunning.filter((t) => t.toolId === toolId).map((t) => t.pid),
+    gate: options.gate,
+    recorder,
+    notifier,
+    now,
+    setTimer,
+    log,
+  });
+  controller.onChange((view) => {
+    emit('interruption', view);
+    if (view !== null && view.id !== shownId) emit('showPage', 'interruption');
+    shownId = view?.id ?? null;
+  });
+
+  const status = (): Status => {
+    const base = engine.status();
+    const s = settings();
+    const contact = s.contacts[0];
+    const extra = { region: s.region, contact: contact ? { name: contact.name, phone: contact.phone } : null };
+    if (paused === null) return { ...base, ...extra };
+    const until = paused.until.toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
+    return { ...base, ...extra, state: 'paused', summary: `Protection is paused until ${until}. It comes back on by itself.` };
+  };
+  const statusChanged = (): void => emit('status', status());
+
+  const warn = (decision: WarnDecision | NoteDecision, at: string): void => {
+    if (warnedLately.seenLately(decision.key)) return;
+    warnedLately.remember(decision.key);
+    const s = settings();
+    const contact = s.contacts[0];
+    const toolId = decision.tool.toolId;
+    const warning: WarningView = {
+      id: randomUUID(),
+      cause: decision.cause,
+      tool: {
+        toolId,
+        name: decision.tool.name,
+        description: (toolId === null ? undefined : options.catalog.byId(toolId)?.description) ?? 'A program that lets someone else see and control this computer.',
+      },
+      at,
+      region: s.region,
+      contact: contact ? { name: contact.name, phone: contact.phone } : null,
+    };
+    warnings.set(warning.id, warning);
+    for (const old of [...warnings.keys()].slice(0, Math.max(0, warnings.size - KEPT_WARNINGS))) warnings.delete(old);
+    for (const listener of warningListeners) listener(warning);
+    if (decision.action === 'warn') {
+      const facts = { at: new Date(at), toolName: decision.tool.name, remoteId: null, remoteAddress: null, choice: null };
+      const kind = decision.cause === 'installer-downloaded' ? 'installer' : 'tool';
+      void quietly('alert the trusted contact', notifier.notify(kind, { ...facts, happened: kind === 'installer' ? 'installer' : 'started' }));
+    }
+  };
+
+  const onEngineEvent = (event: GuardianEvent): void => {
+    emit('guardianEvent', event);
+    if (event.type === 'session-started') sessions.set(event.key, event);
+    const decision = decide(event, { trustedHelpers: settings().trustedHelpers, paused: paused !== null, session: (key) => sessions.get(key) });
+    if (event.type === 'session-ended') sessions.delete(event.key);
+    if (decision.action === 'interrupt') void controller.handle(decision).catch((error: unknown) => log(`Pause Guard could not show the interruption: ${String(error)}`));
+    else if (decision.action === 'warn' || decision.action === 'note') warn(decision, event.at);
+  };
+  engine.onEvent(onEngineEvent);
+  engine.onStatus(() => statusChanged());
+
+  const resume = (): void => {
+    if (paused === null) return;
+    paused.cancel();
+    paused = null;
+    void quietly('write to the journal', recorder.append({ type: 'protection-resumed', at: now().toISOString() }));
+    statusChanged();
+  };
+
+  const pinActionOf = (request: ProtectedAction): PinAction => (request.action === 'quit' ? 'quit' : 'pause-protection');
+
+  return {
+    start: () => engine.start(),
+    async stop() {
+      paused?.cancel();
+      await controller.dispose();
+      await engine.stop();
+    },
+    status,
+    interruption: () => controller.current(),
+    choose: (request) => controller.choose(request),
+    closeInterruption: (id) => controller.close(id),
+    askForPin(request) {
+      emit('protectedAction', { request, pinRequired: settings().pin !== null, confirmationWord: CONFIRMATION_WORDS[pinActionOf(request)] });
+    },
+    async confirmProtectedAction(request, secret) {
+      const action = pinActionOf(request);
+      const answer = await options.gate.check(action, secret);
+      const at = now();
+      const facts = { at, toolName: null, happened: null, remoteId: null, remoteAddress: null, choice: null };
+      if (!answer.ok) {
+        if (answer.reason === 'wrong') {
+          await quietly('write to the journal', recorder.append({ type: 'pin-failed', at: at.toISOString(), action, lockedUntil: answer.lockedUntil?.toISOString() ?? null }));
+          await quietly('alert the trusted contact', notifier.notify('pin-failed', facts));
+        }
+        return { ok: false, message: answer.message, lockedUntil: answer.lockedUntil?.toISOString() ?? null };
+      }
+      if (request.action === 'quit') {
+        await quietly('alert the trusted contact', notifier.notify('quit', facts));
+        await quietly('write to the journal', recorder.append({ type: 'clean-stop', at: at.toISOString(), reason: 'quit' }));
+        options.quit();
+        return { ok: true, message: null, lockedUntil: null };
+      }
+      paused?.cancel();
+      const until = new Date(at.getTime() + request.hours * 3600_000);
+      paused = { until, cancel: setTimer(resume, request.hours * 3600_000) };
+      await quietly('write to the journal', recorder.append({ type: 'protection-paused', at: at.toISOString(), until: until.toISOString() }));
+      await quietly('alert the trusted contact', notifier.notify('protection-paused', facts));
+      statusChanged();
+      return { ok: true, message: null, lockedUntil: null };
+    },
+    showPage: (page) => emit('showPage', page),
+    openWarning(id) {
+      const warning = warnings.get(id);
+      if (warning === undefined) return false;
+      emit('warning', warning);
+      emit('showPage', 'warning');
+      return true;
+    },
+    pausedUntil: () => paused?.until ?? null,
+    onApiEvent(listener) {
+      apiListeners.add(listener);
+      return () => apiListeners.delete(listener);
+    },
+    onWarning(listener) {
+      warningListeners.add(listener);
+      return () => warningListeners.delete(listener);
+    },
+  };
+}
