@@ -1,5 +1,6 @@
-// The Linux process source: lists /proc every tick, but reads a process's files only when its PID is new, or while
-// it is young (a fork becomes a tool when it exec()s a moment later). One process vanishing mid-read never throws.
+// The Linux process source: lists /proc only when a task has come or gone (per /proc/loadavg), and reads a process's
+// files only when its PID is new, or while it is young (a fork becomes a tool when it exec()s a moment later).
+// One process vanishing mid-read never throws.
 import fs from 'node:fs';
 import path from 'node:path';
 import { CLOCK_TICKS_PER_SECOND, parseProcStat } from './procStat';
@@ -13,7 +14,9 @@ export interface ProcSourceOptions {
 /** Longest command line kept: enough for every argument a catalog rule looks at. */
 export const CMDLINE_MAX_BYTES = 4096;
 /** A process this young has its stat re-read each tick, so an exec() into another program is noticed. */
-const YOUNG_MS = 2000;
+const YOUNG_MS = 1000;
+/** Room for a whole stat line: 50-odd numbers and a name of at most 64 bytes. */
+const STAT_MAX_BYTES = 2048;
 
 /** What the source remembers of one PID; `process` is null for what is kept out (kernel threads, unreadable PIDs). */
 interface Known {
@@ -31,19 +34,36 @@ function errorCode(error: unknown): string {
   return error instanceof Error && 'code' in error ? String(error.code) : '';
 }
 
-function readHead(file: string, maxBytes: number): Buffer {
+/** Reads at most `maxBytes` of a /proc file into `buffer` with as few system calls as it can (open, read, close). */
+function readHead(file: string, buffer: Buffer, maxBytes = buffer.length): string {
   const fd = fs.openSync(file, 'r');
   try {
-    const buffer = Buffer.alloc(maxBytes);
     let length = 0;
     while (length < maxBytes) {
-      const read = fs.readSync(fd, buffer, length, maxBytes - length, null);
-      if (read === 0) break;
+      const wanted = maxBytes - length;
+      const read = fs.readSync(fd, buffer, length, wanted, null);
       length += read;
+      // /proc hands over everything it has in one read: a short read is the end, no need to ask again.
+      if (read < wanted) break;
     }
-    return buffer.subarray(0, length);
+    return buffer.toString('utf8', 0, length);
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+/**
+ * The kernel's count of tasks and the last PID it handed out (the last two fields of /proc/loadavg), or null.
+ * While both stay the same no task has started (it would take a new PID) and none has ended (the count would drop).
+ */
+function readTaskStamp(procRoot: string, buffer: Buffer): string | null {
+  try {
+    // "0.52 0.58 0.59 2/467 31204": running/total tasks, then the last PID.
+    const [, , , tasks, lastPid] = readHead(path.join(procRoot, 'loadavg'), buffer, 128).trim().split(' ');
+    const total = tasks?.split('/')[1];
+    return total && lastPid ? `${total} ${lastPid}` : null;
+  } catch {
+    return null;
   }
 }
 
@@ -61,8 +81,14 @@ export function createProcSource(options: ProcSourceOptions = {}): ProcessSource
   const procRoot = options.procRoot ?? '/proc';
   const bootMs = readBootMs(procRoot);
   let known = new Map<number, Known>();
+  let listed: RunningProcess[] = [];
+  let listedStamp: string | null = null;
+  /** Until when (wall-clock ms) some listed process is young enough to be re-checked. */
+  let youngUntil = 0;
+  /** One buffer for every read: the source never reads two files at once. */
+  const buffer = Buffer.allocUnsafe(Math.max(CMDLINE_MAX_BYTES, STAT_MAX_BYTES));
 
-  const readStat = (pid: number) => parseProcStat(fs.readFileSync(path.join(procRoot, String(pid), 'stat'), 'utf8'));
+  const readStat = (pid: number) => parseProcStat(readHead(path.join(procRoot, String(pid), 'stat'), buffer, STAT_MAX_BYTES));
 
   /** Reads one PID in full. Undefined when it vanished mid-read (try again next tick, if it is still listed). */
   function readProcess(pid: number): Known | undefined {
@@ -81,7 +107,7 @@ export function createProcSource(options: ProcSourceOptions = {}): ProcessSource
     let args: string | null;
     try {
       // Kept NUL-separated, as the kernel gives it: the catalog reads the first argument exactly even with spaces in it.
-      args = readHead(path.join(dir, 'cmdline'), CMDLINE_MAX_BYTES).toString('utf8').replace(/\0+$/, '');
+      args = readHead(path.join(dir, 'cmdline'), buffer, CMDLINE_MAX_BYTES).replace(/\0+$/, '');
     } catch (error) {
       if (VANISHED.has(errorCode(error))) return undefined;
       args = null;
@@ -124,10 +150,13 @@ export function createProcSource(options: ProcSourceOptions = {}): ProcessSource
   return {
     name: 'proc',
     async list() {
-      const names = fs.readdirSync(procRoot);
       const now = Date.now();
+      const stamp = readTaskStamp(procRoot, buffer);
+      if (stamp !== null && stamp === listedStamp && now > youngUntil) return listed;
+      const names = fs.readdirSync(procRoot);
       const next = new Map<number, Known>();
       const running: RunningProcess[] = [];
+      youngUntil = 0;
       for (const name of names) {
         if (!/^\d+$/.test(name)) continue;
         const pid = Number(name);
@@ -141,8 +170,11 @@ export function createProcSource(options: ProcSourceOptions = {}): ProcessSource
         if (!entry) continue;
         next.set(pid, entry);
         if (entry.process) running.push(entry.process);
+        if (entry.startedMs !== null) youngUntil = Math.max(youngUntil, entry.startedMs + YOUNG_MS);
       }
       known = next;
+      listed = running;
+      listedStamp = stamp;
       return running;
     },
   };

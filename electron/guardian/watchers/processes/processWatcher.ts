@@ -7,8 +7,8 @@ import type { Emit, Watcher } from '../watcher';
 import type { ProcessSource, RunningProcess } from './processSource';
 
 export const PROCESS_WATCHER_NAME = 'processes';
-/** Chosen from `npm run bench`: p95 start-to-report well under 600 ms at a small fraction of the idle-CPU budget. */
-export const DEFAULT_PROCESS_INTERVAL_MS = 250;
+/** Chosen from `npm run bench`: p95 spawn-to-report about 470 ms (budget 600) at about half the idle CPU of 250 ms. */
+export const DEFAULT_PROCESS_INTERVAL_MS = 500;
 
 export interface ProcessWatcherOptions {
   readonly source: ProcessSource;
@@ -34,6 +34,8 @@ export function createProcessWatcher(options: ProcessWatcherOptions): Watcher {
   const intervalMs = options.intervalMs ?? DEFAULT_PROCESS_INTERVAL_MS;
   /** Every process seen on the last good pass: its sighting when it is a tool, null when it is not. */
   let known = new Map<string, Sighting | null>();
+  /** The list the last good pass diffed: a source hands the same one back when nothing changed. */
+  let lastList: RunningProcess[] | null = null;
   let firstGoodPass = true;
   let failing = false;
   let running = false;
@@ -87,6 +89,8 @@ export function createProcessWatcher(options: ProcessWatcherOptions): Watcher {
       failing = false;
       emit({ type: 'watcher-recovered', watcher: PROCESS_WATCHER_NAME });
     }
+    if (list === lastList) return;
+    lastList = list;
     const initial = firstGoodPass;
     firstGoodPass = false;
     const next = new Map<string, Sighting | null>();
@@ -128,6 +132,7 @@ export function createProcessWatcher(options: ProcessWatcherOptions): Watcher {
       if (running) return;
       running = true;
       known = new Map();
+      lastList = null;
       firstGoodPass = true;
       failing = false;
       inFlight = pass(emit).finally(() => {

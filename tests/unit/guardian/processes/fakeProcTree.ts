@@ -48,6 +48,11 @@ export class FakeProcTree {
     if (p.exe) fs.symlinkSync(p.exe, path.join(dir, 'exe'));
   }
 
+  /** Writes /proc/loadavg with this task count and last PID; without it the source cannot skip a listing. */
+  loadavg(tasks: number, lastPid: number): void {
+    fs.writeFileSync(path.join(this.root, 'loadavg'), `0.52 0.58 0.59 2/${tasks} ${lastPid}\n`);
+  }
+
   file(pid: number, name: string): string {
     return path.join(this.root, String(pid), name);
   }

@@ -98,6 +98,29 @@ describe('the /proc process source', () => {
     expect((await source.list())[0]).toMatchObject({ start: String(reusedTicks), cmdline: '/tmp/AnyDesk.exe\u00005' });
   });
 
+  it('lists /proc again only when /proc/loadavg shows a task came or went, or a young process needs a look', async () => {
+    const old = tree.ticksAgo(60_000);
+    tree.loadavg(50, 1000);
+    tree.add({ pid: 400, comm: 'old', startTicks: old, argv: ['old'], exe: '/bin/old' });
+    const source = createProcSource({ procRoot: tree.root });
+    const first = await source.list();
+    tree.add({ pid: 401, comm: 'unseen', startTicks: old, argv: ['unseen'], exe: '/bin/unseen' });
+    expect(await source.list()).toBe(first);
+
+    tree.loadavg(51, 1001);
+    expect((await source.list()).map((p) => p.pid).sort()).toEqual([400, 401]);
+    tree.remove(400);
+    tree.loadavg(50, 1001);
+    expect((await source.list()).map((p) => p.pid)).toEqual([401]);
+
+    const young = tree.ticksAgo(50);
+    tree.add({ pid: 402, comm: 'node', startTicks: young, argv: ['node'], exe: '/usr/bin/node' });
+    tree.loadavg(51, 1002);
+    await source.list();
+    tree.add({ pid: 402, comm: 'AnyDesk.exe', startTicks: young, argv: ['/tmp/AnyDesk.exe'], exe: '/tmp/AnyDesk.exe' });
+    expect((await source.list()).find((p) => p.pid === 402)).toMatchObject({ name: 'AnyDesk.exe' });
+  });
+
   it('rejects when /proc itself cannot be listed', async () => {
     await expect(createProcSource({ procRoot: `${tree.root}/missing` }).list()).rejects.toThrow(/ENOENT/);
   });
