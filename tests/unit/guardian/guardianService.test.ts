@@ -19,7 +19,7 @@ let service: GuardianService;
 let events: { name: string; payload: unknown }[];
 let warnings: WarningView[];
 let records: AppRecord[];
-let quit: ReturnType<typeof vi.fn>;
+let quit: ReturnType<typeof vi.fn<() => void>>;
 let timers: { fn: () => void; ms: number }[];
 const frozen = new Set<number>();
 
@@ -38,7 +38,7 @@ beforeEach(async () => {
   warnings = [];
   records = [];
   timers = [];
-  quit = vi.fn();
+  quit = vi.fn<() => void>();
   frozen.clear();
   service = createGuardianService({
     engine: createEngine({ dataDir: dir, watchers: [watcher] }),
