@@ -1,0 +1,40 @@
+// The email channel: the contact's address and the mail server Pause Guard sends through, with a note on app passwords.
+import { TextField } from '../TextField';
+import type { StepProps } from '../setupForm';
+
+export function EmailChannel({ form, view, errors, update }: StepProps) {
+  const saved = view.contacts[0]?.email;
+  const serverHint = saved
+    ? `Saved: the mail server ${saved.smtpHost}${saved.hasPassword ? ', with its password' : ''}. Leave this empty to keep it.`
+    : 'It starts with smtps://, then the login, the password and the server, like smtps://ann@gmail.com:app-password@smtp.gmail.com:465';
+  return (
+    <div className="channel">
+      <TextField
+        field="contact.email.to"
+        label="Their email address"
+        type="email"
+        value={form.emailTo}
+        onChange={(emailTo) => update({ emailTo }, 'contact.email.to')}
+        error={errors['contact.email.to']}
+        autoComplete="off"
+        spellCheck={false}
+        maxLength={254}
+      />
+      <TextField
+        field="contact.email.smtpUrl"
+        label="Mail server to send from"
+        hint={serverHint}
+        value={form.smtpUrl}
+        onChange={(smtpUrl) => update({ smtpUrl }, 'contact.email.smtpUrl')}
+        error={errors['contact.email.smtpUrl']}
+        autoComplete="off"
+        spellCheck={false}
+        maxLength={500}
+      />
+      <p className="note">
+        Use an <strong>app password</strong>, not the usual email password. Gmail, Outlook and iCloud make one in the account’s
+        security settings.
+      </p>
+    </div>
+  );
+}
