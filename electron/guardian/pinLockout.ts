@@ -4,6 +4,8 @@ import fs from 'node:fs/promises';
 import { z } from 'zod';
 import { writeFileAtomic } from './store/atomicFile';
 
+/** The lockout's file in the data folder, shared by the app and the CLI so both count the same tries. */
+export const PIN_LOCKOUT_FILE = 'pin-lockout.json';
 export const TRIES_BEFORE_LOCKOUT = 5;
 const FIRST_LOCKOUT_MS = 60_000;
 const LONGEST_LOCKOUT_MS = 24 * 60 * 60_000;
