@@ -5,11 +5,12 @@ import type { PauseGuardApi } from '../../shared/api';
 import type { InterruptionView, WarningView } from '../../shared/interruption';
 import { InterruptionPage } from './interruption/InterruptionPage';
 import { useInterruption } from './interruption/useInterruption';
+import { SetupPage } from './setup/SetupPage';
 import { StatusPage } from './status/StatusPage';
 import { WarningPage } from './warning/WarningPage';
 import { WorriedPage } from './worried/WorriedPage';
 
-type Shown = { page: 'status' } | { page: 'warning'; view: WarningView } | { page: 'worried' };
+type Shown = { page: 'status' } | { page: 'warning'; view: WarningView } | { page: 'worried' } | { page: 'setup' };
 
 const stageTitles: Record<InterruptionView['stage'], string> = {
   pause: 'Stop and check',
@@ -38,7 +39,9 @@ function Pages({ api }: { api: PauseGuardApi }) {
       ? 'What does this mean?'
       : shown.page === 'worried'
         ? 'Worried about a call?'
-        : null;
+        : shown.page === 'setup'
+          ? 'Set up'
+          : null;
   const pageKey = interruption ? `interruption:${interruption.id}:${interruption.stage}` : shown.page;
 
   useEffect(() => {
@@ -56,6 +59,7 @@ function Pages({ api }: { api: PauseGuardApi }) {
   if (interruption) return <InterruptionPage view={interruption} api={api} />;
   if (shown.page === 'warning') return <WarningPage view={shown.view} api={api} onDone={shown.close} />;
   if (shown.page === 'worried') return <WorriedPage api={api} onDone={shown.close} />;
+  if (shown.page === 'setup') return <SetupPage api={api} onDone={shown.close} />;
   return <StatusPage api={api} />;
 }
 
@@ -70,6 +74,7 @@ function useShownPage(api: PauseGuardApi): Shown & { close: () => void } {
     });
     const offPage = api.on('showPage', (page) => {
       if (page === 'worried') setShown({ page: 'worried' });
+      else if (page === 'setup') setShown({ page: 'setup' });
       else if (page === 'warning' && lastWarning.current) setShown({ page: 'warning', view: lastWarning.current });
       else if (page !== 'interruption') setShown({ page: 'status' });
     });

@@ -129,7 +129,7 @@ export function SetupWizard({ api, initialView, onDone }: { api: PauseGuardApi; 
           ))}
         </ol>
       </nav>
-      <h1 ref={heading} tabIndex={-1}>
+      <h1 id="page-heading" ref={heading} tabIndex={-1}>
         {current.title}
       </h1>
       <form ref={formElement} onSubmit={submit} noValidate>
