@@ -29,11 +29,20 @@ function identity(p: RunningProcess): string {
   return `${p.pid}\0${p.start}\0${p.exe ?? ''}\0${p.name}`;
 }
 
+/** What the watcher remembers of a process: its sighting when it is a tool, and the pass that last saw it. */
+interface Known {
+  readonly sighting: Sighting | null;
+  seenInPass: number;
+}
+
 export function createProcessWatcher(options: ProcessWatcherOptions): Watcher {
   const { source, catalog } = options;
   const intervalMs = options.intervalMs ?? DEFAULT_PROCESS_INTERVAL_MS;
-  /** Every process seen on the last good pass: its sighting when it is a tool, null when it is not. */
-  let known = new Map<string, Sighting | null>();
+  /** Every process seen on the last good pass, kept in place from pass to pass (a busy machine lists hundreds). */
+  let known = new Map<string, Known>();
+  /** Identities of the process objects a source hands back again unchanged (the /proc source does). */
+  let identities = new WeakMap<RunningProcess, string>();
+  let passNumber = 0;
   /** The list the last good pass diffed: a source hands the same one back when nothing changed. */
   let lastList: RunningProcess[] | null = null;
   let firstGoodPass = true;
@@ -93,25 +102,31 @@ export function createProcessWatcher(options: ProcessWatcherOptions): Watcher {
     lastList = list;
     const initial = firstGoodPass;
     firstGoodPass = false;
-    const next = new Map<string, Sighting | null>();
+    const thisPass = ++passNumber;
     const starts: DetectionEvent[] = [];
     for (const p of list) {
-      const id = identity(p);
-      if (next.has(id)) continue;
-      let sighting = known.get(id);
-      if (sighting === undefined) {
-        sighting = sight(p);
-        if (sighting) starts.push(...started(sighting, initial));
+      let id = identities.get(p);
+      if (id === undefined) {
+        id = identity(p);
+        identities.set(p, id);
       }
-      next.set(id, sighting);
+      const seen = known.get(id);
+      if (seen) {
+        seen.seenInPass = thisPass;
+        continue;
+      }
+      const sighting = sight(p);
+      if (sighting) starts.push(...started(sighting, initial));
+      known.set(id, { sighting, seenInPass: thisPass });
     }
     // What ended is told before what began, so a reused PID reads as one process going and another coming.
     const events: DetectionEvent[] = [];
-    for (const [id, sighting] of known) {
-      if (sighting && !next.has(id)) events.push(...stopped(sighting));
+    for (const [id, seen] of known) {
+      if (seen.seenInPass === thisPass) continue;
+      known.delete(id);
+      if (seen.sighting) events.push(...stopped(seen.sighting));
     }
     events.push(...starts);
-    known = next;
     for (const event of events) emit(event);
   }
 
@@ -132,6 +147,7 @@ export function createProcessWatcher(options: ProcessWatcherOptions): Watcher {
       if (running) return;
       running = true;
       known = new Map();
+      identities = new WeakMap();
       lastList = null;
       firstGoodPass = true;
       failing = false;
