@@ -85,6 +85,12 @@ export const GuardianEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('watcher-failed'), at, watcher: z.string(), message: z.string() }),
   /** A watcher that had failed works again. */
   z.object({ type: z.literal('watcher-recovered'), at, watcher: z.string() }),
+  /** The policy asked for the full-screen pause-and-check page (a new one; updates of the one on screen are not repeated). */
+  z.object({
+    type: z.literal('interruption-requested'), at, interruptionId: z.string(), level: z.enum(['interrupt', 'highest']),
+    cause: z.enum(['tool-started', 'session-started', 'bank-during-session']), toolId: z.string().nullable(), name: z.string(),
+    remoteId: z.string().nullable(), remoteAddress: z.string().nullable(),
+  }),
   /** An alert to the trusted contact was written to the outbox (before any send is tried). */
   z.object({ type: z.literal('alert-queued'), at, alertId: z.string(), kind: AlertKindSchema, channels: z.array(AlertChannelSchema) }),
   z.object({ type: z.literal('alert-delivered'), at, alertId: z.string(), channel: AlertChannelSchema, attempts: z.number().int().positive() }),

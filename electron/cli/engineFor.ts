@@ -1,4 +1,4 @@
-// Builds the engine the scan and watch commands run: the bundled catalog and the platform's default watchers.
+// Builds the engine the scan command runs (watch runs the whole app services): the bundled catalog and the platform's default watchers: the bundled catalog and the platform's default watchers.
 import { createEngine, type Engine } from '../guardian/engine';
 import { loadCatalog } from '../guardian/catalog';
 import { createDefaultWatchers } from '../guardian/watchers/defaultWatchers';
@@ -7,11 +7,15 @@ import { checkFolder } from './options';
 
 export const WATCH_OPTIONS: CommandOptions = { downloads: { type: 'string', multiple: true } };
 
-export function engineFor(context: CommandContext): Engine {
+/** The folders given with --downloads, checked; null for the person's own Downloads and Desktop. */
+export function downloadFoldersOf(context: CommandContext): string[] | null {
   const downloads = context.values.downloads;
-  const downloadFolders = Array.isArray(downloads) ? downloads.map((d) => checkFolder(String(d), 'downloads folder')) : null;
+  return Array.isArray(downloads) ? downloads.map((d) => checkFolder(String(d), 'downloads folder')) : null;
+}
+
+export function engineFor(context: CommandContext): Engine {
   return createEngine({
     dataDir: context.common.dataDir,
-    watchers: createDefaultWatchers({ catalog: loadCatalog(), downloadFolders }),
+    watchers: createDefaultWatchers({ catalog: loadCatalog(), downloadFolders: downloadFoldersOf(context) }),
   });
 }

@@ -1,8 +1,9 @@
-// `watch`: runs the engine until SIGTERM or SIGINT, printing each event the moment it happens.
+// `watch`: runs protection headless (engine, policy, journal, alerts) until SIGTERM or SIGINT, printing each event at once.
 import type { GuardianEvent } from '../../shared/events';
-import type { Engine } from '../guardian/engine';
+import { createAppServices, type AppServices } from '../guardian/appServices';
+import { APP_VERSION } from '../guardian/appVersion';
 import type { CliCommand } from './command';
-import { engineFor, WATCH_OPTIONS } from './engineFor';
+import { downloadFoldersOf, WATCH_OPTIONS } from './engineFor';
 
 export const watchCommand: CliCommand = {
   name: 'watch',
@@ -10,25 +11,33 @@ export const watchCommand: CliCommand = {
   summary: 'Keep watching and print each event the moment it happens, until stopped (SIGTERM or SIGINT).',
   options: WATCH_OPTIONS,
   async run(context) {
-    await watch(engineFor(context), (line) => context.write(line), context.common.json);
+    const stopped = new Promise<void>((resolve) => {
+      process.once('SIGTERM', resolve);
+      process.once('SIGINT', resolve);
+    });
+    const services = await createAppServices({
+      dataDir: context.common.dataDir,
+      version: APP_VERSION,
+      downloadFolders: downloadFoldersOf(context),
+      // Headless there is no PIN page to ask from, so nothing here can ask to quit: SIGTERM is the way to stop.
+      quit: () => undefined,
+      log: (line) => process.stderr.write(`${line}\n`),
+    });
+    await watch(services, stopped, (line) => context.write(line), context.common.json);
     return 0;
   },
 };
 
-export async function watch(engine: Engine, write: (line: string) => void, json: boolean): Promise<void> {
-  engine.onEvent((event) => write(json ? JSON.stringify(event) : describeEvent(event)));
-  const stopped = new Promise<NodeJS.Signals>((resolve) => {
-    process.once('SIGTERM', () => resolve('SIGTERM'));
-    process.once('SIGINT', () => resolve('SIGINT'));
-  });
+export async function watch(services: AppServices, stopped: Promise<void>, write: (line: string) => void, json: boolean): Promise<void> {
+  services.onEvent((event) => write(json ? JSON.stringify(event) : describeEvent(event)));
   // The watchers' timers are unref'd so a finished scan exits; this keeps watch alive until a signal.
   const keepAlive = setInterval(() => undefined, 1 << 30);
   try {
-    await engine.start();
+    await services.start();
     await stopped;
   } finally {
     clearInterval(keepAlive);
-    await engine.stop();
+    await services.stop('shutdown');
   }
 }
 
@@ -47,6 +56,7 @@ export function describeEvent(event: GuardianEvent): string {
     case 'window-gone': return `${time} Gone from screen: ${event.kind === 'bank' ? 'a bank page' : 'a request to connect'}.`;
     case 'watcher-failed': return `${time} Problem (${event.watcher}): ${event.message}`;
     case 'watcher-recovered': return `${time} Working again: ${event.watcher}.`;
+    case 'interruption-requested': return `${time} Pause-and-check page shown for ${event.name}.`;
     case 'alert-queued': return `${time} Alert ${event.alertId} queued for ${event.channels.join(', ') || 'no channel'}.`;
     case 'alert-delivered': return `${time} Alert ${event.alertId} delivered by ${event.channel}.`;
     case 'alert-failed': return `${time} Alert ${event.alertId} not delivered by ${event.channel}: ${event.reason}`;

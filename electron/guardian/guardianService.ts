@@ -89,7 +89,13 @@ export function createGuardianService(options: GuardianServiceOptions): Guardian
   });
   controller.onChange((view) => {
     emit('interruption', view);
-    if (view !== null && view.id !== shownId) emit('showPage', 'interruption');
+    if (view !== null && view.id !== shownId) {
+      emit('guardianEvent', {
+        type: 'interruption-requested', at: view.shownAt, interruptionId: view.id, level: view.level, cause: view.cause,
+        toolId: view.tool.toolId, name: view.tool.name, remoteId: view.remoteId, remoteAddress: view.remoteAddress,
+      });
+      emit('showPage', 'interruption');
+    }
     shownId = view?.id ?? null;
   });
 
@@ -181,7 +187,7 @@ export function createGuardianService(options: GuardianServiceOptions): Guardian
       }
       if (request.action === 'quit') {
         await quietly('alert the trusted contact', notifier.notify('quit', facts));
-        await quietly('write to the journal', recorder.append({ type: 'clean-stop', at: at.toISOString(), reason: 'quit' }));
+        // The clean stop is journalled by whoever stops the app (appServices.stop('quit')), once.
         options.quit();
         return { ok: true, message: null, lockedUntil: null };
       }

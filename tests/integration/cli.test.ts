@@ -99,6 +99,7 @@ describe('pauseguard CLI', () => {
     const tool = await startFakeTool('TeamViewer.exe');
     const started = await events.next((e) => e.type === 'tool-started' && e.pid === tool.pid);
     expect(started).toMatchObject({ toolId: 'teamviewer', tier: 'interrupt', initial: false });
+    await events.next((e) => e.type === 'interruption-requested' && e.toolId === 'teamviewer');
     tool.kill('SIGKILL');
     await events.next((e) => e.type === 'tool-stopped' && e.pid === tool.pid);
 
@@ -109,6 +110,13 @@ describe('pauseguard CLI', () => {
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+
+    const journalDir = path.join(workDir, 'data', 'journal');
+    const lines = (await Promise.all((await fs.readdir(journalDir)).map((f) => fs.readFile(path.join(journalDir, f), 'utf8')))).join('').trim().split('\n');
+    const types = lines.map((line) => (JSON.parse(line) as { record: { type: string } }).record.type);
+    expect(types[0]).toBe('app-started');
+    expect(types).toEqual(expect.arrayContaining(['tool-started', 'interruption-requested', 'tool-stopped', 'installer-downloaded']));
+    expect(types.at(-1)).toBe('clean-stop');
   });
 
   it('explains a bad option in one plain sentence, with no stack trace, and exits non-zero', async () => {

@@ -1,0 +1,161 @@
+// The composition of everything the app runs besides Electron: settings, journal, heartbeat, PIN gate, alerts outbox,
+// engine and guardian service, setup service. The tray app, the preview host and `pauseguard watch` all start this.
+// Plain Node: it never imports electron.
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { AlertKind, GuardianEvent } from '../../shared/events';
+import type { Settings } from '../../shared/settings';
+import { createProcessControl } from './actions/processControl';
+import { composeAlert } from './alerts/alertMessage';
+import { channelsFromSettings } from './alerts/channelsFromSettings';
+import { createOutbox, type Outbox } from './alerts/outbox';
+import { sendTestAlert } from './alerts/testAlert';
+import { loadCatalog } from './catalog';
+import { createEngine } from './engine';
+import { createGuardianService, type GuardianService } from './guardianService';
+import type { ContactFacts, ContactNotifier } from './interruptionPorts';
+import { createPinGate } from './pinGate';
+import { PIN_LOCKOUT_FILE } from './pinLockout';
+import { createSetupService, type SetupService } from './setupService';
+import { createHeartbeat, type StopReason } from './store/heartbeat';
+import { createJournal } from './store/journal';
+import { openSettings, type SettingsReset } from './store/settingsStore';
+import { createDefaultWatchers } from './watchers/defaultWatchers';
+import type { Watcher } from './watchers/watcher';
+
+export interface AppServicesOptions {
+  dataDir: string;
+  /** The app's version, written in the journal at each start. */
+  version: string;
+  /** Folders to watch for installers; null for the person's own Downloads and Desktop. */
+  downloadFolders: string[] | null;
+  /** Asked once the family PIN allowed a quit; the caller then calls stop('quit'). */
+  quit: () => void;
+  /** Where plain-sentence problems go (the tray app's log, the CLI's stderr). */
+  log: (line: string) => void;
+  /** The watchers to run; the platform's default set unless given (tests). */
+  watchers?: Watcher[];
+  pcName?: string;
+}
+
+export interface AppServices {
+  guardian: GuardianService;
+  setup: SetupService;
+  /** Every event as `watch --json` prints it and the journal records it: the engine's, interruptions, alerts. */
+  onEvent(listener: (event: GuardianEvent) => void): () => void;
+  start(): Promise<void>;
+  /** Stops protection, sends what the outbox can, and journals the one clean stop. */
+  stop(reason: StopReason): Promise<void>;
+}
+
+/** Marks a settings reset the contact has not been told about yet (no channel was known after the reset). */
+const RESET_NOTICE_FILE = 'settings-reset-untold';
+
+export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
+  const { dataDir, log } = options;
+  const pcName = options.pcName ?? os.hostname();
+  await fs.mkdir(dataDir, { recursive: true });
+  const opened = await openSettings({ dataDir });
+  let settings: Settings = opened.settings;
+  const journal = await createJournal({ dir: path.join(dataDir, 'journal'), onProblem: log });
+  const catalog = loadCatalog();
+  const listeners = new Set<(event: GuardianEvent) => void>();
+
+  const journalled = (what: string, work: Promise<void>): void => {
+    work.catch((error: unknown) => log(`Pause Guard could not ${what}: ${error instanceof Error ? error.message : String(error)}`));
+  };
+  const publish = (event: GuardianEvent): void => {
+    journalled('write to the journal', journal.append(event));
+    for (const listener of listeners) listener(event);
+  };
+
+  const makeOutbox = (): Outbox =>
+    createOutbox({ dataDir, channels: channelsFromSettings(settings), onEvent: publish, onProblem: log });
+  let outbox = makeOutbox();
+
+  const notifier: ContactNotifier = {
+    async notify(kind: AlertKind, facts: ContactFacts) {
+      const contact = settings.contacts[0];
+      if (!contact) return;
+      const content = composeAlert({ kind, person: settings.person, pcName, contactName: contact.name, ...facts });
+      await outbox.enqueue({ kind, content });
+    },
+  };
+  const noFacts = (): ContactFacts => ({ at: new Date(), toolName: null, happened: null, remoteId: null, remoteAddress: null, choice: null });
+
+  const resetNotice = path.join(dataDir, RESET_NOTICE_FILE);
+  const onSettingsReset = async (reset: SettingsReset): Promise<void> => {
+    await journal.append({ type: 'settings-reset', at: new Date().toISOString(), keptAs: reset.keptAs, reason: reset.reason });
+    await fs.writeFile(resetNotice, reset.reason);
+  };
+  /** Tells the contact about a reset once a channel is known again, then forgets it. */
+  const tellAboutReset = async (): Promise<void> => {
+    if (settings.contacts.length === 0) return;
+    const untold = await fs.access(resetNotice).then(() => true, () => false);
+    if (!untold) return;
+    await notifier.notify('settings-reset', noFacts());
+    await fs.rm(resetNotice, { force: true });
+  };
+
+  const gate = createPinGate({ getHash: () => settings.pin, stateFile: path.join(dataDir, PIN_LOCKOUT_FILE) });
+  const engine = createEngine({
+    dataDir,
+    watchers: options.watchers ?? createDefaultWatchers({ catalog, downloadFolders: options.downloadFolders }),
+  });
+  const guardian = createGuardianService({
+    engine, settings: () => settings, catalog, processControl: createProcessControl(), gate,
+    recorder: journal, notifier, quit: options.quit, log,
+  });
+  guardian.onApiEvent((name, payload) => {
+    if (name === 'guardianEvent') publish(payload as GuardianEvent);
+  });
+
+  const setup = createSetupService({
+    dataDir, catalog, pinGate: gate,
+    async onSaved(changedFields, saved) {
+      const contactsChanged = JSON.stringify(saved.contacts) !== JSON.stringify(settings.contacts);
+      settings = saved;
+      await journal.append({ type: 'settings-changed', at: new Date().toISOString(), fields: changedFields });
+      if (contactsChanged) {
+        await outbox.stop();
+        outbox = makeOutbox();
+        await outbox.start();
+      }
+      await notifier.notify('settings-changed', noFacts());
+      await tellAboutReset();
+    },
+    sendTestAlert: () => sendTestAlert(settings, pcName),
+    async onWrongPin(result) {
+      await journal.append({ type: 'pin-failed', at: new Date().toISOString(), action: 'change-settings', lockedUntil: result.lockedUntil?.toISOString() ?? null });
+      await notifier.notify('pin-failed', noFacts());
+    },
+    onSettingsReset,
+  });
+
+  const heartbeat = createHeartbeat({ journal, version: options.version, onProblem: log });
+
+  return {
+    guardian,
+    setup,
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async start() {
+      const gap = await heartbeat.start();
+      if (opened.reset) await onSettingsReset(opened.reset);
+      await outbox.start();
+      if (gap && !gap.clean) await notifier.notify('protection-gap', { ...noFacts(), at: new Date(gap.from) });
+      await tellAboutReset();
+      await guardian.start();
+    },
+    async stop(reason) {
+      await guardian.stop();
+      await outbox.flush();
+      await outbox.stop();
+      await heartbeat.stop({ reason });
+      await journal.close();
+    },
+  };
+}
