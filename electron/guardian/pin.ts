@@ -16,7 +16,7 @@ function derive(pin: string, salt: Buffer, keyBytes: number, N: number, r: numbe
   // scrypt needs 128 * N * r * p bytes; Node's default limit (32 MiB) is exactly 2^15 x 8, which it refuses, so set it.
   const maxmem = 128 * N * r * p + 16 * 1024 * 1024;
   return new Promise((resolve, reject) => {
-    crypto.scrypt(pin.normalize('NFKC'), salt, keyBytes, { N, r, p, maxmem }, (error, key) => (error ? reject(error) : resolve(key)));
+    crypto.scrypt(pin, salt, keyBytes, { N, r, p, maxmem }, (error, key) => (error ? reject(error) : resolve(key)));
   });
 }
 
