@@ -138,17 +138,7 @@ export async function createJournal(options: JournalOptions): Promise<Journal> {
     },
     async *read(range = {}) {
       await writing;
-      const from = range.from?.getTime() ?? Number.NEGATIVE_INFINITY;
-      const to = range.to?.getTime() ?? Number.POSITIVE_INFINITY;
-      // An entry is never in a file older than its record's month, so earlier files can be passed over.
-      const firstMonth = range.from ? monthOf(range.from) : '';
-      for (const file of await listJournalFiles(dir)) {
-        if (file.month < firstMonth) continue;
-        for await (const record of fileRecords(file, report)) {
-          const at = Date.parse(record.at);
-          if (at >= from && at < to) yield record;
-        }
-      }
+      yield* readJournal(dir, range, report);
     },
     lastRecord: () => state?.lastRecord ?? null,
     async close() {
@@ -156,6 +146,21 @@ export async function createJournal(options: JournalOptions): Promise<Journal> {
       await writing;
     },
   };
+}
+
+/** Streams the records in the journal folder `dir` without opening it for writing (nothing is created or deleted). */
+export async function* readJournal(dir: string, range: JournalRange = {}, report: (message: string) => void = () => undefined): AsyncGenerator<JournalRecord> {
+  const from = range.from?.getTime() ?? Number.NEGATIVE_INFINITY;
+  const to = range.to?.getTime() ?? Number.POSITIVE_INFINITY;
+  // An entry is never in a file older than its record's month, so earlier files can be passed over.
+  const firstMonth = range.from ? monthOf(range.from) : '';
+  for (const file of await listJournalFiles(dir)) {
+    if (file.month < firstMonth) continue;
+    for await (const record of fileRecords(file, report)) {
+      const at = Date.parse(record.at);
+      if (at >= from && at < to) yield record;
+    }
+  }
 }
 
 function fileMonth(at: Date, newestMonth: JournalMonth): JournalMonth {

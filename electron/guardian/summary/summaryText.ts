@@ -1,0 +1,65 @@
+// The weekly summary in friendly sentences for a person: what the CLI prints without --json, and the text part of the
+// weekly email. Times are written in the summary's own time zone.
+import type { Choice } from '../../../shared/journal';
+import type { GapCause, WeeklySummary } from '../../../shared/summary';
+
+const CAUSE: Record<GapCause, string> = {
+  shutdown: 'the computer was shut down',
+  quit: 'Pause Guard was quit',
+  update: 'Pause Guard was updating',
+  paused: 'protection was paused',
+  unexplained: 'no sign of Pause Guard: the computer was off or asleep, or the program was stopped',
+};
+
+const CHOICE: Record<Choice, string> = {
+  'end-it': 'ended it',
+  'call-contact': 'chose to call the family',
+  'started-it-myself': 'said they had started it themselves',
+};
+
+export function formatSummary(summary: WeeklySummary): string {
+  const day = new Intl.DateTimeFormat('en-GB', { timeZone: summary.timeZone, weekday: 'long', day: 'numeric', month: 'long' });
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone: summary.timeZone, weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+  const lastDay = new Date(Date.parse(summary.to) - 1);
+  const lines = [`Week ${summary.week}: ${day.format(new Date(summary.from))} to ${day.format(lastDay)}.`];
+
+  if (summary.allQuiet && summary.uptimePercent !== null) lines.push('All quiet this week.');
+  if (summary.uptimePercent === null) lines.push('This week has not started yet.');
+  else if (summary.uptimePercent === 100) lines.push('Protection was on the whole time.');
+  else lines.push(`Protection was on ${summary.uptimePercent}% of the time.`);
+  for (const gap of summary.gaps) {
+    lines.push(`  Off from ${time.format(new Date(gap.from))} to ${time.format(new Date(gap.to))} (${CAUSE[gap.cause]}).`);
+  }
+
+  if (summary.toolsSeen.length > 0) {
+    lines.push(`Remote-access programs seen: ${summary.toolsSeen.map((t) => `${t.name} (${times(t.count)})`).join(', ')}.`);
+  }
+  for (const installer of summary.installers) lines.push(`Installer downloaded: ${installer.path} (${installer.name}).`);
+
+  const { trusted, unknown, remoteIds } = summary.sessions;
+  if (trusted + unknown > 0) {
+    lines.push(`Connections into this computer: ${unknown} from someone unknown, ${trusted} from trusted helpers.`);
+    for (const remote of remoteIds) {
+      const who = remote.remoteId ?? remote.remoteAddress ?? 'an unknown place';
+      lines.push(`  ${remote.name} from ${who}${remote.trusted ? ' (trusted helper)' : ''}: ${times(remote.count)}.`);
+    }
+  }
+
+  const { shown, choices } = summary.interruptions;
+  if (shown > 0) lines.push(`The "pause and check" screen was shown ${times(shown)}.`);
+  const chosen = (Object.keys(choices) as Choice[]).filter((c) => choices[c] > 0).map((c) => `${CHOICE[c]} ${times(choices[c])}`);
+  if (chosen.length > 0) lines.push(`On it, the person ${chosen.join(', ')}.`);
+
+  if (summary.alerts.delivered + summary.alerts.failed > 0) {
+    lines.push(`Alerts to the family: ${summary.alerts.delivered} delivered${summary.alerts.failed > 0 ? `, ${summary.alerts.failed} could not be delivered` : ''}.`);
+  }
+  if (summary.pinFailures > 0) lines.push(`The family PIN was entered wrongly ${times(summary.pinFailures)}.`);
+  const settings = summary.settingsChanges;
+  if (settings.count > 0) lines.push(`Settings were changed ${times(settings.count)} (${settings.fields.join(', ')}).`);
+  if (settings.resets > 0) lines.push(`The settings could not be read and were reset ${times(settings.resets)}.`);
+  return lines.join('\n');
+}
+
+function times(count: number): string {
+  return count === 1 ? 'once' : count === 2 ? 'twice' : `${count} times`;
+}
