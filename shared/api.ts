@@ -21,6 +21,8 @@ export const StatusSchema = z.object({
   region: RegionSchema.optional(),
   /** The first trusted contact, shown with the advice so the person can call them; null when none is set. */
   contact: z.object({ name: z.string(), phone: z.string().nullable() }).nullable().optional(),
+  /** False until the family has finished setup: the status page then offers it. */
+  setupComplete: z.boolean().optional(),
 });
 export type Status = z.infer<typeof StatusSchema>;
 

@@ -60,11 +60,11 @@ function Pages({ api }: { api: PauseGuardApi }) {
   if (shown.page === 'warning') return <WarningPage view={shown.view} api={api} onDone={shown.close} />;
   if (shown.page === 'worried') return <WorriedPage api={api} onDone={shown.close} />;
   if (shown.page === 'setup') return <SetupPage api={api} onDone={shown.close} />;
-  return <StatusPage api={api} />;
+  return <StatusPage api={api} onOpenSetup={shown.openSetup} />;
 }
 
 /** The page the tray asked for. "What does this mean?" (showPage 'warning') shows the last warning received. */
-function useShownPage(api: PauseGuardApi): Shown & { close: () => void } {
+function useShownPage(api: PauseGuardApi): Shown & { close: () => void; openSetup: () => void } {
   const [shown, setShown] = useState<Shown>({ page: 'status' });
   const lastWarning = useRef<WarningView | null>(null);
   useEffect(() => {
@@ -83,5 +83,5 @@ function useShownPage(api: PauseGuardApi): Shown & { close: () => void } {
       offPage();
     };
   }, [api]);
-  return { ...shown, close: () => setShown({ page: 'status' }) };
+  return { ...shown, close: () => setShown({ page: 'status' }), openSetup: () => setShown({ page: 'setup' }) };
 }

@@ -19,9 +19,9 @@ const view: SetupView = {
   trustableTools: [{ toolId: 'anydesk', name: 'AnyDesk' }],
 };
 
-describe('App: the setup page', () => {
+describe('App: the setup page', { timeout: 20_000 }, () => {
   it('opens on showPage("setup"), gives way to an interruption, and Finish goes back to the status page', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const api = createFakeApi({
       getStatus: async () => statusOf(),
       getInterruption: async () => null,
@@ -50,5 +50,23 @@ describe('App: the setup page', () => {
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
     await user.click(await screen.findByRole('button', { name: 'Finish' }));
     expect(await screen.findByText('All is well')).toBeInTheDocument();
+  });
+
+  it('is offered on the status page until setup is finished', async () => {
+    const user = userEvent.setup({ delay: null });
+    let complete = false;
+    const api = createFakeApi({
+      getStatus: async () => statusOf({ setupComplete: complete }),
+      getInterruption: async () => null,
+      getSetup: async () => view,
+    });
+    render(<App api={api} />);
+    await user.click(await screen.findByRole('button', { name: 'Finish setting up' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Whose computer is this?' })).toBeInTheDocument();
+
+    complete = true;
+    act(() => api.push('showPage', 'status'));
+    expect(await screen.findByText('All is well')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Finish setting up' })).toBeNull();
   });
 });

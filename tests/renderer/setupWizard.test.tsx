@@ -30,7 +30,7 @@ function viewOf(overrides: Partial<SetupView> = {}): SetupView {
 const OK: SetupResult = { ok: true, fieldErrors: {}, message: null };
 
 async function open(view = viewOf(), methods: Parameters<typeof createFakeApi>[0] = {}) {
-  const user = userEvent.setup();
+  const user = userEvent.setup({ delay: null });
   const saved: SetupInput[] = [];
   const api = createFakeApi({
     getSetup: async () => view,
@@ -70,7 +70,8 @@ async function fillToFinish(user: ReturnType<typeof userEvent.setup>) {
   await next(user);
 }
 
-describe('setup window', () => {
+// Typing every field takes a while on a busy machine; the steps themselves wait for nothing.
+describe('setup window', { timeout: 20_000 }, () => {
   it('shows where you are, starts reading at the heading, and will not go on without a name', async () => {
     const { user } = await open();
     expect(stepCount()).toBe('Step 1 of 6');

@@ -11,7 +11,7 @@ const stateLabels: Record<Status['state'], string> = {
   problem: 'Needs attention',
 };
 
-export function StatusPage({ api }: { api: PauseGuardApi }) {
+export function StatusPage({ api, onOpenSetup }: { api: PauseGuardApi; onOpenSetup?: () => void }) {
   const live = useLiveStatus(api);
   if (live.kind === 'loading') {
     return (
@@ -43,6 +43,16 @@ export function StatusPage({ api }: { api: PauseGuardApi }) {
           </h1>
         </div>
       </section>
+
+      {status.setupComplete === false && onOpenSetup && (
+        <section aria-labelledby="setup-heading" className="setup-offer">
+          <h2 id="setup-heading">Setup is not finished</h2>
+          <p>Pause Guard is already protecting this computer. Finish the setup so it can tell the family when something looks wrong.</p>
+          <button type="button" onClick={onOpenSetup}>
+            Finish setting up
+          </button>
+        </section>
+      )}
 
       <section aria-labelledby="tools-heading">
         <h2 id="tools-heading">Programs that let others control this computer</h2>
