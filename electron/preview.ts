@@ -1,16 +1,16 @@
-// The preview host (development and tests only, never in a release): the real engine, the renderer built by Vite and
+// The preview host (development and tests only, never in a release): the real app services (engine, policy, journal, alerts), the renderer built by Vite and
 // served to a browser on 127.0.0.1 behind a per-run token. Prints one line, the address to open, and nothing else on stdout.
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { loadCatalog } from './guardian/catalog';
-import { createEngine } from './guardian/engine';
-import { createDefaultWatchers } from './guardian/watchers/defaultWatchers';
+import { createApiHandlers } from './apiHandlers';
+import { createAppServices } from './guardian/appServices';
+import { APP_VERSION } from './guardian/appVersion';
 import { UsageError } from './cli/usageError';
 import { createAccessToken } from './preview/accessToken';
 import { buildRenderer } from './preview/buildRenderer';
 import { parsePreviewOptions } from './preview/options';
-import { createPreviewHandlers } from './preview/previewHandlers';
+import { previewOpenExternalLink } from './preview/previewHandlers';
 import { startPreviewServer } from './preview/previewServer';
 import { loadStaticFiles } from './preview/staticFiles';
 
@@ -39,23 +39,28 @@ async function ownFolder(prefix: string): Promise<string> {
 async function main(argv: string[]): Promise<void> {
   const options = parsePreviewOptions(argv);
   const dataDir = options.dataDir ?? (await ownFolder('pauseguard-preview-data-'));
-  const engine = createEngine({
+  const services = await createAppServices({
     dataDir,
-    watchers: createDefaultWatchers({ catalog: loadCatalog(), downloadFolders: options.downloads }),
+    version: APP_VERSION,
+    downloadFolders: options.downloads,
+    quit: () => void leave(0),
+    log,
   });
-  undo.push(() => engine.stop());
+  undo.push(() => services.stop('shutdown'));
+  // The page stands in for the tray's native notifications too: a warning opens its page at once.
+  services.guardian.onWarning((warning) => services.guardian.openWarning(warning.id));
   const rendererDir = await ownFolder('pauseguard-preview-renderer-');
   await buildRenderer(rendererDir);
   const server = await startPreviewServer({
     port: options.port,
     token: createAccessToken(),
     files: await loadStaticFiles(rendererDir),
-    handlers: createPreviewHandlers(engine, log),
-    engine,
+    handlers: createApiHandlers({ guardian: services.guardian, setup: services.setup, openExternalLink: previewOpenExternalLink(log) }),
+    events: services.guardian,
     log,
   });
   undo.push(() => server.close());
-  await engine.start();
+  await services.start();
   process.stdout.write(`${server.url}\n`);
 }
 

@@ -1,7 +1,12 @@
 // Every command the CLI knows, in the order --help lists them.
 import type { CliCommand } from './command';
 import { scanCommand } from './scanCommand';
+import { setupCommand } from './setupCommand';
+import { summaryCommand } from './summaryCommand';
 import { testAlertCommand } from './testAlertCommand';
+import { verifyJournalCommand } from './verifyJournalCommand';
 import { watchCommand } from './watchCommand';
 
-export const commands: readonly CliCommand[] = [scanCommand, watchCommand, testAlertCommand];
+export const commands: readonly CliCommand[] = [
+  scanCommand, watchCommand, setupCommand, testAlertCommand, summaryCommand, verifyJournalCommand,
+];

@@ -6,7 +6,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventName, EventPayload } from '../../shared/api';
 import { WIRE_PATH, WireCallSchema, type WireReply } from '../../shared/previewWire';
 import { checkedEventPayload, dispatch, type ApiHandlers } from '../apiDispatch';
-import type { Engine } from '../guardian/engine';
+import type { GuardianService } from '../guardian/guardianService';
 import { requestUrl, type RequestGuard } from './requestGuard';
 
 const MAX_MESSAGE_BYTES = 64 * 1024;
@@ -20,7 +20,8 @@ export interface ApiSocket {
 export function createApiSocket(options: {
   guard: RequestGuard;
   handlers: ApiHandlers;
-  engine: Pick<Engine, 'onEvent' | 'onStatus'>;
+  /** Every event of the contract, as Electron sends them to the app's windows: the open page stands in for them all. */
+  events: Pick<GuardianService, 'onApiEvent'>;
   log: (line: string) => void;
 }): ApiSocket {
   const server = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
@@ -36,10 +37,7 @@ export function createApiSocket(options: {
     }
     for (const client of server.clients) client.send(message);
   };
-  const unsubscribe = [
-    options.engine.onStatus((status) => push('status', status)),
-    options.engine.onEvent((event) => push('guardianEvent', event)),
-  ];
+  const unsubscribe = [options.events.onApiEvent(push)];
 
   server.on('connection', (client: WebSocket) => {
     client.on('message', (data, isBinary) => {

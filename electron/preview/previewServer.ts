@@ -3,7 +3,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApiHandlers } from '../apiDispatch';
-import type { Engine } from '../guardian/engine';
+import type { GuardianService } from '../guardian/guardianService';
 import { accessCookie } from './accessToken';
 import { createApiSocket } from './apiSocket';
 import { createRequestGuard, requestUrl } from './requestGuard';
@@ -24,14 +24,14 @@ export async function startPreviewServer(options: {
   token: string;
   files: Map<string, StaticFile>;
   handlers: ApiHandlers;
-  engine: Pick<Engine, 'onEvent' | 'onStatus'>;
+  events: Pick<GuardianService, 'onApiEvent'>;
   log: (line: string) => void;
 }): Promise<PreviewServer> {
   const server = http.createServer();
   await listen(server, options.port);
   const port = (server.address() as AddressInfo).port;
   const guard = createRequestGuard({ port, token: options.token });
-  const apiSocket = createApiSocket({ guard, handlers: options.handlers, engine: options.engine, log: options.log });
+  const apiSocket = createApiSocket({ guard, handlers: options.handlers, events: options.events, log: options.log });
 
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     if (!guard.hostAllowed(request)) return refuse(response, 403, 'This address is not served here.');

@@ -1,4 +1,4 @@
-// The preview host's server, for real on 127.0.0.1: a real engine (no watchers), real HTTP requests and WebSockets.
+// The preview host's server, for real on 127.0.0.1: the real app services (no watchers), real HTTP requests and WebSockets.
 // Only the right token, Host and Origin get a page, a file or the API socket; everything else gets a plain 403.
 import fs from 'node:fs/promises';
 import http from 'node:http';
@@ -7,15 +7,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { WebSocket } from 'ws';
 import { productionCsp } from '../../electron/csp';
-import { createEngine, type Engine } from '../../electron/guardian/engine';
+import { createApiHandlers } from '../../electron/apiHandlers';
+import { createAppServices, type AppServices } from '../../electron/guardian/appServices';
 import { createAccessToken } from '../../electron/preview/accessToken';
-import { createPreviewHandlers } from '../../electron/preview/previewHandlers';
+import { previewOpenExternalLink } from '../../electron/preview/previewHandlers';
 import { startPreviewServer, type PreviewServer } from '../../electron/preview/previewServer';
 import { loadStaticFiles } from '../../electron/preview/staticFiles';
 import type { WireEvent, WireReply } from '../../shared/previewWire';
 
 let dir: string;
-let engine: Engine;
+let services: AppServices;
 let server: PreviewServer;
 let token: string;
 let logged: string[];
@@ -25,23 +26,23 @@ beforeEach(async () => {
   await fs.mkdir(path.join(dir, 'site', 'assets'), { recursive: true });
   await fs.writeFile(path.join(dir, 'site', 'index.html'), '<!doctype html><title>Pause Guard</title>');
   await fs.writeFile(path.join(dir, 'site', 'assets', 'app.js'), 'console.log("app")');
-  engine = createEngine({ dataDir: path.join(dir, 'data'), watchers: [] });
   token = createAccessToken();
   logged = [];
   const log = (line: string) => logged.push(line);
+  services = await createAppServices({ dataDir: path.join(dir, 'data'), version: 'test', downloadFolders: [], watchers: [], quit: () => undefined, log });
   server = await startPreviewServer({
     port: 0,
     token,
     files: await loadStaticFiles(path.join(dir, 'site')),
-    handlers: createPreviewHandlers(engine, log),
-    engine,
+    handlers: createApiHandlers({ guardian: services.guardian, setup: services.setup, openExternalLink: previewOpenExternalLink(log) }),
+    events: services.guardian,
     log,
   });
 });
 
 afterEach(async () => {
   await server.close();
-  await engine.stop();
+  await services.stop('shutdown');
   await fs.rm(dir, { recursive: true, force: true });
 });
 
@@ -189,16 +190,16 @@ describe('preview server, given a request target no URL parser accepts', () => {
 describe('preview server API socket', () => {
   const goodHeaders = () => ({ origin: origin(), cookie: cookie() });
 
-  it('answers getStatus with the engine’s status and pushes the engine’s events and statuses', async () => {
+  it('answers getStatus with the guardian’s status and pushes the engine’s events and statuses', async () => {
     const socket = await openSocket(`/api?token=${token}`, { origin: origin() });
     const reply = await call(socket, 1, 'getStatus');
-    expect(reply).toEqual({ id: 1, ok: true, output: engine.status() });
+    expect(reply).toEqual({ id: 1, ok: true, output: services.guardian.status() });
 
     const ready = nextMessage(socket, (m) => 'event' in m && m.event === 'guardianEvent');
     const status = nextMessage(socket, (m) => 'event' in m && m.event === 'status');
-    await engine.start();
+    await services.start();
     expect(await ready).toMatchObject({ event: 'guardianEvent', payload: { type: 'ready', watchers: [] } });
-    expect(await status).toEqual({ event: 'status', payload: engine.status() });
+    expect(await status).toEqual({ event: 'status', payload: services.guardian.status() });
     socket.close();
   });
 

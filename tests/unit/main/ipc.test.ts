@@ -88,6 +88,9 @@ describe('registerIpcHandlers', () => {
     choose: vi.fn(async () => ({ ok: true, message: null, lockedUntil: null })),
     closeInterruption: vi.fn(async () => ({ ok: true, message: null, lockedUntil: null })),
     confirmProtectedAction: vi.fn(async () => ({ ok: true, message: null, lockedUntil: null })),
+    getSetup: vi.fn(async () => { throw new Error('not used here'); }),
+    saveSetup: vi.fn(async () => ({ ok: true, fieldErrors: {}, message: null })),
+    sendTestAlert: vi.fn(async () => ({ results: [] })),
   };
   let unregister: () => void;
 
