@@ -33,6 +33,8 @@ export interface AlertContent {
   priority: AlertPriority;
   /** ntfy tags: emoji short codes shown before the title. */
   tags: string[];
+  /** A few lines for a phone notification (ntfy) when `text` is too long for one; `text` is sent when absent. */
+  short?: string;
 }
 
 const MAX_NAME = 60;

@@ -28,6 +28,7 @@ export const OutboxRecordSchema = z.object({
     html: z.string(),
     priority: z.enum(['urgent', 'high', 'default', 'low']),
     tags: z.array(z.string()),
+    short: z.string().optional(),
   }),
   /** Keyed by the channel's key (see channelsFromSettings.channelKey). */
   channels: z.record(z.string(), ChannelStateSchema),

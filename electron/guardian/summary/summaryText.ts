@@ -1,21 +1,8 @@
-// The weekly summary in friendly sentences for a person: what the CLI prints without --json, and the text part of the
-// weekly email. Times are written in the summary's own time zone.
+// The weekly summary in friendly sentences for a person at a terminal: what the CLI prints without --json (the email
+// and the summary page word it through shared/summaryWords). Times are written in the summary's own time zone.
 import type { Choice } from '../../../shared/journal';
-import type { GapCause, WeeklySummary } from '../../../shared/summary';
-
-const CAUSE: Record<GapCause, string> = {
-  shutdown: 'the computer was shut down',
-  quit: 'Pause Guard was quit',
-  update: 'Pause Guard was updating',
-  paused: 'protection was paused',
-  unexplained: 'no sign of Pause Guard: the computer was off or asleep, or the program was stopped',
-};
-
-const CHOICE: Record<Choice, string> = {
-  'end-it': 'ended it',
-  'call-contact': 'chose to call the family',
-  'started-it-myself': 'said they had started it themselves',
-};
+import type { WeeklySummary } from '../../../shared/summary';
+import { CHOICE_WORDS as CHOICE, GAP_CAUSE_WORDS as CAUSE, times } from '../../../shared/summaryWords';
 
 export function formatSummary(summary: WeeklySummary): string {
   const day = new Intl.DateTimeFormat('en-GB', { timeZone: summary.timeZone, weekday: 'long', day: 'numeric', month: 'long' });
@@ -58,8 +45,4 @@ export function formatSummary(summary: WeeklySummary): string {
   if (settings.count > 0) lines.push(`Settings were changed ${times(settings.count)} (${settings.fields.join(', ')}).`);
   if (settings.resets > 0) lines.push(`The settings could not be read and were reset ${times(settings.resets)}.`);
   return lines.join('\n');
-}
-
-function times(count: number): string {
-  return count === 1 ? 'once' : count === 2 ? 'twice' : `${count} times`;
 }

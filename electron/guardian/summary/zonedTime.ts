@@ -54,11 +54,18 @@ export function localDay(instant: number, timeZone: string): number {
 
 /** The instant the local day `day` (a day number) begins. */
 export function startOfLocalDay(day: number, timeZone: string): number {
-  const before = offsetAt(day - DAY_MS / 2, timeZone);
-  const after = offsetAt(day + DAY_MS / 2, timeZone);
-  const candidates = [day - before, day - after].filter((t) => offsetAt(t, timeZone) === day - t);
-  // Midnight happened (twice when clocks went back at midnight: the first); or it was skipped: the day starts at the jump.
-  return candidates.length > 0 ? Math.min(...candidates) : day - Math.min(before, after);
+  return instantOfWallTime(day, timeZone);
+}
+
+/**
+ * The instant the local clock shows `wall` (a wall-clock time written as if it were UTC). A time that happened twice
+ * (clocks went back) is its first; a time skipped (clocks went forward) is as long after the jump as it was after its start.
+ */
+export function instantOfWallTime(wall: number, timeZone: string): number {
+  const before = offsetAt(wall - DAY_MS / 2, timeZone);
+  const after = offsetAt(wall + DAY_MS / 2, timeZone);
+  const candidates = [wall - before, wall - after].filter((t) => offsetAt(t, timeZone) === wall - t);
+  return candidates.length > 0 ? Math.min(...candidates) : wall - Math.min(before, after);
 }
 
 /** "YYYY-MM-DD" for a day number. */

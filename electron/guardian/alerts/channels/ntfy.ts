@@ -35,12 +35,12 @@ export function createNtfyChannel(config: NtfyConfig, key: string, label = 'ntfy
   };
 }
 
-/** The JSON body ntfy takes at its root: topic, title, message, priority 1-5, tags, and the sequence id. */
+/** The JSON body ntfy takes at its root: topic, title, message (the short form when there is one), priority 1-5, tags, and the sequence id. */
 export function ntfyMessage(topic: string, alert: Alert): Record<string, unknown> {
   return {
     topic,
     title: alert.content.title,
-    message: alert.content.text,
+    message: alert.content.short ?? alert.content.text,
     priority: NTFY_PRIORITY[alert.content.priority],
     tags: alert.content.tags,
     sequence_id: alert.id,
