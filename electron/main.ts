@@ -1,11 +1,11 @@
-// The tray app's entry point (out/main/main.js): builds the engine from the catalog and the platform's watchers, then
-// starts the app. Keep it this thin: everything else is wired in trayApp.ts.
-import { loadCatalog } from './guardian/catalog';
-import { createEngine } from './guardian/engine';
-import { createDefaultWatchers } from './guardian/watchers/defaultWatchers';
+// The tray app's entry point (out/main/main.js): builds the app services over Electron's user-data folder, then starts
+// the app. Keep it this thin: everything else is wired in trayApp.ts.
+import { createAppServices } from './guardian/appServices';
+import { APP_VERSION } from './guardian/appVersion';
 import { startTrayApp } from './trayApp';
 
 startTrayApp({
   mainDir: import.meta.dirname,
-  createEngine: (dataDir) => createEngine({ dataDir, watchers: createDefaultWatchers({ catalog: loadCatalog(), downloadFolders: null }) }),
+  createServices: (dataDir, quit) =>
+    createAppServices({ dataDir, version: APP_VERSION, downloadFolders: null, quit, log: (line) => console.error(line) }),
 });

@@ -1,19 +1,22 @@
-// The tray app's wiring: single-instance lock, security before ready, then engine, window, IPC and tray, failing loudly.
-// It never decides anything about scams: the engine does; this file only connects the engine to Electron.
+// The tray app's wiring: single-instance lock, security before ready, then the app services, windows, IPC and tray,
+// failing loudly. It never decides anything about scams: the guardian service does; this file only connects it to Electron.
 import path from 'node:path';
-import { app, BrowserWindow, dialog, Menu, nativeImage, session, shell, Tray, type BrowserWindow as Window } from 'electron';
-import type { Engine } from './guardian/engine';
+import { app, BrowserWindow, dialog, Menu, nativeImage, Notification, screen, session, shell, Tray, type BrowserWindow as Window } from 'electron';
+import type { AppServices } from './guardian/appServices';
+import { createApiHandlers } from './apiHandlers';
 import { appPagesFor } from './appPages';
+import { applyStartAtLogin, wasStartedAtLogin } from './autoLaunch';
 import { cspFor } from './csp';
 import { createOpenExternalLink } from './externalLinks';
 import { registerIpcHandlers, sendEvent } from './ipc';
 import { enableSandboxBeforeReady, guardAllWebContents, hardenSession } from './security';
 import { createTrayIcon, type TrayView } from './tray';
 import { createDashboardWindow } from './windows/dashboardWindow';
+import { createInterruptionWindows, type InterruptionWindows } from './windows/interruptionWindows';
 
 export type TrayAppOptions = {
-  /** Builds the engine over the person's data folder (Electron's userData). */
-  createEngine: (dataDir: string) => Engine;
+  /** Builds the app services over the person's data folder (Electron's userData); `quit` is called once the PIN allowed it. */
+  createServices: (dataDir: string, quit: () => void) => Promise<AppServices>;
   /** The folder of the built main bundle (out/main): the preload and renderer are found beside it. */
   mainDir: string;
 };
@@ -31,9 +34,10 @@ export function startTrayApp(options: TrayAppOptions): void {
   });
   const openInBrowser = shell.openExternal;
   guardAllWebContents(app, pages, openInBrowser);
+  const log = (line: string): void => console.error(line);
 
   let quitting = false;
-  let runningEngine: Engine | null = null;
+  let running: { services: AppServices; interruptions: InterruptionWindows } | null = null;
   let dashboard: Window | null = null;
 
   const showWindow = (): void => {
@@ -52,35 +56,39 @@ export function startTrayApp(options: TrayAppOptions): void {
   app.on('window-all-closed', () => undefined);
   app.on('before-quit', (event) => {
     quitting = true;
-    const engine = runningEngine;
-    if (engine === null) return;
-    runningEngine = null;
+    const current = running;
+    if (current === null) return;
+    running = null;
     event.preventDefault();
-    void engine.stop().finally(() => app.quit());
+    void current.services
+      .stop('quit')
+      .catch((error: unknown) => log(`Pause Guard did not stop cleanly: ${String(error)}`))
+      .finally(() => {
+        current.interruptions.destroy();
+        app.quit();
+      });
   });
 
   const startServices = async (): Promise<void> => {
     hardenSession(session.defaultSession, cspFor(pages));
-    const engine = options.createEngine(app.getPath('userData'));
-    await engine.start();
-    runningEngine = engine;
+    // Electron's default menu carries Ctrl+R, Ctrl+Shift+I, Ctrl+W and Ctrl+Q: no window of ours may have them.
+    Menu.setApplicationMenu(null);
+    const services = await options.createServices(app.getPath('userData'), () => app.quit());
+    const { guardian } = services;
+    const preloadPath = path.join(options.mainDir, '..', 'preload', 'preload.cjs');
 
-    const { window, loaded } = createDashboardWindow({
-      BrowserWindow,
-      preloadPath: path.join(options.mainDir, '..', 'preload', 'preload.cjs'),
-      pages,
-      devTools: !app.isPackaged,
-      isQuitting: () => quitting,
-    });
+    const { window, loaded } = createDashboardWindow({ BrowserWindow, preloadPath, pages, devTools: !app.isPackaged, isQuitting: () => quitting });
     dashboard = window;
-    const ourPageId = window.webContents.id;
+    const interruptions = createInterruptionWindows({ BrowserWindow, screen, preloadPath, pages, isQuitting: () => quitting, log });
+    running = { services, interruptions };
+    const dashboardId = window.webContents.id;
     registerIpcHandlers(
-      { getStatus: async () => engine.status(), openExternalLink: createOpenExternalLink(openInBrowser) },
-      { pages, isTrustedSender: (contents) => contents.id === ourPageId },
+      createApiHandlers({ guardian, setup: services.setup, openExternalLink: createOpenExternalLink(openInBrowser) }),
+      { pages, isTrustedSender: (contents) => contents.id === dashboardId || interruptions.hasWebContents(contents) },
     );
 
     const view = (): TrayView => {
-      const status = engine.status();
+      const status = guardian.status();
       return { state: status.state, summary: status.summary, windowVisible: window.isVisible() };
     };
     const tray = createTrayIcon(
@@ -89,18 +97,43 @@ export function startTrayApp(options: TrayAppOptions): void {
         buildMenu: (template) => Menu.buildFromTemplate(template),
         loadIcon: (filePath) => nativeImage.createFromPath(filePath),
         iconsDir: path.join(app.getAppPath(), 'resources', 'icons'),
-        actions: { toggleWindow, quit: () => app.quit() },
+        platform: process.platform,
+        actions: {
+          toggleWindow,
+          openPage: (page) => guardian.showPage(page),
+          askForPin: (request) => guardian.askForPin(request),
+          resumeProtection: () => guardian.resume(),
+        },
       },
       view(),
     );
     window.on('show', () => tray.update(view()));
     window.on('hide', () => tray.update(view()));
-    engine.onStatus((status) => {
-      tray.update(view());
-      sendEvent(window.webContents, 'status', status);
+
+    guardian.onApiEvent((name, payload) => {
+      sendEvent(window.webContents, name, payload);
+      interruptions.send(name, payload);
+      if (name === 'interruption') {
+        if (guardian.interruption() === null) interruptions.hide();
+        else interruptions.show();
+      }
+      if (name === 'status') tray.update(view());
+      if (name === 'protectedAction' || (name === 'showPage' && payload !== 'interruption')) showWindow();
     });
-    engine.onEvent((event) => sendEvent(window.webContents, 'guardianEvent', event));
+    guardian.onWarning((warning) => {
+      const note = new Notification({
+        title: warning.cause === 'trusted-session' ? `${warning.tool.name}: your trusted helper` : `${warning.tool.name} on this computer`,
+        body: 'Click to see what this means.',
+      });
+      note.on('click', () => guardian.openWarning(warning.id));
+      note.show();
+    });
+
+    await services.start();
+    await applyStartAtLogin(services.settings().startAtLogin).catch((error: unknown) => log(`Start at login could not be set: ${String(error)}`));
     await loaded;
+    if (!services.settings().setupComplete) guardian.showPage('setup');
+    else if (!wasStartedAtLogin()) showWindow();
   };
 
   app

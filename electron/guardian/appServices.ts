@@ -42,6 +42,8 @@ export interface AppServicesOptions {
 export interface AppServices {
   guardian: GuardianService;
   setup: SetupService;
+  /** The settings in force now (kept fresh after every save). */
+  settings(): Settings;
   /** Every event as `watch --json` prints it and the journal records it: the engine's, interruptions, alerts. */
   onEvent(listener: (event: GuardianEvent) => void): () => void;
   start(): Promise<void>;
@@ -138,6 +140,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   return {
     guardian,
     setup,
+    settings: () => settings,
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -49,6 +49,8 @@ export interface GuardianService {
   openWarning(id: string): boolean;
   /** When protection comes back on by itself; null when it is on. */
   pausedUntil(): Date | null;
+  /** Turns protection back on before the pause ends (always safe, so no PIN). */
+  resume(): void;
   /** Every event of the renderer contract, as windows (or the preview's page) should receive it. */
   onApiEvent(listener: ApiEventListener): () => void;
   /** A tray warning or note to show as a native notification. */
@@ -208,6 +210,7 @@ export function createGuardianService(options: GuardianServiceOptions): Guardian
       return true;
     },
     pausedUntil: () => paused?.until ?? null,
+    resume,
     onApiEvent(listener) {
       apiListeners.add(listener);
       return () => apiListeners.delete(listener);

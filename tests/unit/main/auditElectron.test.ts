@@ -38,18 +38,20 @@ describe('scan (electronegativity for real)', () => {
       path.join(dir, 'insecure.ts'),
       "// An insecure window.\nimport { BrowserWindow } from 'electron';\nexport const w = new BrowserWindow({ webPreferences: { sandbox: false, contextIsolation: false } });\n",
     );
-    await fs.copyFile(path.resolve('electron/windows/dashboardWindow.ts'), path.join(dir, 'dashboardWindow.ts'));
+    // The one place any window of the app is constructed: every window's options are read here.
+    await fs.copyFile(path.resolve('electron/windows/webPreferences.ts'), path.join(dir, 'webPreferences.ts'));
   });
   afterAll(async () => {
     await fs.rm(dir, { recursive: true, force: true });
   });
 
-  it('fails an insecure window and passes the dashboard window', async () => {
+  it('fails an insecure window and passes the hardened window builder every app window uses', async () => {
     const result = await scan(dir);
     const blocking = blockingFindings(result.issues);
     const insecure = blocking.filter((f) => f.file === 'insecure.ts').map((f) => f.id);
     expect(insecure).toEqual(expect.arrayContaining(['SANDBOX_JS_CHECK', 'CONTEXT_ISOLATION_JS_CHECK']));
-    expect(blocking.filter((f) => f.file === 'dashboardWindow.ts')).toEqual([]);
+    expect(blocking.filter((f) => f.file === 'webPreferences.ts')).toEqual([]);
+    expect(await fs.readFile(path.join(dir, 'webPreferences.ts'), 'utf8')).toContain('new BrowserWindow(');
     expect(findingsTable(blocking)).toMatch(/^SEVERITY +CONFIDENCE +CHECK +WHERE\n/);
   });
 });

@@ -1,22 +1,35 @@
-// The tray app's wiring with Electron mocked and a fake engine: lock, sandbox before ready, services, quit, loud failure.
-import type { Engine } from '../../../electron/guardian/engine';
+// The tray app's wiring with Electron mocked and the REAL app services (no watchers) in a temp folder: lock, sandbox
+// before ready, windows and IPC, tray, interruption windows following the guardian, start at login, quit, loud failure.
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createAppServices, type AppServices } from '../../../electron/guardian/appServices';
+import type { Emit, Watcher } from '../../../electron/guardian/watchers/watcher';
 import { channelOf } from '../../../shared/api';
-import { protectedStatus } from './fakeStatus';
 
 const electron = await vi.hoisted(async () => {
   const { EventEmitter: Emitter } = await import('node:events');
+  let nextId = 11;
   class FakeWindow extends Emitter {
-    static last: FakeWindow | null = null;
+    static all: FakeWindow[] = [];
     visible = false;
-    webContents = { id: 11, isDestroyed: () => false, send: vi.fn() };
-    constructor(readonly options: unknown) {
+    webContents: { id: number; isDestroyed: () => boolean; send: ReturnType<typeof vi.fn>; on: ReturnType<typeof vi.fn> };
+    constructor(readonly options: Record<string, unknown>) {
       super();
-      FakeWindow.last = this;
+      this.webContents = { id: nextId++, isDestroyed: () => false, send: vi.fn(), on: vi.fn() };
+      FakeWindow.all.push(this);
     }
     show = vi.fn(() => (this.visible = true));
+    showInactive = vi.fn(() => (this.visible = true));
     hide = vi.fn(() => (this.visible = false));
     focus = vi.fn();
     restore = vi.fn();
+    moveTop = vi.fn();
+    destroy = vi.fn();
+    setAlwaysOnTop = vi.fn();
+    setVisibleOnAllWorkspaces = vi.fn();
+    isDestroyed = () => false;
+    isFocused = () => false;
     isMinimized = () => false;
     isVisible = () => this.visible;
     loadFile = vi.fn(async () => undefined);
@@ -29,28 +42,45 @@ const electron = await vi.hoisted(async () => {
     whenReady: vi.fn(async () => undefined),
     getPath: vi.fn((name: string) => `/home/ada/.config/${name}`),
     getAppPath: vi.fn(() => '/opt/pause-guard/resources/app.asar'),
+    setLoginItemSettings: vi.fn(),
+    getLoginItemSettings: vi.fn(() => ({ wasOpenedAtLogin: false })),
     quit: vi.fn(),
     exit: vi.fn(),
   });
+  const display = (id: number, x: number) => ({ id, bounds: { x, y: 0, width: 1366, height: 768 } });
+  const screen = Object.assign(new Emitter(), {
+    getAllDisplays: vi.fn(() => [display(1, 0), display(2, 1366)]),
+    getPrimaryDisplay: vi.fn(() => display(1, 0)),
+  });
   const tray = { on: vi.fn(), setImage: vi.fn(), setToolTip: vi.fn(), setContextMenu: vi.fn(), destroy: vi.fn() };
+  const notifications: { options: unknown; show: ReturnType<typeof vi.fn>; on: ReturnType<typeof vi.fn> }[] = [];
   return {
     app,
+    screen,
     FakeWindow,
     tray,
+    notifications,
     handlers: new Map<string, (...args: unknown[]) => Promise<unknown>>(),
     session: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn(), webRequest: { onHeadersReceived: vi.fn() } },
     showErrorBox: vi.fn(),
     openExternal: vi.fn(async () => undefined),
+    setApplicationMenu: vi.fn(),
   };
 });
 
 vi.mock('electron', () => ({
   app: electron.app,
+  screen: electron.screen,
   BrowserWindow: electron.FakeWindow,
   Tray: vi.fn(function () {
     return electron.tray;
   }),
-  Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })) },
+  Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: electron.setApplicationMenu },
+  Notification: vi.fn(function (options: unknown) {
+    const note = { options, show: vi.fn(), on: vi.fn() };
+    electron.notifications.push(note);
+    return note;
+  }),
   nativeImage: { createFromPath: vi.fn((p: string) => ({ path: p, isEmpty: () => false })) },
   session: { defaultSession: electron.session },
   shell: { openExternal: electron.openExternal },
@@ -63,107 +93,151 @@ vi.mock('electron', () => ({
 
 const { startTrayApp } = await import('../../../electron/trayApp');
 
-function fakeEngine(start: () => Promise<void> = async () => undefined) {
-  const statusListeners: Array<(s: typeof protectedStatus) => void> = [];
-  const engine = {
-    start: vi.fn(start),
-    stop: vi.fn(async () => undefined),
-    status: vi.fn(() => protectedStatus),
-    onEvent: vi.fn(() => () => undefined),
-    onStatus: vi.fn((listener: (s: typeof protectedStatus) => void) => {
-      statusListeners.push(listener);
-      return () => undefined;
-    }),
-  };
-  return { engine, statusListeners };
+/** A watcher the test drives, standing in for the processes watcher: everything after it is the real app. */
+function drivenWatcher(): Watcher & { emit: Emit } {
+  let sink: Emit = () => undefined;
+  return { name: 'processes', emit: (e) => sink(e), start: async (emit) => void (sink = emit), stop: async () => undefined };
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+let tmp: string;
+let services: AppServices | null;
+let watcher: ReturnType<typeof drivenWatcher>;
+
+async function start(failWith?: Error): Promise<void> {
+  startTrayApp({
+    mainDir: '/opt/pause-guard/out/main',
+    createServices: async (dataDir, quit) => {
+      expect(dataDir).toBe('/home/ada/.config/userData');
+      if (failWith) throw failWith;
+      services = await createAppServices({ dataDir: path.join(tmp, 'data'), version: 'test', downloadFolders: [], watchers: [watcher], quit, log: () => undefined });
+      return services;
+    },
+  });
+  // Started means the last step ran: the first start opens the setup page (or the failure dialog is up).
+  const finished = () =>
+    electron.showErrorBox.mock.calls.length > 0 ||
+    (electron.FakeWindow.all[0]?.webContents.send.mock.calls.some(([channel]) => channel === channelOf('showPage')) ?? false);
+  for (let i = 0; i < 100 && !finished(); i++) await settle();
+}
 
 describe('startTrayApp', () => {
-  beforeEach(() => {
+  beforeEach(async () => {
     vi.clearAllMocks();
     electron.app.removeAllListeners();
+    electron.screen.removeAllListeners();
     electron.handlers.clear();
-    electron.FakeWindow.last = null;
+    electron.FakeWindow.all = [];
+    electron.notifications.length = 0;
+    tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'pg-trayapp-'));
+    vi.stubEnv('XDG_CONFIG_HOME', path.join(tmp, 'config'));
+    services = null;
+    watcher = drivenWatcher();
+  });
+  afterEach(async () => {
+    await services?.stop('shutdown').catch(() => undefined);
+    vi.unstubAllEnvs();
+    await fs.rm(tmp, { recursive: true, force: true });
   });
 
   it('quits at once, before building anything, when another copy holds the lock', () => {
     electron.app.requestSingleInstanceLock.mockReturnValueOnce(false);
-    const { engine } = fakeEngine();
-    startTrayApp({ mainDir: '/opt/pause-guard/out/main', createEngine: () => engine as unknown as Engine });
+    startTrayApp({ mainDir: '/opt/pause-guard/out/main', createServices: () => Promise.reject(new Error('never')) });
     expect(electron.app.enableSandbox).toHaveBeenCalledOnce();
     expect(electron.app.quit).toHaveBeenCalledOnce();
     expect(electron.app.whenReady).not.toHaveBeenCalled();
   });
 
-  it('wires security, engine, window, IPC and tray, then hides to tray and stops the engine on quit', async () => {
-    const { engine, statusListeners } = fakeEngine();
-    const createEngine = vi.fn(() => engine as unknown as Engine);
-    startTrayApp({ mainDir: '/opt/pause-guard/out/main', createEngine });
+  it('wires security, windows, IPC and tray; hides to tray; stops the services on quit', async () => {
+    await start();
     expect(electron.app.enableSandbox.mock.invocationCallOrder[0]).toBeLessThan(electron.app.whenReady.mock.invocationCallOrder[0] ?? 0);
     expect(electron.app.listenerCount('web-contents-created')).toBe(1);
-    await settle();
-
-    expect(createEngine).toHaveBeenCalledExactlyOnceWith('/home/ada/.config/userData');
-    expect(engine.start).toHaveBeenCalledOnce();
+    expect(electron.setApplicationMenu).toHaveBeenCalledExactlyOnceWith(null);
     expect(electron.session.setPermissionRequestHandler).toHaveBeenCalledOnce();
-    const window = electron.FakeWindow.last;
-    expect(window?.options).toMatchObject({
+
+    const [dashboard, ...covers] = electron.FakeWindow.all;
+    expect(dashboard?.options).toMatchObject({
       show: false,
-      webPreferences: { preload: '/opt/pause-guard/out/preload/preload.cjs', sandbox: true, contextIsolation: true, devTools: false },
+      webPreferences: { preload: '/opt/pause-guard/out/preload/preload.cjs', sandbox: true, contextIsolation: true, nodeIntegration: false, devTools: false },
     });
-    expect(window?.loadFile).toHaveBeenCalledExactlyOnceWith('/opt/pause-guard/out/renderer/index.html');
+    expect(dashboard?.loadFile).toHaveBeenCalledExactlyOnceWith('/opt/pause-guard/out/renderer/index.html');
+    expect(covers.map((w) => w.options)).toEqual([
+      expect.objectContaining({ x: 0, width: 1366, show: false, alwaysOnTop: true, closable: false, skipTaskbar: true }),
+      expect.objectContaining({ x: 1366, width: 1366, show: false, alwaysOnTop: true, closable: false, skipTaskbar: true }),
+    ]);
     expect(electron.tray.setToolTip).toHaveBeenLastCalledWith('Pause Guard: protection is on');
 
-    const ourPage = { sender: { id: 11, mainFrame: { processId: 1, routingId: 1 } } };
     const frame = { url: 'file:///opt/pause-guard/out/renderer/index.html', parent: null, processId: 1, routingId: 1 };
-    await expect(electron.handlers.get(channelOf('getStatus'))?.({ ...ourPage, senderFrame: frame }, undefined)).resolves.toEqual(protectedStatus);
-    await expect(
-      electron.handlers.get(channelOf('openExternalLink'))?.({ ...ourPage, senderFrame: frame }, { url: 'https://evil.example/' }),
-    ).resolves.toEqual({ opened: false });
-    await expect(
-      electron.handlers.get(channelOf('openExternalLink'))?.({ ...ourPage, senderFrame: frame }, { url: 'https://www.garda.ie/' }),
-    ).resolves.toEqual({ opened: true });
+    const from = (id: number) => ({ sender: { id, mainFrame: { processId: 1, routingId: 1 } }, senderFrame: frame });
+    await expect(electron.handlers.get(channelOf('getStatus'))?.(from(dashboard!.webContents.id), undefined)).resolves.toMatchObject({ state: 'protected' });
+    await expect(electron.handlers.get(channelOf('getInterruption'))?.(from(covers[0]!.webContents.id), undefined)).resolves.toBeNull();
+    await expect(electron.handlers.get(channelOf('getStatus'))?.(from(999), undefined)).rejects.toThrow(/did not create/);
+    await expect(electron.handlers.get(channelOf('openExternalLink'))?.(from(dashboard!.webContents.id), { url: 'https://evil.example/' })).resolves.toEqual({ opened: false });
+    await expect(electron.handlers.get(channelOf('openExternalLink'))?.(from(dashboard!.webContents.id), { url: 'https://www.garda.ie/' })).resolves.toEqual({ opened: true });
     expect(electron.openExternal).toHaveBeenCalledExactlyOnceWith('https://www.garda.ie/');
-    await expect(
-      electron.handlers.get(channelOf('getStatus'))?.({ sender: { ...ourPage.sender, id: 12 }, senderFrame: frame }, undefined),
-    ).rejects.toThrow(/did not create/);
-
-    statusListeners[0]?.({ ...protectedStatus, state: 'warning' });
-    expect(window?.webContents.send).toHaveBeenCalledWith('pause-guard:status', { ...protectedStatus, state: 'warning' });
 
     const close = { preventDefault: vi.fn() };
-    window?.emit('close', close);
+    dashboard?.emit('close', close);
     expect(close.preventDefault).toHaveBeenCalledOnce();
     expect(electron.app.listenerCount('window-all-closed')).toBe(1);
 
     const beforeQuit = { preventDefault: vi.fn() };
     electron.app.emit('before-quit', beforeQuit);
     expect(beforeQuit.preventDefault).toHaveBeenCalledOnce();
-    expect(engine.stop).toHaveBeenCalledOnce();
-    await settle();
+    for (let i = 0; i < 50 && !electron.app.quit.mock.calls.length; i++) await settle();
     expect(electron.app.quit).toHaveBeenCalledOnce();
-    electron.app.emit('before-quit', { preventDefault: vi.fn() });
-    const closeWhileQuitting = { preventDefault: vi.fn() };
-    window?.emit('close', closeWhileQuitting);
-    expect(closeWhileQuitting.preventDefault).not.toHaveBeenCalled();
+    const journal = await fs.readdir(path.join(tmp, 'data', 'journal'));
+    const last = (await fs.readFile(path.join(tmp, 'data', 'journal', journal[0]!), 'utf8')).trim().split('\n').at(-1)!;
+    expect(JSON.parse(last).record).toMatchObject({ type: 'clean-stop', reason: 'quit' });
+    services = null;
+  });
+
+  it('covers every display when a remote tool starts, and sends the interruption to every window', async () => {
+    await start();
+    const [dashboard, ...covers] = electron.FakeWindow.all;
+    watcher.emit({ type: 'tool-started', toolId: 'anydesk', name: 'AnyDesk', tier: 'interrupt', pid: 999_999, exe: '/x/AnyDesk.exe', initial: false });
+    for (let i = 0; i < 100 && !covers.every((c) => c.visible); i++) await settle();
+    for (const cover of covers) expect(cover.visible).toBe(true);
+    for (const window of [dashboard!, ...covers]) {
+      expect(window.webContents.send).toHaveBeenCalledWith(channelOf('interruption'), expect.objectContaining({ tool: expect.objectContaining({ name: 'AnyDesk' }), canCarryOn: false }));
+    }
+    expect(electron.tray.setToolTip).toHaveBeenLastCalledWith(expect.stringMatching(/^Pause Guard: /));
+  });
+
+  it('shows a native notification for a tray warning, and its click opens the warning page', async () => {
+    await start();
+    watcher.emit({ type: 'tool-started', toolId: 'atera', name: 'Atera', tier: 'warn', pid: 999_998, exe: '/x/AteraAgent.exe', initial: false });
+    await settle();
+    expect(electron.notifications).toHaveLength(1);
+    expect(electron.notifications[0]?.options).toEqual({ title: 'Atera on this computer', body: 'Click to see what this means.' });
+    const onClick = electron.notifications[0]?.on.mock.calls.find(([name]) => name === 'click')?.[1] as () => void;
+    onClick();
+    const dashboard = electron.FakeWindow.all[0]!;
+    expect(dashboard.webContents.send).toHaveBeenCalledWith(channelOf('showPage'), 'warning');
+    expect(dashboard.visible).toBe(true);
+  });
+
+  it('opens the setup page on the first start, and writes the start-at-login entry', async () => {
+    await start();
+    const dashboard = electron.FakeWindow.all[0]!;
+    expect(dashboard.webContents.send).toHaveBeenCalledWith(channelOf('showPage'), 'setup');
+    expect(dashboard.visible).toBe(true);
+    const entry = await fs.readFile(path.join(tmp, 'config', 'autostart', 'pause-guard.desktop'), 'utf8');
+    expect(entry).toMatch(/^Exec=.* --hidden$/m);
   });
 
   it('shows the window when a second copy is started', async () => {
-    const { engine } = fakeEngine();
-    startTrayApp({ mainDir: '/opt/pause-guard/out/main', createEngine: () => engine as unknown as Engine });
-    await settle();
+    await start();
+    const dashboard = electron.FakeWindow.all[0]!;
+    dashboard.show.mockClear();
     electron.app.emit('second-instance');
-    expect(electron.FakeWindow.last?.show).toHaveBeenCalledOnce();
+    expect(dashboard.show).toHaveBeenCalledOnce();
   });
 
-  it('fails loudly with a dialog and exit code 1 when the engine cannot start', async () => {
-    const { engine } = fakeEngine(async () => Promise.reject(new Error('The data folder cannot be written.')));
-    startTrayApp({ mainDir: '/opt/pause-guard/out/main', createEngine: () => engine as unknown as Engine });
-    await settle();
+  it('fails loudly with a dialog and exit code 1 when the services cannot start', async () => {
+    await start(new Error('The data folder cannot be written.'));
     expect(electron.showErrorBox).toHaveBeenCalledExactlyOnceWith('Pause Guard could not start', expect.stringMatching(/^The data folder cannot be written\.\n\nProtection is not running\./));
     expect(electron.app.exit).toHaveBeenCalledExactlyOnceWith(1);
-    expect(electron.FakeWindow.last).toBeNull();
+    expect(electron.FakeWindow.all).toEqual([]);
   });
 });
