@@ -1,16 +1,18 @@
-// The contract's methods answered from the guardian service and the setup service: one object for the tray app and the
-// preview host alike. Only how an advice link is opened differs between them, so it is passed in.
+// The contract's methods answered from the guardian service, the setup service and the weekly summary: one object for the
+// tray app and the preview host alike. Only how an advice link is opened differs between them, so it is passed in.
 import type { ApiHandlers } from './apiDispatch';
 import type { GuardianService } from './guardian/guardianService';
+import type { AppServices } from './guardian/appServices';
 import type { SetupService } from './guardian/setupService';
 
 export interface ApiHandlerSources {
   guardian: GuardianService;
   setup: Pick<SetupService, 'view' | 'save' | 'testAlert'>;
+  summary: Pick<AppServices, 'weeklySummary'>;
   openExternalLink: ApiHandlers['openExternalLink'];
 }
 
-export function createApiHandlers({ guardian, setup, openExternalLink }: ApiHandlerSources): ApiHandlers {
+export function createApiHandlers({ guardian, setup, summary, openExternalLink }: ApiHandlerSources): ApiHandlers {
   return {
     getStatus: async () => guardian.status(),
     openExternalLink,
@@ -21,5 +23,6 @@ export function createApiHandlers({ guardian, setup, openExternalLink }: ApiHand
     getSetup: () => setup.view(),
     saveSetup: (input) => setup.save(input),
     sendTestAlert: () => setup.testAlert(),
+    getWeeklySummary: ({ week }) => summary.weeklySummary(week),
   };
 }

@@ -55,7 +55,9 @@ async function main(argv: string[]): Promise<void> {
     port: options.port,
     token: createAccessToken(),
     files: await loadStaticFiles(rendererDir),
-    handlers: createApiHandlers({ guardian: services.guardian, setup: services.setup, openExternalLink: previewOpenExternalLink(log) }),
+    handlers: createApiHandlers({
+      guardian: services.guardian, setup: services.setup, summary: services, openExternalLink: previewOpenExternalLink(log),
+    }),
     events: services.guardian,
     log,
   });

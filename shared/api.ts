@@ -8,6 +8,7 @@ import {
   ProtectedActionRequestSchema, WarningViewSchema,
 } from './interruption';
 import { RegionSchema } from './settings';
+import { IsoWeekStringSchema, WeeklySummarySchema } from './summary';
 
 /** What the tray and the status page show: is protection on, and what the engine sees right now. */
 export const StatusSchema = z.object({
@@ -46,6 +47,8 @@ export const methods = {
   saveSetup: { input: SetupInputSchema, output: SetupResultSchema },
   /** Sends a test alert on every configured channel. */
   sendTestAlert: { input: z.undefined(), output: TestAlertResultSchema },
+  /** The weekly safety summary of an ISO week ("2026-W48"); the last full week when none is given. */
+  getWeeklySummary: { input: z.object({ week: IsoWeekStringSchema.optional() }), output: WeeklySummarySchema },
 } as const;
 
 export const events = {

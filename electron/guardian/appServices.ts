@@ -1,4 +1,4 @@
-// The composition of everything the app runs besides Electron: settings, journal, heartbeat, PIN gate, alerts outbox,
+// The composition of everything the app runs besides Electron: settings, journal, heartbeat, PIN gate, alerts outbox, weekly summary,
 // engine and guardian service, setup service. The tray app, the preview host and `pauseguard watch` all start this.
 // Plain Node: it never imports electron.
 import fs from 'node:fs/promises';
@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AlertKind, GuardianEvent } from '../../shared/events';
 import type { Settings } from '../../shared/settings';
+import type { WeeklySummary } from '../../shared/summary';
 import { createProcessControl } from './actions/processControl';
 import { composeAlert } from './alerts/alertMessage';
 import { channelsFromSettings } from './alerts/channelsFromSettings';
@@ -21,6 +22,11 @@ import { createSetupService, type SetupService } from './setupService';
 import { createHeartbeat, type StopReason } from './store/heartbeat';
 import { createJournal } from './store/journal';
 import { openSettings, type SettingsReset } from './store/settingsStore';
+import { lastFullWeek, parseIsoWeek } from './summary/isoWeek';
+import { summaryNote, type SummaryNote } from './summary/summaryNote';
+import { createSummaryScheduler } from './summary/summarySchedule';
+import { summarizeWeek, summaryReadRange } from './summary/weeklySummary';
+import { defaultTimeZone } from './summary/zonedTime';
 import { createDefaultWatchers } from './watchers/defaultWatchers';
 import type { Watcher } from './watchers/watcher';
 
@@ -46,6 +52,10 @@ export interface AppServices {
   settings(): Settings;
   /** Every event as `watch --json` prints it and the journal records it: the engine's, interruptions, alerts. */
   onEvent(listener: (event: GuardianEvent) => void): () => void;
+  /** The weekly summary was made (and sent to the family when there is a contact): for the tray's gentle note. */
+  onWeeklySummary(listener: (note: SummaryNote) => void): () => void;
+  /** The summary of an ISO week ("2026-W48"), the last full week when not given, from the journal. */
+  weeklySummary(week?: string): Promise<WeeklySummary>;
   start(): Promise<void>;
   /** Stops protection, sends what the outbox can, and journals the one clean stop. */
   stop(reason: StopReason): Promise<void>;
@@ -126,6 +136,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       }
       await notifier.notify('settings-changed', noFacts());
       await tellAboutReset();
+      await summaries.reschedule();
     },
     sendTestAlert: () => sendTestAlert(settings, pcName),
     async onWrongPin(result) {
@@ -137,6 +148,18 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
 
   const heartbeat = createHeartbeat({ journal, version: options.version, onProblem: log });
 
+  const noteListeners = new Set<(note: SummaryNote) => void>();
+  const summaries = createSummaryScheduler({
+    journal, settings: () => settings, pcName, log,
+    send: async (content) => {
+      await outbox.enqueue({ kind: 'weekly-summary', content });
+    },
+    onSummary(summary) {
+      const note = summaryNote(summary);
+      for (const listener of noteListeners) listener(note);
+    },
+  });
+
   return {
     guardian,
     setup,
@@ -145,16 +168,29 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    onWeeklySummary(listener) {
+      noteListeners.add(listener);
+      return () => noteListeners.delete(listener);
+    },
+    async weeklySummary(weekText) {
+      const now = new Date();
+      const timeZone = defaultTimeZone();
+      const week = weekText === undefined ? lastFullWeek(now, timeZone) : parseIsoWeek(weekText);
+      const records = journal.read(summaryReadRange(week, { timeZone }));
+      return summarizeWeek(records, week, { timeZone, now, trustedHelpers: settings.trustedHelpers });
+    },
     async start() {
       const gap = await heartbeat.start();
       if (opened.reset) await onSettingsReset(opened.reset);
       await outbox.start();
+      await summaries.start();
       if (gap && !gap.clean) await notifier.notify('protection-gap', { ...noFacts(), at: new Date(gap.from) });
       await tellAboutReset();
       await guardian.start();
     },
     async stop(reason) {
       await guardian.stop();
+      await summaries.stop();
       await outbox.flush();
       await outbox.stop();
       await heartbeat.stop({ reason });

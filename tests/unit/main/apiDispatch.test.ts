@@ -13,6 +13,7 @@ const handlers = (): ApiHandlers => ({
   getSetup: vi.fn(async () => { throw new Error('not used here'); }),
   saveSetup: vi.fn(async () => ({ ok: true, fieldErrors: {}, message: null })),
   sendTestAlert: vi.fn(async () => ({ results: [] })),
+  getWeeklySummary: vi.fn(async () => { throw new Error('not used here'); }),
 });
 
 describe('dispatch', () => {

@@ -91,6 +91,7 @@ describe('registerIpcHandlers', () => {
     getSetup: vi.fn(async () => { throw new Error('not used here'); }),
     saveSetup: vi.fn(async () => ({ ok: true, fieldErrors: {}, message: null })),
     sendTestAlert: vi.fn(async () => ({ results: [] })),
+    getWeeklySummary: vi.fn(async () => { throw new Error('not used here'); }),
   };
   let unregister: () => void;
 
