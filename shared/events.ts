@@ -82,7 +82,12 @@ export const GuardianEventSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('window-gone'), at, kind: z.enum(['bank', 'tool-prompt']), toolId: z.string().nullable(), pid: z.number().int().nullable() }),
   /** A watcher could not do its job (unreadable folder, missing tool): protection is degraded. */
-  z.object({ type: z.literal('watcher-failed'), at, watcher: z.string(), message: z.string() }),
+  z.object({
+    type: z.literal('watcher-failed'), at, watcher: z.string(), message: z.string(),
+    /** True for a limit of this computer that will not go away by itself (a Wayland desktop, no desktop at all):
+     *  shown in the status, but protection is not reported as broken for it. */
+    lasting: z.boolean().optional(),
+  }),
   /** A watcher that had failed works again. */
   z.object({ type: z.literal('watcher-recovered'), at, watcher: z.string() }),
   /** The policy asked for the full-screen pause-and-check page (a new one; updates of the one on screen are not repeated). */

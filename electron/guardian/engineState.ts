@@ -10,7 +10,7 @@ export class EngineState {
   private readonly tools = new Map<number, RunningTool>();
   private readonly sessions = new Map<string, LiveSession>();
   private readonly bankWindows = new Set<string>();
-  private readonly failures = new Map<string, string>();
+  private readonly failures = new Map<string, { message: string; lasting: boolean }>();
   private readonly watcherNames: string[];
 
   constructor(watcherNames: string[], private readonly since: string) {
@@ -48,7 +48,7 @@ export class EngineState {
         if (event.kind === 'bank') this.bankWindows.delete(windowKey(event));
         return [];
       case 'watcher-failed':
-        this.failures.set(event.watcher, event.message);
+        this.failures.set(event.watcher, { message: event.message, lasting: event.lasting === true });
         return [];
       case 'watcher-recovered':
         this.failures.delete(event.watcher);
@@ -65,12 +65,13 @@ export class EngineState {
 
   status(): Status {
     const watchers = this.watcherNames.map((name) => {
-      const message = this.failures.get(name) ?? null;
+      const message = this.failures.get(name)?.message ?? null;
       return { name, ok: message === null, message };
     });
     const toolsRunning = [...this.tools.values()].map((t) => ({ toolId: t.toolId as string, name: t.name, pid: t.pid }));
     const risky = this.sessions.size > 0 || [...this.tools.values()].some((t) => t.tier !== 'log');
-    const state: Status['state'] = this.failures.size > 0 ? 'problem' : risky ? 'warning' : 'protected';
+    const broken = [...this.failures.values()].some((failure) => !failure.lasting);
+    const state: Status['state'] = broken ? 'problem' : risky ? 'warning' : 'protected';
     return { state, summary: summaryOf(state, this.sessions.size, toolsRunning.length), watchers, toolsRunning, since: this.since };
   }
 

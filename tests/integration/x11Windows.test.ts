@@ -134,18 +134,18 @@ describe('X11 windows', () => {
   });
 
   it('says once, plainly, when there is no display, and stays quiet', async () => {
-    for (const [env, message] of [
-      [{}, 'Pause Guard cannot see the windows on screen: no graphical display is running (DISPLAY is not set).'],
-      [{ XDG_SESSION_TYPE: 'wayland', WAYLAND_DISPLAY: 'wayland-0', DISPLAY: ':0' }, 'Pause Guard cannot see the windows on screen: this desktop uses Wayland, which keeps window titles private.'],
-      [{ DISPLAY: ':4095' }, 'Pause Guard cannot see the windows on screen: no display is running at :4095.'],
-      [{ DISPLAY: 'example.com:0' }, "Pause Guard can only see windows on this computer's own screen, not on display example.com:0."],
+    for (const [env, message, lasting] of [
+      [{}, 'Pause Guard cannot see which windows are open, because no desktop is running here. Everything else is watched as usual.', true],
+      [{ XDG_SESSION_TYPE: 'wayland', WAYLAND_DISPLAY: 'wayland-0', DISPLAY: ':0' }, 'Pause Guard cannot see which windows are open on this desktop (it keeps window titles private), so it cannot tell when a bank page is open. Everything else is watched as usual.', true],
+      [{ DISPLAY: ':4095' }, 'Pause Guard cannot see the windows on screen: no display is running at :4095.', false],
+      [{ DISPLAY: 'example.com:0' }, "Pause Guard can only see windows on this computer's own screen, not on display example.com:0.", false],
     ] as const) {
       const events: DetectionEvent[] = [];
       const failing = createWindowWatcher({ source: createX11Source({ env }), catalog, intervalMs: 20 });
       await failing.start((event) => events.push(event));
       await sleep(100);
       await failing.stop();
-      expect(events).toEqual([{ type: 'watcher-failed', watcher: 'windows', message }]);
+      expect(events).toEqual([{ type: 'watcher-failed', watcher: 'windows', message, ...(lasting ? { lasting } : {}) }]);
     }
   });
 });

@@ -89,6 +89,14 @@ describe('engine', () => {
     await engine.stop();
   });
 
+  it('lists a lasting limit of this computer without calling protection broken', async () => {
+    const windows = scriptedWatcher('windows', [{ type: 'watcher-failed', watcher: 'windows', message: 'No desktop is running here.', lasting: true }]);
+    const engine = createEngine({ dataDir: await dataDir(), watchers: [windows] });
+    await engine.start();
+    expect(engine.status()).toMatchObject({ state: 'protected', watchers: [{ name: 'windows', ok: false, message: 'No desktop is running here.' }] });
+    await engine.stop();
+  });
+
   it('tells status listeners after every event', async () => {
     const processes = scriptedWatcher('processes');
     const engine = createEngine({ dataDir: await dataDir(), watchers: [processes] });

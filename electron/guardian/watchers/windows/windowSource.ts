@@ -15,6 +15,9 @@ export interface WindowInfo {
   readonly exe?: string;
 }
 
+/** The windows cannot be seen on this computer at all (a Wayland desktop, no desktop): a limit, not a fault. */
+export class WindowsUnavailableError extends Error {}
+
 export interface WindowSource {
   /** The windows on screen now. Rejects with one plain sentence when the windows cannot be seen. */
   list(): Promise<WindowInfo[]>;

@@ -5,7 +5,7 @@ import type { Emit, Watcher } from '../watcher';
 import { isBankTitle } from './bankTitles';
 import { isBrowser } from './browsers';
 import { isToolPromptTitle } from './toolPrompts';
-import type { WindowInfo, WindowSource } from './windowSource';
+import { WindowsUnavailableError, type WindowInfo, type WindowSource } from './windowSource';
 
 export interface WindowWatcherOptions {
   source: WindowSource;
@@ -51,7 +51,8 @@ export function createWindowWatcher(opts: WindowWatcherOptions): Watcher {
     } catch (error) {
       if (running && !failed) {
         failed = true;
-        emit({ type: 'watcher-failed', watcher: 'windows', message: error instanceof Error ? error.message : String(error) });
+        const message = error instanceof Error ? error.message : String(error);
+        emit({ type: 'watcher-failed', watcher: 'windows', message, ...(error instanceof WindowsUnavailableError ? { lasting: true } : {}) });
       }
       return;
     }

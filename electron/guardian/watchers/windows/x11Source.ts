@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { connectX11, type X11Connection } from './x11Connection';
-import type { WindowInfo, WindowSource } from './windowSource';
+import { WindowsUnavailableError, type WindowInfo, type WindowSource } from './windowSource';
 
 export interface X11SourceOptions {
   env: NodeJS.ProcessEnv;
@@ -28,7 +28,7 @@ export function createX11Source(opts: X11SourceOptions): WindowSource {
   return {
     async list() {
       const problem = unsupported(opts.env);
-      if (problem) throw new Error(problem);
+      if (problem) throw new WindowsUnavailableError(problem);
       live ??= openWindows(opts.env).catch((error: unknown) => {
         live = null;
         throw error;
@@ -54,9 +54,9 @@ export function createX11Source(opts: X11SourceOptions): WindowSource {
 /** Why this desktop's windows cannot be seen over X11, or null when they can. */
 function unsupported(env: NodeJS.ProcessEnv): string | null {
   if (env.XDG_SESSION_TYPE === 'wayland' || (env.WAYLAND_DISPLAY && !env.DISPLAY)) {
-    return 'Pause Guard cannot see the windows on screen: this desktop uses Wayland, which keeps window titles private.';
+    return 'Pause Guard cannot see which windows are open on this desktop (it keeps window titles private), so it cannot tell when a bank page is open. Everything else is watched as usual.';
   }
-  if (!env.DISPLAY) return 'Pause Guard cannot see the windows on screen: no graphical display is running (DISPLAY is not set).';
+  if (!env.DISPLAY) return 'Pause Guard cannot see which windows are open, because no desktop is running here. Everything else is watched as usual.';
   return null;
 }
 
