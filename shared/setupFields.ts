@@ -25,7 +25,8 @@ export const FIELD_MESSAGES = {
   noChannel: 'Please choose at least one way for Pause Guard to reach this person: the phone app, email or a webhook.',
   phone: 'A phone number uses digits, spaces and + ( ) - only.',
   smtpUrl: 'Please write the mail server address. It starts with smtp:// or smtps://.',
-  smtpHost: 'The mail server address needs the server’s name, like smtps://ann:app-password@smtp.example.com.',
+  smtpHost: 'The mail server address needs the server’s name, like smtps://ann@gmail.com:app-password@smtp.gmail.com:465.',
+  smtpLogin: 'Alerts are sent from the login in this address, so it must be an email address, like smtps://ann@gmail.com:app-password@smtp.gmail.com:465.',
   newPin: 'Please choose a family PIN of 4 to 8 digits.',
   pinMismatch: 'The two PINs are not the same. Please type the PIN again.',
   currentPin: 'Please type the current family PIN to save these changes.',
@@ -86,6 +87,8 @@ export function setupFieldErrors(input: SetupInput, context: SetupFieldContext):
       errors['contact.email.smtpUrl'] = FIELD_MESSAGES.smtpUrl;
     } else if (!hasHost(smtpUrl)) {
       errors['contact.email.smtpUrl'] = FIELD_MESSAGES.smtpHost;
+    } else if (!loginIsEmail(smtpUrl)) {
+      errors['contact.email.smtpUrl'] = FIELD_MESSAGES.smtpLogin;
     }
   }
   if (contact.webhook) {
@@ -118,6 +121,15 @@ export function setupFieldErrors(input: SetupInput, context: SetupFieldContext):
 /** A remote ID as saved: the spaces tools print between groups of digits taken out ("123 456 789" -> "123456789"). */
 export function normalRemoteId(remoteId: string): string {
   return remoteId.replace(/\s+/g, '');
+}
+
+/** The email channel sends from the SMTP login, so the login has to be an address: ann@gmail.com, not ann. */
+function loginIsEmail(smtpUrl: string): boolean {
+  try {
+    return /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(decodeURIComponent(new URL(smtpUrl).username));
+  } catch {
+    return false;
+  }
 }
 
 function hasHost(smtpUrl: string): boolean {

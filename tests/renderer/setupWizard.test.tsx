@@ -112,6 +112,7 @@ describe('setup window', { timeout: 20_000 }, () => {
     await user.clear(screen.getByLabelText('ntfy server address'));
     await user.type(screen.getByLabelText('ntfy server address'), 'https://ntfy.family.example');
     expect(screen.queryByRole('img', { name: /QR code/ })).toBeNull();
+    expect(screen.getByText(/Use another server/).closest('li')).toHaveTextContent('Tick Use another server and type https://ntfy.family.example');
   });
 
   it('marks each contact field that needs fixing, and asks for at least one way to reach them', async () => {
@@ -230,6 +231,9 @@ describe('setup window', { timeout: 20_000 }, () => {
     });
     await fillToFinish(user);
     expect(stepCount()).toBe('Step 6 of 6');
+    expect(document.querySelector('.summary')).toHaveTextContent(
+      'Computer ofMargaretTrusted contactDave, +44 7700 900123, told by the phone appFamily PINA new PIN is chosen.CountryIrelandTrusted helpersNone',
+    );
     expect(screen.getByLabelText('Start Pause Guard when this computer starts (recommended)')).toBeChecked();
     expect(screen.queryByRole('button', { name: 'Send a test alert' })).toBeNull();
 
@@ -252,10 +256,14 @@ describe('setup window', { timeout: 20_000 }, () => {
     const results = within((await screen.findByText(/sent\. Check that it arrived/)).closest('ul')!);
     expect(results.getAllByRole('listitem').map((item) => item.textContent)).toEqual([
       '✓ Phone app (ntfy): sent. Check that it arrived.',
-      '✗ Email: not sent. Email: the server refused the password.',
+      '✗ Email: not sent. The server refused the password.',
     ]);
-    // Once a PIN is set, saving again needs it.
+    // Going back to change something: the form is there again, and once a PIN is set, saving needs it.
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    await next(user);
+    expect(screen.queryByRole('button', { name: 'Send a test alert' })).toBeNull();
     expect(screen.getByLabelText('The family PIN now in use')).toBeInTheDocument();
+    expect(document.querySelector('.summary')).toHaveTextContent('Family PINStays as it is.');
   });
 
   it('shows the main process’s answer at the field it names, on that field’s step', async () => {

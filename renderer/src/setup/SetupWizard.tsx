@@ -1,6 +1,6 @@
 // The setup steps one at a time, with "Step 2 of 6", Back and Next. Each step is checked before moving on (the same
 // rules the main process uses); the main process's own answer is shown at the field it names, on that field's step.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import type { PauseGuardApi } from '../../../shared/api';
 import type { SetupView } from '../../../shared/setup';
 import { setupFieldErrors, type FieldErrors } from '../../../shared/setupFields';
@@ -30,8 +30,8 @@ export function SetupWizard({ api, initialView, onDone }: { api: PauseGuardApi; 
   const formElement = useRef<HTMLFormElement>(null);
   const outcomeElement = useRef<HTMLDivElement>(null);
 
-  // First render included: the window opens with focus on the step's heading, where reading starts.
-  useEffect(() => {
+  // Before paint, first render included: the window opens with focus on the step's heading, where reading starts.
+  useLayoutEffect(() => {
     const target = focus.current;
     focus.current = null;
     if (target === 'heading') heading.current?.focus();
@@ -54,6 +54,7 @@ export function SetupWizard({ api, initialView, onDone }: { api: PauseGuardApi; 
 
   const goTo = (next: number) => {
     setStep(next);
+    setOutcome(null);
     focus.current = 'heading';
   };
 
@@ -108,6 +109,8 @@ export function SetupWizard({ api, initialView, onDone }: { api: PauseGuardApi; 
   };
 
   const last = step === STEPS.length - 1;
+  /** Saved on the last step: what is left is the test alert and finishing. */
+  const done = last && outcome?.kind === 'saved';
   const props: StepProps = { form, view, errors, update };
   const Body = STEP_BODIES[step];
   const current = STEPS[step]!;
@@ -133,7 +136,7 @@ export function SetupWizard({ api, initialView, onDone }: { api: PauseGuardApi; 
         {current.title}
       </h1>
       <form ref={formElement} onSubmit={submit} noValidate>
-        {Body ? <Body {...props} /> : <FinishStep {...props} />}
+        {!done && (Body ? <Body {...props} /> : <FinishStep {...props} />)}
         {outcome && (
           <div
             ref={outcomeElement}
@@ -150,22 +153,21 @@ export function SetupWizard({ api, initialView, onDone }: { api: PauseGuardApi; 
             )}
           </div>
         )}
-        {last && outcome?.kind === 'saved' && <TestAlertSection api={api} contactName={view.contacts[0]?.name ?? 'the contact'} />}
+        {done && <TestAlertSection api={api} contactName={view.contacts[0]?.name ?? 'the contact'} />}
         <div className="wizard-buttons">
           {step > 0 && (
             <button type="button" className="secondary" onClick={() => goTo(step - 1)}>
               Back
             </button>
           )}
-          {last ? (
+          {!last && <button type="submit">Next</button>}
+          {last && !done && (
             <button type="submit" disabled={saving}>
-              {saving ? 'Saving…' : outcome?.kind === 'saved' ? 'Save again' : 'Save settings'}
+              {saving ? 'Saving…' : 'Save settings'}
             </button>
-          ) : (
-            <button type="submit">Next</button>
           )}
-          {last && outcome?.kind === 'saved' && onDone && (
-            <button type="button" className="secondary" onClick={onDone}>
+          {done && onDone && (
+            <button type="button" onClick={onDone}>
               Finish
             </button>
           )}

@@ -38,7 +38,7 @@ export function TestAlertSection({ api, contactName }: { api: PauseGuardApi; con
                 <span aria-hidden="true" className="mark">
                   {result.ok ? '✓' : '✗'}
                 </span>{' '}
-                <strong>{CHANNEL_NAMES[result.channel]}:</strong> {result.ok ? 'sent. Check that it arrived.' : `not sent. ${result.message}`}
+                <strong>{CHANNEL_NAMES[result.channel]}:</strong> {result.ok ? 'sent. Check that it arrived.' : `not sent. ${reasonOnly(result.message)}`}
               </li>
             ))}
           </ul>
@@ -46,4 +46,10 @@ export function TestAlertSection({ api, contactName }: { api: PauseGuardApi; con
       </div>
     </section>
   );
+}
+
+/** The reason without the channel's own name in front ("Email: the server refused…" -> "The server refused…"): the name is already shown. */
+function reasonOnly(message: string): string {
+  const reason = message.replace(/^[^:]{1,40}:\s+/, '');
+  return reason.charAt(0).toUpperCase() + reason.slice(1);
 }

@@ -1,5 +1,5 @@
 // One labelled text box of the setup form, with its hint and its error tied to it for screen readers (aria-describedby).
-import type { InputHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode } from 'react';
 import { fieldId } from './setupForm';
 
 type Props = {
@@ -8,7 +8,7 @@ type Props = {
   label: string;
   value: string;
   onChange: (value: string) => void;
-  hint?: string;
+  hint?: ReactNode;
   error?: string | undefined;
 } & Pick<InputHTMLAttributes<HTMLInputElement>, 'type' | 'inputMode' | 'autoComplete' | 'maxLength' | 'placeholder' | 'spellCheck'>;
 

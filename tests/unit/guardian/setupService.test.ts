@@ -181,7 +181,11 @@ describe('setup service: save', () => {
     });
     const noHost = await service.save(fullInput({ contact: { ...fullInput().contact, email: { to: 'dave@example.com', smtpUrl: 'smtps:///' } } }));
     expect(noHost.fieldErrors).toEqual({
-      'contact.email.smtpUrl': 'The mail server address needs the server’s name, like smtps://ann:app-password@smtp.example.com.',
+      'contact.email.smtpUrl': 'The mail server address needs the server’s name, like smtps://ann@gmail.com:app-password@smtp.gmail.com:465.',
+    });
+    const noLogin = await service.save(fullInput({ contact: { ...fullInput().contact, email: { to: 'dave@example.com', smtpUrl: 'smtp://dave:pw@smtp.example.com:587' } } }));
+    expect(noLogin.fieldErrors).toEqual({
+      'contact.email.smtpUrl': 'Alerts are sent from the login in this address, so it must be an email address, like smtps://ann@gmail.com:app-password@smtp.gmail.com:465.',
     });
   });
 

@@ -4,9 +4,14 @@ import type { StepProps } from '../setupForm';
 
 export function EmailChannel({ form, view, errors, update }: StepProps) {
   const saved = view.contacts[0]?.email;
-  const serverHint = saved
-    ? `Saved: the mail server ${saved.smtpHost}${saved.hasPassword ? ', with its password' : ''}. Leave this empty to keep it.`
-    : 'It starts with smtps://, then the login, the password and the server, like smtps://ann@gmail.com:app-password@smtp.gmail.com:465';
+  const serverHint = saved ? (
+    `Saved: the mail server ${saved.smtpHost}${saved.hasPassword ? ', with its password' : ''}. Leave this empty to keep it.`
+  ) : (
+    <>
+      Your email login, an app password and the mail server, written like this for Gmail:
+      <code className="example">smtps://ann@gmail.com:app-password@smtp.gmail.com:465</code>
+    </>
+  );
   return (
     <div className="channel">
       <TextField

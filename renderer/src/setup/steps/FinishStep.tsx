@@ -1,10 +1,31 @@
-// Step 6: start at login, the current PIN when one is set (saving needs it), then saving; the test alert follows a save.
+// Step 6: a summary to check at a glance, start at login, the current PIN when one is set (saving needs it), then saving.
+// The test alert follows a save.
 import { TextField } from '../TextField';
 import type { StepProps } from '../setupForm';
+import { COUNTRY_NAMES } from './RegionStep';
 
 export function FinishStep({ form, view, errors, update }: StepProps) {
+  const ways = [form.useNtfy && 'the phone app', form.useEmail && 'email', form.useWebhook && 'webhook'].filter(Boolean).join(', ');
+  const pin = form.newPin !== '' ? 'A new PIN is chosen.' : view.pinSet ? 'Stays as it is.' : 'Not chosen yet.';
+  const helpers = form.helpers.length === 0 ? 'None' : form.helpers.map((h) => h.label.trim() || h.remoteId.trim()).join(', ');
   return (
     <>
+      <p>Please check these, then save.</p>
+      <dl className="summary">
+        <dt>Computer of</dt>
+        <dd>{form.person.trim()}</dd>
+        <dt>Trusted contact</dt>
+        <dd>
+          {form.contactName.trim()}
+          {form.phone.trim() && `, ${form.phone.trim()}`}, told by {ways}
+        </dd>
+        <dt>Family PIN</dt>
+        <dd>{pin}</dd>
+        <dt>Country</dt>
+        <dd>{COUNTRY_NAMES[form.region]}</dd>
+        <dt>Trusted helpers</dt>
+        <dd>{helpers}</dd>
+      </dl>
       <label className="check">
         <input type="checkbox" checked={form.startAtLogin} onChange={(event) => update({ startAtLogin: event.target.checked }, 'startAtLogin')} />
         <span>Start Pause Guard when this computer starts (recommended)</span>

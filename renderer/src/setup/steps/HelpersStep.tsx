@@ -1,5 +1,5 @@
 // Step 5: trusted helpers: a family member's own AnyDesk or TeamViewer ID, so their help does not stop the computer.
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { FieldError, TextField } from '../TextField';
 import { fieldId, helperRow, type HelperRow, type StepProps } from '../setupForm';
 
@@ -7,7 +7,7 @@ export function HelpersStep({ form, view, errors, update }: StepProps) {
   const addButton = useRef<HTMLButtonElement>(null);
   /** Where focus goes once a row is added (its program box) or removed (the add button). */
   const focusNext = useRef<string | null>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const target = focusNext.current;
     if (target === null) return;
     focusNext.current = null;

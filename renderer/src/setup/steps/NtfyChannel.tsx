@@ -21,6 +21,11 @@ export function NtfyChannel({ form, view, errors, update }: StepProps) {
         <li>
           Open ntfy and tap <strong>+</strong>.
         </li>
+        {form.ntfyServer.trim() !== suggestion.server && form.ntfyServer.trim() !== '' && (
+          <li>
+            Tick <strong>Use another server</strong> and type <code className="topic">{form.ntfyServer.trim()}</code>
+          </li>
+        )}
         <li>
           Type this topic name, then tap <strong>Subscribe</strong>:
           <code className="topic">{form.ntfyTopic}</code>

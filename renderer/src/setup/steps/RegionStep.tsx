@@ -3,7 +3,7 @@ import type { Region } from '../../../../shared/settings';
 import { RegionSchema } from '../../../../shared/settings';
 import type { StepProps } from '../setupForm';
 
-const COUNTRY: Record<Region, string> = {
+export const COUNTRY_NAMES: Record<Region, string> = {
   GB: 'United Kingdom',
   IE: 'Ireland',
   US: 'United States',
@@ -18,7 +18,7 @@ export function RegionStep({ form, update }: StepProps) {
       {RegionSchema.options.map((region) => (
         <label key={region} className="check">
           <input type="radio" name="region" value={region} checked={form.region === region} onChange={() => update({ region }, 'region')} />
-          <span>{COUNTRY[region]}</span>
+          <span>{COUNTRY_NAMES[region]}</span>
         </label>
       ))}
     </fieldset>
