@@ -3,7 +3,9 @@
 //
 // Decisions worth knowing:
 // - A tool of tier `interrupt` already running when protection starts still interrupts: scammers set their tool to
-//   start with the computer and may have told the person to restart it; a family member's own tool is trusted by ID.
+//   start with the computer and may have told the person to restart it.
+// - A tool the family trusts a helper on (their own AnyDesk or TeamViewer, often running as a service all day) is only
+//   logged when it runs: what matters there is who connects, and every session on it is still checked by remote ID.
 // - A tool of tier `warn` or an installer already there at start is only logged: it was there before this run and a
 //   warning at every start would teach the person to dismiss warnings. Both are in the journal and the status.
 // - A session from a trusted helper stays a note even while a bank page is open: the family set that helper up.
@@ -79,6 +81,7 @@ export function decide(event: GuardianEvent, context: PolicyContext): Decision {
     case 'tool-started': {
       const tool = { toolId: event.toolId, name: event.name };
       if (event.tier === 'interrupt') {
+        if (context.trustedHelpers.some((helper) => helper.toolId === event.toolId)) return LOG;
         return {
           action: 'interrupt', key: keyOf(event.toolId, `pid:${event.pid}`), level: 'interrupt', cause: 'tool-started',
           tool, pid: event.pid, remoteId: null, remoteAddress: null,

@@ -23,7 +23,7 @@ let quit: ReturnType<typeof vi.fn<() => void>>;
 let timers: { fn: () => void; ms: number }[];
 const frozen = new Set<number>();
 
-const settings: Settings = { ...defaultSettings(), trustedHelpers: [{ toolId: 'anydesk', remoteId: '123 456 789', label: 'Sam' }] };
+const settings: Settings = { ...defaultSettings(), trustedHelpers: [{ toolId: 'teamviewer', remoteId: '123 456 789', label: 'Sam' }] };
 const processControl: ProcessControl = {
   canSuspend: true,
   suspend: async (pid) => (frozen.add(pid), 'done'),
@@ -91,7 +91,7 @@ describe('the guardian service', () => {
   });
 
   it('gives the trusted helper\'s session a note, not an interruption', async () => {
-    emit({ type: 'session-started', key: 'k', kind: 'log', toolId: 'anydesk', name: 'AnyDesk', pid: null, remoteAddress: null, remoteId: '123456789', since: new Date().toISOString(), risk: 'high', initial: false });
+    emit({ type: 'session-started', key: 'k', kind: 'log', toolId: 'teamviewer', name: 'TeamViewer', pid: null, remoteAddress: null, remoteId: '123456789', since: new Date().toISOString(), risk: 'high', initial: false });
     await settle();
     expect(warnings.map((w) => w.cause)).toEqual(['trusted-session']);
     expect(service.interruption()).toBeNull();

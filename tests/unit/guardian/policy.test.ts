@@ -89,7 +89,16 @@ describe('decide', () => {
     ['a bank page', { type: 'window-seen', at, kind: 'bank', toolId: null, pid: 9 }, { action: 'log' }],
     ['a watcher failing', { type: 'watcher-failed', at, watcher: 'processes', message: 'It stopped.' }, { action: 'log' }],
   ])('%s', (_what, event, decision) => {
-    expect(decide(event, context())).toEqual(decision);
+    // The family trusts a helper on AnyDesk in this context; the tool rows are about a PC where nobody does.
+    const trustedHelpers = event.type === 'tool-started' ? [] : context().trustedHelpers;
+    expect(decide(event, context({ trustedHelpers }))).toEqual(decision);
+  });
+
+  it('only logs the family\'s own tool running, at start or later, but still checks who connects through it', () => {
+    expect(decide(toolStarted('interrupt'), context())).toEqual({ action: 'log' });
+    expect(decide(toolStarted('interrupt', true), context())).toEqual({ action: 'log' });
+    expect(decide(sessionStarted(anydeskSession), context())).toMatchObject({ action: 'interrupt', cause: 'session-started' });
+    expect(decide({ ...toolStarted('interrupt'), toolId: 'teamviewer', name: 'TeamViewer' }, context())).toMatchObject({ action: 'interrupt' });
   });
 
   it('does not trust the helper\'s ID on another tool', () => {
