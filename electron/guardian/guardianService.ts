@@ -105,7 +105,7 @@ export function createGuardianService(options: GuardianServiceOptions): Guardian
     const base = engine.status();
     const s = settings();
     const contact = s.contacts[0];
-    const extra = { region: s.region, contact: contact ? { name: contact.name, phone: contact.phone } : null };
+    const extra = { region: s.region, contact: contact ? { name: contact.name, phone: contact.phone } : null, setupComplete: s.setupComplete };
     if (paused === null) return { ...base, ...extra };
     const until = paused.until.toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
     return { ...base, ...extra, state: 'paused', summary: `Protection is paused until ${until}. It comes back on by itself.` };
