@@ -7,10 +7,11 @@ import { InterruptionPage } from './interruption/InterruptionPage';
 import { useInterruption } from './interruption/useInterruption';
 import { SetupPage } from './setup/SetupPage';
 import { StatusPage } from './status/StatusPage';
+import { SummaryPage } from './summary/SummaryPage';
 import { WarningPage } from './warning/WarningPage';
 import { WorriedPage } from './worried/WorriedPage';
 
-type Shown = { page: 'status' } | { page: 'warning'; view: WarningView } | { page: 'worried' } | { page: 'setup' };
+type Shown = { page: 'status' } | { page: 'warning'; view: WarningView } | { page: 'worried' } | { page: 'setup' } | { page: 'summary' };
 
 const stageTitles: Record<InterruptionView['stage'], string> = {
   pause: 'Stop and check',
@@ -41,7 +42,9 @@ function Pages({ api }: { api: PauseGuardApi }) {
         ? 'Worried about a call?'
         : shown.page === 'setup'
           ? 'Set up'
-          : null;
+          : shown.page === 'summary'
+            ? 'Weekly summary'
+            : null;
   const pageKey = interruption ? `interruption:${interruption.id}:${interruption.stage}` : shown.page;
 
   useEffect(() => {
@@ -60,6 +63,7 @@ function Pages({ api }: { api: PauseGuardApi }) {
   if (shown.page === 'warning') return <WarningPage view={shown.view} api={api} onDone={shown.close} />;
   if (shown.page === 'worried') return <WorriedPage api={api} onDone={shown.close} />;
   if (shown.page === 'setup') return <SetupPage api={api} onDone={shown.close} />;
+  if (shown.page === 'summary') return <SummaryPage api={api} onDone={shown.close} />;
   return <StatusPage api={api} onOpenSetup={shown.openSetup} />;
 }
 
@@ -75,6 +79,7 @@ function useShownPage(api: PauseGuardApi): Shown & { close: () => void; openSetu
     const offPage = api.on('showPage', (page) => {
       if (page === 'worried') setShown({ page: 'worried' });
       else if (page === 'setup') setShown({ page: 'setup' });
+      else if (page === 'summary') setShown({ page: 'summary' });
       else if (page === 'warning' && lastWarning.current) setShown({ page: 'warning', view: lastWarning.current });
       else if (page !== 'interruption') setShown({ page: 'status' });
     });
