@@ -8,7 +8,7 @@ export const GAP_CAUSE_WORDS: Record<GapCause, string> = {
   quit: 'Pause Guard was quit',
   update: 'Pause Guard was updating',
   paused: 'protection was paused',
-  unexplained: 'no sign of Pause Guard: the computer was off or asleep, or the program was stopped',
+  unexplained: 'the computer was off or asleep, or Pause Guard was stopped',
 };
 
 export const CHOICE_WORDS: Record<Choice, string> = {
@@ -50,7 +50,7 @@ export interface SummarySection {
 }
 
 export interface SummaryReport {
-  /** "All quiet this week", "Some things to look at this week" or "This week has not started yet". */
+  /** "All quiet this week", "Some things to look at this week", "This week has not started yet", or quiet but mostly off. */
   headline: string;
   /** "Monday 23 November to Sunday 29 November 2026". */
   dates: string;
@@ -80,7 +80,7 @@ export function describeSummary(summary: WeeklySummary): SummaryReport {
   const started = summary.uptimePercent !== null;
 
   return {
-    headline: !started ? 'This week has not started yet' : summary.allQuiet ? 'All quiet this week' : 'Some things to look at this week',
+    headline: headlineOf(summary),
     dates: `${dayName.format(first)} to ${dayName.format(last)} ${last.toLocaleString('en-GB', { ...zone, year: 'numeric' })}`,
     shortDates: sameMonth ? `${dayOfMonth.format(first)} to ${month.format(last)}` : `${month.format(first)} to ${month.format(last)}`,
     weekName: `Week ${Number(summary.week.slice(6))}`,
@@ -92,6 +92,13 @@ export function describeSummary(summary: WeeklySummary): SummaryReport {
       ? 'No remote-access programs, no connections into the computer, no installers, no wrong PINs and no settings changes.'
       : null,
   };
+}
+
+/** "All quiet" only means something when Pause Guard was watching: with protection off most of the week, it says so. */
+function headlineOf(summary: WeeklySummary): string {
+  if (summary.uptimePercent === null) return 'This week has not started yet';
+  if (!summary.allQuiet) return 'Some things to look at this week';
+  return summary.uptimePercent >= 50 ? 'All quiet this week' : 'Nothing seen this week, but protection was off most of the time';
 }
 
 function capitalise(text: string): string {

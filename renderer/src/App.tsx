@@ -69,7 +69,8 @@ function Pages({ api }: { api: PauseGuardApi }) {
 
 /** The page the tray asked for. "What does this mean?" (showPage 'warning') shows the last warning received. */
 function useShownPage(api: PauseGuardApi): Shown & { close: () => void; openSetup: () => void } {
-  const [shown, setShown] = useState<Shown>({ page: 'status' });
+  // A window opened on the summary alone (the address ends in #summary) starts there.
+  const [shown, setShown] = useState<Shown>(() => (window.location.hash === '#summary' ? { page: 'summary' } : { page: 'status' }));
   const lastWarning = useRef<WarningView | null>(null);
   useEffect(() => {
     const offWarning = api.on('warning', (view) => {

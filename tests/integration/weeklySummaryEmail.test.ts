@@ -70,7 +70,7 @@ it('emails the missed summary once at the next start: a text part and an HTML pa
   const text = mail.text ?? '';
   expect(text).toMatch(/^Some things to look at this week\.\nMargaret's PC, Week 47: Monday 16 November to Sunday 22 November 2026\./);
   expect(text).toContain('10:00 pm on Monday 16 November to 7:00 am on Tuesday 17 November (the computer was shut down).');
-  expect(text).toContain('Wednesday 18 November, 10:00 am to 2:00 pm (no sign of Pause Guard');
+  expect(text).toContain('Wednesday 18 November, 10:00 am to 2:00 pm (the computer was off or asleep, or Pause Guard was stopped).');
   expect(text).toContain('- AnyDesk: started once.');
   expect(text).toContain('- 1 from someone unknown, 1 from a trusted helper.');
   expect(text).toContain('- AnyDesk from ID 987 654 321 (someone unknown): once.');

@@ -1,6 +1,6 @@
 // The weekly summary as an alert for the outbox: an email (plain text, and HTML with a seven-day bar chart drawn in
-// tables with inline styles) and a few lines for the phone (ntfy). It must never hold a remote image, a script, a link
-// or a file path: every word comes from shared/summaryWords and is escaped.
+// tables with inline styles) and a few lines for the phone (ntfy). What happened comes first, protection after it.
+// It must never hold a remote image, a script, a link or a file path: every word comes from shared/summaryWords and is escaped.
 import type { WeeklySummary } from '../../../shared/summary';
 import { describeSummary, type SummaryDay, type SummaryReport } from '../../../shared/summaryWords';
 import { escapeHtml, type AlertContent } from '../alerts/alertMessage';
@@ -13,8 +13,8 @@ export interface SummaryEmailFacts {
 }
 
 const FONT = 'Arial,Helvetica,sans-serif';
-const GREEN = '#1b6b2a';
-const AMBER = '#a35200';
+/** One calm colour for every bar: a night the computer was shut down is not a warning, and the numbers say the rest. */
+const BAR = '#1b6b2a';
 const EMPTY = '#e3e3e3';
 
 export function composeSummaryEmail({ summary, person, pcName }: SummaryEmailFacts): AlertContent {
@@ -40,16 +40,20 @@ function textOf(report: SummaryReport, whose: string, pcName: string): string {
   const lines = [
     `${report.headline}.`,
     `${whose}, ${report.weekName}: ${report.dates}.`,
+  ];
+  if (report.quietLine) lines.push('', report.quietLine);
+  for (const section of report.sections) lines.push('', `${section.heading}:`, ...section.lines.map((line) => `- ${line}`));
+  lines.push(
     '',
+    'Protection:',
     report.protection,
     ...(report.gaps.length > 0 ? ['Times it was off:', ...report.gaps.map((gap) => `- ${gap}`)] : []),
     '',
     'Protection each day:',
     ...report.days.map((day) => `  ${day.label.padEnd(11)}${day.value}`),
-  ];
-  if (report.quietLine) lines.push('', report.quietLine);
-  for (const section of report.sections) lines.push('', `${section.heading}:`, ...section.lines.map((line) => `- ${line}`));
-  lines.push('', footer(pcName));
+    '',
+    footer(pcName),
+  );
   return lines.join('\n');
 }
 
@@ -87,12 +91,12 @@ function htmlOf(report: SummaryReport, whose: string, pcName: string): string {
     p(`Pause Guard · ${whose}`, 'font-size:15px;color:#444;margin-bottom:4px'),
     `<h1 style="${text}font-size:26px;line-height:1.25;margin:0 0 6px">${escapeHtml(report.headline)}</h1>`,
     p(`${report.weekName}: ${report.dates}`, 'color:#333'),
+    report.quietLine ? p(report.quietLine, 'margin-top:20px') : '',
+    ...report.sections.map((section) => h2(section.heading) + list(section.lines)),
     h2('Protection'),
     p(report.protection),
     chartOf(report.days),
     report.gaps.length > 0 ? p('Times it was off:', 'margin-top:16px') + list(report.gaps) : '',
-    report.quietLine ? p(report.quietLine, 'margin-top:20px') : '',
-    ...report.sections.map((section) => h2(section.heading) + list(section.lines)),
     `<p style="font-family:${FONT};font-size:15px;line-height:1.5;color:#444;margin:32px 0 0;border-top:1px solid #ddd;padding-top:12px">${escapeHtml(footer(pcName))}</p>`,
   ].join('');
 
@@ -132,12 +136,11 @@ function barOf(day: SummaryDay): string {
     return `<span style="font-family:${FONT};font-size:16px;color:#555;font-style:italic">not yet</span>`;
   }
   const on = Math.round(percent);
-  const colour = percent >= 95 ? GREEN : AMBER;
   const part = (width: number, background: string): string =>
     width > 0 ? `<td width="${width}%" style="width:${width}%;background:${background};height:22px;font-size:0;line-height:0">&nbsp;</td>` : '';
   return [
     '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse"><tr>',
-    part(on, colour),
+    part(on, BAR),
     part(100 - on, EMPTY),
     '</tr></table>',
   ].join('');

@@ -1,5 +1,5 @@
-// The weekly safety summary for the person at the PC: the same words and seven-day chart as the family's email, large,
-// with the previous and next week a button away. It only shows what the main process computed from the journal.
+// The weekly safety summary for the person at the PC: the same words and seven-day chart as the family's email, in the
+// same order (what happened, then protection), large, with the previous and next week a button away. It only shows what the main process computed from the journal.
 import { useEffect, useState } from 'react';
 import type { PauseGuardApi } from '../../../shared/api';
 import type { WeeklySummary } from '../../../shared/summary';
@@ -38,7 +38,7 @@ export function SummaryPage({ api, onDone }: { api: PauseGuardApi; onDone: () =>
   const summary = loaded.kind === 'ready' ? loaded.summary : null;
   const report = summary ? describeSummary(summary) : null;
   const latest = summary !== null && summary.measuredUntil !== summary.to; // the week still running: no next one yet
-  const look = summary === null ? '' : summary.allQuiet ? 'summary-quiet' : 'summary-busy';
+  const look = report?.headline === 'All quiet this week' ? 'summary-quiet' : '';
   // One heading element in every state, so the focus the app gives it stays when the summary arrives.
   return (
     <main className={`page summary-page ${look}`} aria-labelledby="page-heading" aria-busy={loaded.kind === 'loading' || pending}>
@@ -61,6 +61,19 @@ export function SummaryPage({ api, onDone }: { api: PauseGuardApi; onDone: () =>
             </button>
           </nav>
 
+          {report.quietLine && <p className="summary-quiet-line">{report.quietLine}</p>}
+
+          {report.sections.map((section, index) => (
+            <section key={section.heading} aria-labelledby={`summary-section-${index}`}>
+              <h2 id={`summary-section-${index}`}>{section.heading}</h2>
+              <ul>
+                {section.lines.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            </section>
+          ))}
+
           <section aria-labelledby="protection-heading">
             <h2 id="protection-heading">Protection</h2>
             <p>{report.protection}</p>
@@ -76,19 +89,6 @@ export function SummaryPage({ api, onDone }: { api: PauseGuardApi; onDone: () =>
               </>
             )}
           </section>
-
-          {report.quietLine && <p className="summary-quiet-line">{report.quietLine}</p>}
-
-          {report.sections.map((section, index) => (
-            <section key={section.heading} aria-labelledby={`summary-section-${index}`}>
-              <h2 id={`summary-section-${index}`}>{section.heading}</h2>
-              <ul>
-                {section.lines.map((line) => (
-                  <li key={line}>{line}</li>
-                ))}
-              </ul>
-            </section>
-          ))}
         </>
       )}
 

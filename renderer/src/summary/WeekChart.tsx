@@ -21,10 +21,7 @@ export function WeekChart({ days }: { days: SummaryDay[] }) {
             <td className="week-chart-bar-column" aria-hidden="true">
               {day.uptimePercent !== null && (
                 <span className="week-chart-track">
-                  <span
-                    className={day.uptimePercent >= 95 ? 'week-chart-bar' : 'week-chart-bar week-chart-bar-low'}
-                    style={{ width: `${day.uptimePercent}%` }}
-                  />
+                  <span className="week-chart-bar" style={{ width: `${day.uptimePercent}%` }} />
                 </span>
               )}
             </td>

@@ -56,14 +56,16 @@ it('words a quiet week kindly: all quiet, on the whole time, nothing to look at'
   const content = composeSummaryEmail({ summary: quiet, person: 'Margaret', pcName: 'KITCHEN-PC' });
   expect(content.title).toBe("Margaret's PC: all quiet this week (16 to 22 November)");
   expect(content.priority).toBe('low');
-  expect(content.text.split('\n').slice(0, 4)).toEqual([
+  expect(content.text.split('\n').slice(0, 7)).toEqual([
     'All quiet this week.',
     "Margaret's PC, Week 47: Monday 16 November to Sunday 22 November 2026.",
     '',
+    'No remote-access programs, no connections into the computer, no installers, no wrong PINs and no settings changes.',
+    '',
+    'Protection:',
     'Protection was on the whole time.',
   ]);
   expect(content.text).toContain('  Sun 22 Nov 100%');
-  expect(content.text).toContain('No remote-access programs, no connections into the computer, no installers, no wrong PINs and no settings changes.');
   expect(content.html).toContain('>All quiet this week</h1>');
   expect(content.html).toContain('<caption');
   expect(chartRows(content.html)).toEqual(['Mon 16 Nov 100%', 'Tue 17 Nov 100%', 'Wed 18 Nov 100%', 'Thu 19 Nov 100%', 'Fri 20 Nov 100%', 'Sat 21 Nov 100%', 'Sun 22 Nov 100%']);
@@ -79,6 +81,12 @@ it('words a quiet week kindly: all quiet, on the whole time, nothing to look at'
   });
 });
 
+it('does not call a week all quiet when protection was off most of it', () => {
+  const mostlyOff = { ...quiet, uptimePercent: 20.5 };
+  expect(composeSummaryEmail({ summary: mostlyOff, person: 'Margaret', pcName: 'PC' }).title)
+    .toBe("Margaret's PC: nothing seen this week, but protection was off most of the time (16 to 22 November)");
+});
+
 it('lists what happened in a busy week, with bars as wide as each day was protected and days to come as "not yet"', () => {
   const content = composeSummaryEmail({ summary: busy, person: null, pcName: 'KITCHEN-PC' });
   expect(content.title).toBe('KITCHEN-PC: some things to look at this week (16 to 22 November)');
@@ -92,10 +100,13 @@ it('lists what happened in a busy week, with bars as wide as each day was protec
   expect(content.text).toContain('Wrong PIN tries:\n- The family PIN was typed wrongly 3 times.');
   expect(content.text).toContain('Settings:\n- Changed once: the trusted contact, the family PIN.');
   expect(content.text).not.toContain('All quiet');
+  // What happened comes before how long protection was on.
+  expect(content.text.indexOf('Connections into this computer:')).toBeLessThan(content.text.indexOf('Protection:'));
+  expect(content.html.indexOf('>Connections into this computer</h2>')).toBeLessThan(content.html.indexOf('>Protection</h2>'));
   expect(content.text).not.toContain('Downloads'); // never a file path
 
   expect(chartRows(content.html)).toEqual(['Mon 16 Nov 100%', 'Tue 17 Nov 62.5%', 'Wed 18 Nov 70.3%', 'Thu 19 Nov 100%', 'Fri 20 Nov 95.8%', 'Sat 21 Nov not yet', 'Sun 22 Nov not yet']);
-  expect(content.html).toContain('<td width="70%" style="width:70%;background:#a35200;');
+  expect(content.html).toContain('<td width="70%" style="width:70%;background:#1b6b2a;');
   expect(content.html).toContain('<td width="30%" style="width:30%;background:#e3e3e3;');
   expect(content.html).toContain('<td width="96%" style="width:96%;background:#1b6b2a;');
   expect(content.short?.split('\n')).toEqual([

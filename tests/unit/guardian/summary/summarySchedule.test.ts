@@ -208,7 +208,7 @@ it('after eleven days off sends only the latest week due, not a pile of old ones
   expect(made).toEqual([{ week: '2026-W46', sent: true }]);
   expect(sent).toHaveLength(1);
   expect(sent[0]?.text).toContain('Protection was on 50% of the time.');
-  expect(sent[0]?.text).toContain('- 12:00 midday on Thursday 12 November to midnight at the end of Sunday 15 November (no sign of Pause Guard');
+  expect(sent[0]?.text).toContain('- 12:00 midday on Thursday 12 November to midnight at the end of Sunday 15 November (the computer was off or asleep, or Pause Guard was stopped).');
 });
 
 it('sends nothing for a week before Pause Guard was installed', async () => {
