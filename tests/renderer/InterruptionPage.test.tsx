@@ -257,6 +257,21 @@ describe('InterruptionPage, after a choice', () => {
     expect(screen.queryByRole('button', { name: /End it|started this myself|Call/ })).toBeNull();
   });
 
+  it('"ended": "Close this page" asks the main process, and shows its plain refusal', async () => {
+    const user = userEvent.setup();
+    const asked: unknown[] = [];
+    const api = createFakeApi({
+      closeInterruption: async (request) => {
+        asked.push(request);
+        return { ok: false, message: 'This page closes once AnyDesk has been ended.', lockedUntil: null };
+      },
+    });
+    render(<InterruptionPage view={interruptionOf({ stage: 'ended' })} api={api} />);
+    await user.click(screen.getByRole('button', { name: 'Close this page' }));
+    expect(asked).toEqual([{ id: 'int-1' }]);
+    expect(await screen.findByRole('alert')).toHaveTextContent('This page closes once AnyDesk has been ended.');
+  });
+
   it('"calling": the contact’s name and number large, the next steps, and "End it" still first', () => {
     const { api } = choosingApi();
     render(<InterruptionPage view={interruptionOf({ stage: 'calling' })} api={api} />);

@@ -10,15 +10,17 @@ export interface AdviceSectionProps {
   openLink?: (url: string) => void;
   /** Leave out the ordered steps when the page has already shown them. */
   withSteps?: boolean;
+  /** The steps' heading, when "What to do now" would assume too much (a calm warning). */
+  stepsHeading?: string;
 }
 
-export function AdviceSection({ region, contactName, openLink, withSteps = true }: AdviceSectionProps) {
+export function AdviceSection({ region, contactName, openLink, withSteps = true, stepsHeading = 'What to do now' }: AdviceSectionProps) {
   const advice = adviceFor(region);
   return (
     <div className="advice">
       {withSteps && (
         <section aria-labelledby="steps-heading">
-          <h2 id="steps-heading">What to do now</h2>
+          <h2 id="steps-heading">{stepsHeading}</h2>
           <NextSteps region={region} contactName={contactName} />
         </section>
       )}

@@ -25,7 +25,8 @@ export function ChoiceButton({ view, api, choice, label, busyLabel, help, classN
   const helpId = useId();
 
   useEffect(() => {
-    if (focusFirst) button.current?.focus();
+    // No scrolling: at 200% zoom the headline must stay in view above the button.
+    if (focusFirst) button.current?.focus({ preventScroll: true });
   }, [focusFirst, view.id, view.stage]);
 
   const choose = async () => {

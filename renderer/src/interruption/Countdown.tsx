@@ -28,11 +28,7 @@ export function Countdown({ view }: { view: InterruptionView }) {
           {left}
         </text>
       </svg>
-      <p aria-hidden="true">
-        Please take a moment to read this.
-        <br />
-        {sentence}
-      </p>
+      <p aria-hidden="true">{sentence}</p>
     </div>
   );
 }

@@ -1,9 +1,23 @@
-// After "End it": the tool is closed; say so, say to hang up, and give the next steps in order. No blame.
+// After "End it": the tool is closed; say so, say to hang up, give the next steps in order, then let the page close.
+// No blame. Closing is the main process's decision too: it refuses unless the tool was ended.
+import { useState } from 'react';
+import type { PauseGuardApi } from '../../../shared/api';
 import { reassurance } from '../../../shared/advice';
 import type { InterruptionView } from '../../../shared/interruption';
-import { AdviceSection } from '../advice/AdviceSection';
+import { AdviceSection, NextSteps } from '../advice/AdviceSection';
 
-export function EndedStage({ view }: { view: InterruptionView }) {
+export function EndedStage({ view, api }: { view: InterruptionView; api: PauseGuardApi }) {
+  const [message, setMessage] = useState<string | null>(null);
+  const close = async () => {
+    setMessage(null);
+    try {
+      const result = await api.closeInterruption({ id: view.id });
+      if (!result.ok) setMessage(result.message ?? 'This page cannot be closed yet.');
+    } catch (error) {
+      setMessage(error instanceof Error ? error.message : String(error));
+    }
+  };
+  const contactName = view.contact?.name ?? null;
   return (
     <>
       <header className="alert-header done">
@@ -14,7 +28,21 @@ export function EndedStage({ view }: { view: InterruptionView }) {
       <div className="single-column after-choices">
         <p className="lead">Pause Guard has closed {view.tool.name}.</p>
         <p>{reassurance}</p>
-        <AdviceSection region={view.region} contactName={view.contact?.name ?? null} />
+        <section aria-labelledby="steps-heading">
+          <h2 id="steps-heading">What to do now</h2>
+          <NextSteps region={view.region} contactName={contactName} />
+        </section>
+        <div className="page-actions">
+          <button type="button" className="button primary" onClick={() => void close()}>
+            Close this page
+          </button>
+        </div>
+        {message !== null && (
+          <p role="alert" className="choice-message">
+            {message}
+          </p>
+        )}
+        <AdviceSection region={view.region} contactName={contactName} withSteps={false} />
       </div>
     </>
   );

@@ -25,7 +25,7 @@ export function InterruptionPage({ view, api }: { view: InterruptionView; api: P
   return (
     <main ref={main} className={`interruption page-wide level-${view.level} stage-${view.stage}`} aria-labelledby="page-heading">
       {view.stage === 'pause' && <PauseStage view={view} api={api} />}
-      {view.stage === 'ended' && <EndedStage view={view} />}
+      {view.stage === 'ended' && <EndedStage view={view} api={api} />}
       {view.stage === 'calling' && <CallingStage view={view} api={api} />}
       <div className="read-aloud-row">
         <ReadAloudButton source={main} />

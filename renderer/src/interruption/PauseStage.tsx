@@ -1,6 +1,6 @@
 // The pause-and-check stage: the headline, what happened, the countdown and the three choices. "End it" comes first.
 import type { PauseGuardApi } from '../../../shared/api';
-import { neverTheCallersNumber, reassurance } from '../../../shared/advice';
+import { hangingUpIsFine, neverTheCallersNumber, reassurance } from '../../../shared/advice';
 import type { InterruptionView } from '../../../shared/interruption';
 import { AdviceSection } from '../advice/AdviceSection';
 import { CarryOnForm } from './CarryOnForm';
@@ -24,6 +24,7 @@ export function PauseStage({ view, api }: { view: InterruptionView; api: PauseGu
           ))}
           {suspension !== null && <p className={`suspension suspension-${view.suspension}`}>{suspension}</p>}
           <p className="reassurance">{reassurance}</p>
+          <p>{hangingUpIsFine}</p>
         </section>
 
         <section className="choices" aria-label="Your choices">

@@ -2,7 +2,7 @@
 // same advice as the interruption. Its one button only closes this page; it asks nothing of the engine.
 import { useRef } from 'react';
 import type { PauseGuardApi } from '../../../shared/api';
-import { hangingUpIsFine, reassurance } from '../../../shared/advice';
+import { hangingUpIsFine } from '../../../shared/advice';
 import type { WarningView } from '../../../shared/interruption';
 import { AdviceSection } from '../advice/AdviceSection';
 import { ReadAloudButton } from '../advice/ReadAloudButton';
@@ -42,22 +42,26 @@ export function WarningPage({ view, api, onDone }: { view: WarningView; api: Pau
         ))}
         {scamPossible && <p>{hangingUpIsFine}</p>}
       </section>
-      {scamPossible && (
-        <>
-          <p>{reassurance}</p>
-          <AdviceSection region={view.region} contactName={view.contact?.name ?? null} openLink={(url) => void api.openExternalLink({ url })} />
-          <section aria-labelledby="contact-heading">
-            <h2 id="contact-heading">{view.contact ? `Call ${view.contact.name}` : 'Call someone you trust'}</h2>
-            <ContactCard contact={view.contact} />
-          </section>
-        </>
-      )}
       <div className="page-actions">
         <button type="button" className="button primary" onClick={onDone}>
           I understand
         </button>
         <ReadAloudButton source={main} />
       </div>
+      {scamPossible && (
+        <>
+          <section aria-labelledby="contact-heading">
+            <h2 id="contact-heading">{view.contact ? `Call ${view.contact.name}` : 'Call someone you trust'}</h2>
+            <ContactCard contact={view.contact} />
+          </section>
+          <AdviceSection
+            region={view.region}
+            contactName={view.contact?.name ?? null}
+            openLink={(url) => void api.openExternalLink({ url })}
+            stepsHeading="If a caller asked you to do this"
+          />
+        </>
+      )}
     </main>
   );
 }
