@@ -83,7 +83,7 @@ export function startTrayApp(options: TrayAppOptions): void {
     running = { services, interruptions };
     const dashboardId = window.webContents.id;
     registerIpcHandlers(
-      createApiHandlers({ guardian, setup: services.setup, openExternalLink: createOpenExternalLink(openInBrowser) }),
+      createApiHandlers({ guardian, setup: services.setup, summary: services, openExternalLink: createOpenExternalLink(openInBrowser) }),
       { pages, isTrustedSender: (contents) => contents.id === dashboardId || interruptions.hasWebContents(contents) },
     );
 
@@ -126,6 +126,13 @@ export function startTrayApp(options: TrayAppOptions): void {
         body: 'Click to see what this means.',
       });
       note.on('click', () => guardian.openWarning(warning.id));
+      note.show();
+    });
+
+    // Before start: a summary missed while the PC was off is sent (and noted) during start.
+    services.onWeeklySummary((summaryNote) => {
+      const note = new Notification({ title: summaryNote.title, body: summaryNote.body });
+      note.on('click', () => guardian.showPage('summary'));
       note.show();
     });
 

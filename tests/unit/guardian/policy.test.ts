@@ -98,7 +98,7 @@ describe('decide', () => {
     expect(decide(toolStarted('interrupt'), context())).toEqual({ action: 'log' });
     expect(decide(toolStarted('interrupt', true), context())).toEqual({ action: 'log' });
     expect(decide(sessionStarted(anydeskSession), context())).toMatchObject({ action: 'interrupt', cause: 'session-started' });
-    expect(decide({ ...toolStarted('interrupt'), toolId: 'teamviewer', name: 'TeamViewer' }, context())).toMatchObject({ action: 'interrupt' });
+    expect(decide(toolStarted('interrupt', false, 'teamviewer'), context())).toMatchObject({ action: 'interrupt' });
   });
 
   it('does not trust the helper\'s ID on another tool', () => {
