@@ -1,6 +1,7 @@
 // Pure rules for incoming sessions: which TCP connections came in from another machine, and what remote tool they are.
 import type { RemoteTool } from '../../../../shared/catalog';
 import type { Catalog } from '../../catalog';
+import { isLoopbackAddress } from './loopback';
 import { TCP_ESTABLISHED, TCP_LISTEN, type TcpSocketEntry } from './procNetTcp';
 
 /** An established connection another machine opened to a port listening here. */
@@ -27,11 +28,6 @@ export interface SessionIdentity {
 
 const VNC_PORTS = { first: 5900, last: 5909 };
 const RDP_PORT = 3389;
-
-/** 127.0.0.0/8 and ::1 (IPv4-mapped loopback arrives here already as 127.x.y.z). */
-export function isLoopbackAddress(address: string): boolean {
-  return address.startsWith('127.') || address === '::1';
-}
 
 function isWildcardAddress(address: string): boolean {
   return address === '0.0.0.0' || address === '::';

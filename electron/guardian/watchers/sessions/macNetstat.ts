@@ -1,5 +1,6 @@
 // Parses macOS `netstat -anv -p tcp` (or plain `netstat -an`) output and picks established inbound connections to
 // Screen Sharing (5900) and Remote Management (3283, 5988) from peers that are not this Mac.
+import { isLoopbackAddress } from './loopback';
 
 export interface MacTcpConnection {
   proto: string;
@@ -24,11 +25,6 @@ function splitAddress(text: string): { address: string; port: number | null } | 
   const port = portText === '*' ? null : Number(portText);
   if (port !== null && (!Number.isInteger(port) || port < 0 || port > 65535)) return null;
   return { address: text.slice(0, dot), port };
-}
-
-export function isLoopbackAddress(address: string): boolean {
-  const bare = address.replace(/%.*$/, '').toLowerCase();
-  return bare.startsWith('127.') || bare === '::1' || bare.startsWith('::ffff:127.') || bare === 'localhost';
 }
 
 export function parseMacNetstat(text: string): MacTcpConnection[] {

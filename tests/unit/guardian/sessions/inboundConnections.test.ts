@@ -3,11 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../../../electron/guardian/catalog';
-import {
-  findInboundConnections,
-  identifyInboundSession,
-  isLoopbackAddress,
-} from '../../../../electron/guardian/watchers/sessions/inboundConnections';
+import { findInboundConnections, identifyInboundSession } from '../../../../electron/guardian/watchers/sessions/inboundConnections';
+import { isLoopbackAddress } from '../../../../electron/guardian/watchers/sessions/loopback';
 import { parseProcNetTcp, TCP_ESTABLISHED, TCP_LISTEN, type TcpSocketEntry } from '../../../../electron/guardian/watchers/sessions/procNetTcp';
 
 const fixtures = join(__dirname, '../../../fixtures/proc-net');
@@ -59,7 +56,7 @@ describe('findInboundConnections', () => {
 
 describe('isLoopbackAddress', () => {
   it('is true for 127.0.0.0/8 and ::1 only', () => {
-    expect(['127.0.0.1', '127.1.2.3', '::1'].every(isLoopbackAddress)).toBe(true);
+    expect(['127.0.0.1', '127.1.2.3', '::1', '::ffff:127.0.0.1', '::1%lo0'].every(isLoopbackAddress)).toBe(true);
     expect(['198.51.100.2', '10.127.0.1', '::', '::2', '2001:db8::1'].some(isLoopbackAddress)).toBe(false);
   });
 });
