@@ -70,7 +70,7 @@ describe('.github/workflows/release.yml', () => {
       'actions/setup-node@v4',
       'npm ci',
       'npm run typecheck',
-      'npx vitest run tests/unit tests/renderer',
+      'npx vitest run tests/unit/packaging tests/renderer',
       'npm run build',
       'npx electron-builder --config electron-builder.yml --publish never "$PLATFORM"',
       'actions/upload-artifact@v4',
