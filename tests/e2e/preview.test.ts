@@ -1,25 +1,18 @@
 // The preview for real: `npm run preview` (real engine, Vite build, loopback server) driven by Debian's Chromium.
 // The page shows the engine's status live over the WebSocket only with the run's token; everything else is refused.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { WebSocket as NodeSocket } from 'ws';
 import { productionCsp } from '../../electron/csp';
-
-const root = path.resolve(import.meta.dirname, '../..');
-const screenshots = path.join(import.meta.dirname, 'screenshots');
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { launchChromium, root, screenshots, seriousAxeViolations, startFakeTool, startPreview, withContext as withContextOf, type PreviewRun } from './previewHarness';
 
 let dir: string;
-let preview: ChildProcess;
-let exited: Promise<number | null>;
-let stdout = '';
-let stderr = '';
+let preview: PreviewRun;
 let url: URL;
 let token: string;
 let browser: Browser;
@@ -28,60 +21,21 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pauseguard-e2e-'));
   fs.mkdirSync(path.join(dir, 'downloads'));
   fs.mkdirSync(screenshots, { recursive: true });
-  // No display for the run: the window watcher then fails the same way everywhere, and the page must say so plainly.
-  const env = { ...process.env };
-  delete env.DISPLAY;
-  delete env.WAYLAND_DISPLAY;
-  preview = spawn('npm', ['run', '--silent', 'preview', '--', '--data-dir', path.join(dir, 'data'), '--downloads', path.join(dir, 'downloads')], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  exited = new Promise((resolve) => preview.once('exit', (code) => resolve(code)));
-  preview.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const firstLine = await new Promise<string>((resolve, reject) => {
-    preview.stdout!.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      if (stdout.includes('\n')) resolve(stdout.split('\n')[0]!);
-    });
-    void exited.then((code) => reject(new Error(`The preview exited with ${code} before printing its address: ${stderr}`)));
-  });
-  url = new URL(firstLine);
-  token = url.searchParams.get('token') ?? '';
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      // A rebinding attacker's name for this machine: the server must refuse it even though it reaches 127.0.0.1.
-      '--host-resolver-rules=MAP rebind.test 127.0.0.1',
-    ],
-  });
+  preview = await startPreview(['--data-dir', path.join(dir, 'data'), '--downloads', path.join(dir, 'downloads')]);
+  url = preview.url;
+  token = preview.token;
+  // A rebinding attacker's name for this machine: the server must refuse it even though it reaches 127.0.0.1.
+  browser = await launchChromium(['--host-resolver-rules=MAP rebind.test 127.0.0.1']);
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  if (preview && preview.exitCode === null) {
-    preview.kill('SIGKILL');
-    await exited;
-  }
+  await preview?.kill();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function withContext<T>(
-  options: Parameters<Browser['newContext']>[0],
-  use: (context: BrowserContext) => Promise<T>,
-): Promise<T> {
-  const context = await browser.newContext(options);
-  try {
-    return await use(context);
-  } finally {
-    await context.close();
-  }
+function withContext<T>(options: Parameters<Browser['newContext']>[0], use: (context: BrowserContext) => Promise<T>): Promise<T> {
+  return withContextOf(browser, options, use);
 }
 
 /** A raw request, so a test can send the Host header a browser would never let it choose. */
@@ -95,16 +49,9 @@ function rawGet(target: string, headers: Record<string, string>): Promise<number
   });
 }
 
-function fakeTool(name: string): ChildProcess {
-  const exe = path.join(dir, name);
-  fs.copyFileSync('/bin/sleep', exe);
-  fs.chmodSync(exe, 0o755);
-  return spawn(exe, ['600'], { stdio: 'ignore' });
-}
-
 describe('npm run preview', () => {
   it('prints exactly one line: the loopback address with a 32-byte token', () => {
-    expect(stdout).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{43}\n$/);
+    expect(preview.stdout).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{43}\n$/);
   });
 
   it('shows the real engine’s status, follows it live, passes axe, and is photographed at two sizes', async () => {
@@ -136,15 +83,9 @@ describe('npm run preview', () => {
       expect(await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize))).toBeGreaterThanOrEqual(24);
       await page.screenshot({ path: path.join(screenshots, 'status-1366x768.png'), fullPage: true });
 
-      // axe runs through the DevTools protocol: the page's CSP (rightly) refuses an injected <script>.
-      await page.evaluate(axeSource);
-      const violations = await page.evaluate(async () => {
-        const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run();
-        return result.violations.map(({ id, impact }) => ({ id, impact }));
-      });
-      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+      expect(await seriousAxeViolations(page)).toEqual([]);
 
-      const tool = fakeTool('Supremo.exe');
+      const tool = startFakeTool(dir, 'Supremo.exe');
       try {
         await supremo.waitFor({ timeout: 20_000 });
         expect(await tools.textContent()).toContain('These are running now:');
@@ -241,9 +182,9 @@ describe('npm run preview', () => {
   });
 
   it('exits 0 on SIGTERM after stopping the engine', async () => {
-    preview.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    expect(stdout.split('\n')).toHaveLength(2);
+    preview.process.kill('SIGTERM');
+    expect(await preview.exited).toBe(0);
+    expect(preview.stdout.split('\n')).toHaveLength(2);
   });
 });
 

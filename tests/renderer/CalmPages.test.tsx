@@ -73,7 +73,7 @@ describe('WorriedPage', () => {
   it('shows the UK advice and the trusted-number advice before setup (no region, no contact yet)', async () => {
     render(<WorriedPage api={createFakeApi({ getStatus: async () => statusOf() })} onDone={() => {}} />);
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Worried about a call?');
-    expect(await screen.findByRole('heading', { name: 'Call someone you trust' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Want to check with someone?' })).toBeInTheDocument();
     const text = document.body.textContent ?? '';
     expect(text).toContain('It is fine to hang up.');
     expect(text).toContain('0300 123 2040');
@@ -85,6 +85,6 @@ describe('WorriedPage', () => {
     render(<WorriedPage api={createFakeApi({ getStatus: () => Promise.reject(new Error('lost')) })} onDone={() => {}} />);
     await act(async () => {});
     expect(screen.getByText('0300 123 2040')).toHaveClass('phone');
-    expect(screen.getByRole('heading', { name: 'Call someone you trust' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Want to check with someone?' })).toBeInTheDocument();
   });
 });

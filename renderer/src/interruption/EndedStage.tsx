@@ -1,12 +1,12 @@
 // After "End it": the tool is closed; say so, say to hang up, give the next steps in order, then let the page close.
 // No blame. Closing is the main process's decision too: it refuses unless the tool was ended.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { PauseGuardApi } from '../../../shared/api';
 import { reassurance } from '../../../shared/advice';
 import type { InterruptionView } from '../../../shared/interruption';
 import { AdviceSection, NextSteps } from '../advice/AdviceSection';
 
-export function EndedStage({ view, api }: { view: InterruptionView; api: PauseGuardApi }) {
+export function EndedStage({ view, api, readAloud }: { view: InterruptionView; api: PauseGuardApi; readAloud: ReactNode }) {
   const [message, setMessage] = useState<string | null>(null);
   const close = async () => {
     setMessage(null);
@@ -36,6 +36,7 @@ export function EndedStage({ view, api }: { view: InterruptionView; api: PauseGu
           <button type="button" className="button primary" onClick={() => void close()}>
             Close this page
           </button>
+          {readAloud}
         </div>
         {message !== null && (
           <p role="alert" className="choice-message">

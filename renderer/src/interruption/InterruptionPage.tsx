@@ -11,6 +11,7 @@ import './interruption.css';
 
 export function InterruptionPage({ view, api }: { view: InterruptionView; api: PauseGuardApi }) {
   const main = useRef<HTMLElement>(null);
+  const readAloud = <ReadAloudButton source={main} />;
 
   useEffect(() => {
     const swallowEscape = (event: KeyboardEvent) => {
@@ -25,11 +26,10 @@ export function InterruptionPage({ view, api }: { view: InterruptionView; api: P
   return (
     <main ref={main} className={`interruption page-wide level-${view.level} stage-${view.stage}`} aria-labelledby="page-heading">
       {view.stage === 'pause' && <PauseStage view={view} api={api} />}
-      {view.stage === 'ended' && <EndedStage view={view} api={api} />}
+      {view.stage === 'ended' && <EndedStage view={view} api={api} readAloud={readAloud} />}
       {view.stage === 'calling' && <CallingStage view={view} api={api} />}
-      <div className="read-aloud-row">
-        <ReadAloudButton source={main} />
-      </div>
+      {/* On the Done page it sits beside "Close this page", so both fit on a 1366x768 screen. */}
+      {view.stage !== 'ended' && <div className="read-aloud-row">{readAloud}</div>}
     </main>
   );
 }

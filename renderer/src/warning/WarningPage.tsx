@@ -51,7 +51,7 @@ export function WarningPage({ view, api, onDone }: { view: WarningView; api: Pau
       {scamPossible && (
         <>
           <section aria-labelledby="contact-heading">
-            <h2 id="contact-heading">{view.contact ? `Call ${view.contact.name}` : 'Call someone you trust'}</h2>
+            <h2 id="contact-heading">{view.contact ? `Call ${view.contact.name}` : 'Want to check with someone?'}</h2>
             <ContactCard contact={view.contact} />
           </section>
           <AdviceSection

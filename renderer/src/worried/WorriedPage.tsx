@@ -24,7 +24,7 @@ export function WorriedPage({ api, onDone }: { api: PauseGuardApi; onDone: () =>
       <p>{hangingUpIsFine}</p>
       <p>{reassurance}</p>
       <section aria-labelledby="contact-heading">
-        <h2 id="contact-heading">{contact ? `Call ${contact.name}` : 'Call someone you trust'}</h2>
+        <h2 id="contact-heading">{contact ? `Call ${contact.name}` : 'Want to check with someone?'}</h2>
         <ContactCard contact={contact} />
       </section>
       <AdviceSection region={status?.region ?? DEFAULT_REGION} contactName={contact?.name ?? null} openLink={(url) => void api.openExternalLink({ url })} />

@@ -1,0 +1,108 @@
+// What the end-to-end tests share: `npm run preview` started for real, Debian's Chromium, stand-in remote tools
+// (copies of /bin/sleep under a tool's name), and axe-core run through the DevTools protocol.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const root = path.resolve(import.meta.dirname, '../..');
+export const screenshots = path.join(import.meta.dirname, 'screenshots');
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface PreviewRun {
+  process: ChildProcess;
+  /** The address line it printed, token included. */
+  url: URL;
+  token: string;
+  exited: Promise<number | null>;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** SIGKILL if it is still running, then waits for it to be gone. */
+  kill(): Promise<void>;
+}
+
+/** Starts the preview with these options and no display, and resolves once it has printed its address. */
+export async function startPreview(args: string[]): Promise<PreviewRun> {
+  // No display for the run: the window watcher then fails the same way everywhere, and the page must say so plainly.
+  const env = { ...process.env };
+  delete env.DISPLAY;
+  delete env.WAYLAND_DISPLAY;
+  const child = spawn('npm', ['run', '--silent', 'preview', '--', ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const firstLine = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (stdout.includes('\n')) resolve(stdout.split('\n')[0]!);
+    });
+    void exited.then((code) => reject(new Error(`The preview exited with ${code} before printing its address: ${stderr}`)));
+  });
+  const url = new URL(firstLine);
+  return {
+    process: child,
+    url,
+    token: url.searchParams.get('token') ?? '',
+    exited,
+    get stdout() {
+      return stdout;
+    },
+    get stderr() {
+      return stderr;
+    },
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
+
+/** Debian's Chromium, headless, with nothing reaching out to the network on its own. */
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      ...extraArgs,
+    ],
+  });
+}
+
+export async function withContext<T>(
+  browser: Browser,
+  options: Parameters<Browser['newContext']>[0],
+  use: (context: BrowserContext) => Promise<T>,
+): Promise<T> {
+  const context = await browser.newContext(options);
+  try {
+    return await use(context);
+  } finally {
+    await context.close();
+  }
+}
+
+/** A copy of /bin/sleep named like a remote tool, started from `dir`: the engine sees a process by that name. */
+export function startFakeTool(dir: string, name: string): ChildProcess {
+  const exe = path.join(dir, name);
+  fs.copyFileSync('/bin/sleep', exe);
+  fs.chmodSync(exe, 0o755);
+  return spawn(exe, ['600'], { stdio: 'ignore' });
+}
+
+/** axe-core's serious and critical findings on the page as it is now (injected over the DevTools protocol: the CSP rightly refuses a <script>). */
+export async function seriousAxeViolations(page: Page): Promise<{ id: string; impact: string; targets: string[] }[]> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    type Result = { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
+    const result = await (window as unknown as { axe: { run(): Promise<Result> } }).axe.run();
+    return result.violations.map(({ id, impact, nodes }) => ({ id, impact, targets: nodes.map((node) => node.target.join(' ')) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
