@@ -1,4 +1,5 @@
-// Test runner set-up: a node project (engine, main-process glue, shared, integration) and a jsdom project (renderer).
+// Test runner set-up: node (engine, main-process glue, shared, integration), browser end to end (one file at a time:
+// each starts the preview and Chromium, too heavy to run side by side on two cores), and jsdom (renderer).
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
@@ -9,9 +10,20 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
+          include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          globals: true,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/e2e/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
           globals: true,
         },
       },
