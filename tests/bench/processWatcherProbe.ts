@@ -26,52 +26,16 @@ export interface ProbeReport {
 const PROBE_SPAWNS = 40;
 const PROBE_IDLE_MS = 20_000;
 const PROBE_FLOOR_MS = 6000;
-/** Quiet time before each CPU window, so start-up's and the spawns' garbage collection is not counted as idling. */
-const SETTLE_MS = 3000;
 const SIGHTING_TIMEOUT_MS = 5000;
 
 const MB = 1024 * 1024;
 const rssStartMb = process.memoryUsage().rss / MB;
 
-const { parseProcStat, CLOCK_TICKS_PER_SECOND } = await import('../../electron/guardian/watchers/processes/procStat');
+const { cpuPercentOver, peakRssMb } = await import('./probeMeasures');
 const { createProcSource } = await import('../../electron/guardian/watchers/processes/procSource');
 const { createPsListSource } = await import('../../electron/guardian/watchers/processes/psListSource');
 const { createProcessWatcher, DEFAULT_PROCESS_INTERVAL_MS } = await import('../../electron/guardian/watchers/processes/processWatcher');
 const { loadCatalog } = await import('../../electron/guardian/catalog');
-
-/** CPU ms of this process's reaped children (stat fields 16-17): ps-list's `ps` runs count against the watcher. */
-function childCpuMs(): number {
-  const stat = parseProcStat(fs.readFileSync('/proc/self/stat', 'utf8'));
-  return stat ? ((stat.childUserTicks + stat.childSystemTicks) * 1000) / CLOCK_TICKS_PER_SECOND : 0;
-}
-
-function peakRssMb(): number {
-  const match = /^VmHWM:\s+(\d+) kB$/m.exec(fs.readFileSync('/proc/self/status', 'utf8'));
-  return match?.[1] ? Number(match[1]) / 1024 : Number.NaN;
-}
-
-/** The last PID the kernel handed out (last field of /proc/loadavg). */
-function lastPid(): number {
-  return Number(fs.readFileSync('/proc/loadavg', 'utf8').trim().split(' ').at(-1));
-}
-
-/**
- * CPU use, in % of one core, over `ms` of waiting after a settling pause, counting this process and its reaped
- * children; and how many new tasks per second the machine started meanwhile (each one the /proc source must read).
- */
-async function cpuPercentOver(ms: number): Promise<{ percent: number; seconds: number; tasksPerSecond: number }> {
-  await new Promise((r) => setTimeout(r, SETTLE_MS));
-  const pidBefore = lastPid();
-  const ownBefore = process.cpuUsage();
-  const childBefore = childCpuMs();
-  const wallBefore = performance.now();
-  await new Promise((r) => setTimeout(r, ms));
-  const wallMs = performance.now() - wallBefore;
-  const own = process.cpuUsage(ownBefore);
-  const cpuMs = (own.user + own.system) / 1000 + (childCpuMs() - childBefore);
-  const pids = lastPid() - pidBefore;
-  return { percent: (cpuMs / wallMs) * 100, seconds: wallMs / 1000, tasksPerSecond: (pids < 0 ? Number.NaN : pids) / (wallMs / 1000) };
-}
 
 const sourceName = process.argv[2];
 const source = sourceName === 'proc' ? createProcSource() : sourceName === 'ps-list' ? createPsListSource() : null;

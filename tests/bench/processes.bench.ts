@@ -1,50 +1,15 @@
 // Process watcher benchmark: for the /proc and ps-list sources side by side, spawn-to-tool-started latency, idle CPU
-// (own and children's) and memory. Each source runs alone in a fresh child: processWatcherProbe.ts bundled by Vite and
-// run by plain node, as the engine ships (the tsx loader alone would add some 35 MB and its own CPU to the figures).
-import { spawn } from 'node:child_process';
+// (own and children's) and memory. Each source runs alone in a fresh child: processWatcherProbe.ts bundled and run
+// by plain node, as the engine ships (see probeProcess.ts).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
 import { DEFAULT_PROCESS_INTERVAL_MS } from '../../electron/guardian/watchers/processes/processWatcher';
 import type { BenchResult } from './benchResult';
+import { bundleProbe, runProbe } from './probeProcess';
 import type { ProbeReport } from './processWatcherProbe';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BUDGET = { p95Ms: 600, idleCpuPercent: 0.5, rssMb: 80 };
-
-/** Bundles the probe, dependencies included, into `outDir`; returns the file to run. */
-async function bundleProbe(outDir: string): Promise<string> {
-  await build({
-    configFile: false,
-    root,
-    logLevel: 'warn',
-    build: {
-      ssr: path.join(root, 'tests/bench/processWatcherProbe.ts'),
-      outDir,
-      emptyOutDir: false,
-      target: 'node20',
-      minify: false,
-      rolldownOptions: { output: { format: 'es', entryFileNames: 'probe.mjs' } },
-    },
-    ssr: { noExternal: true },
-  });
-  return path.join(outDir, 'probe.mjs');
-}
-
-function runProbe(probe: string, source: string): Promise<ProbeReport> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [probe, source, String(DEFAULT_PROCESS_INTERVAL_MS)], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`The ${source} probe exited with code ${code}.`));
-      else resolve(JSON.parse(out.trim().split('\n').at(-1) ?? '') as ProbeReport);
-    });
-  });
-}
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -73,9 +38,10 @@ export async function run(): Promise<BenchResult[]> {
   const load = () => fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
   const loadBefore = load();
   try {
-    const probe = await bundleProbe(outDir);
-    proc = await runProbe(probe, 'proc');
-    psList = await runProbe(probe, 'ps-list');
+    const probe = await bundleProbe('processWatcherProbe.ts', outDir);
+    const interval = String(DEFAULT_PROCESS_INTERVAL_MS);
+    proc = await runProbe<ProbeReport>(probe, ['proc', interval]);
+    psList = await runProbe<ProbeReport>(probe, ['ps-list', interval]);
   } finally {
     fs.rmSync(outDir, { recursive: true, force: true });
   }
