@@ -79,6 +79,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   };
   const publish = (event: GuardianEvent): void => {
     journalled('write to the journal', journal.append(event));
+    if (event.type === 'alert-delivered' || event.type === 'alert-failed') guardian.noteAlertOutcome(event);
     for (const listener of listeners) listener(event);
   };
 

@@ -53,6 +53,8 @@ export interface GuardianService {
   resume(): void;
   /** Every event of the renderer contract, as windows (or the preview's page) should receive it. */
   onApiEvent(listener: ApiEventListener): () => void;
+  /** What the outbox reported: a channel that failed for good shows as a problem until it delivers again. */
+  noteAlertOutcome(event: Extract<GuardianEvent, { type: 'alert-delivered' | 'alert-failed' }>): void;
   /** A tray warning or note to show as a native notification. */
   onWarning(listener: (warning: WarningView) => void): () => void;
 }
@@ -69,6 +71,8 @@ export function createGuardianService(options: GuardianServiceOptions): Guardian
   const warnings = new Map<string, WarningView>();
   const warnedLately = createStormWindow(now);
   let paused: { until: Date; cancel: () => void } | null = null;
+  /** Channels whose last alert failed for good, with the plain reason. */
+  const alertTrouble = new Map<string, string>();
   let shownId: string | null = null;
 
   const emit: ApiEventListener = (name, payload) => {
@@ -106,6 +110,14 @@ export function createGuardianService(options: GuardianServiceOptions): Guardian
     const s = settings();
     const contact = s.contacts[0];
     const extra = { region: s.region, contact: contact ? { name: contact.name, phone: contact.phone } : null, setupComplete: s.setupComplete };
+    if (alertTrouble.size > 0) {
+      const who = contact?.name ?? 'your family';
+      const message = `Alerts to ${who} are not getting through. ${[...alertTrouble.values()].join(' ')}`;
+      const withAlerts = { ...base, ...extra, watchers: [...base.watchers, { name: 'alerts', ok: false, message }] };
+      if (paused === null) {
+        return { ...withAlerts, state: 'problem', summary: `Pause Guard is watching, but it cannot reach ${who}. Please tell your family.` };
+      }
+    }
     if (paused === null) return { ...base, ...extra };
     const until = paused.until.toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
     return { ...base, ...extra, state: 'paused', summary: `Protection is paused until ${until}. It comes back on by itself.` };
@@ -214,6 +226,12 @@ export function createGuardianService(options: GuardianServiceOptions): Guardian
     onApiEvent(listener) {
       apiListeners.add(listener);
       return () => apiListeners.delete(listener);
+    },
+    noteAlertOutcome(event) {
+      if (event.type === 'alert-delivered') alertTrouble.delete(event.channel);
+      else if (event.permanent) alertTrouble.set(event.channel, event.reason);
+      else return;
+      statusChanged();
     },
     onWarning(listener) {
       warningListeners.add(listener);

@@ -123,6 +123,20 @@ describe('the guardian service', () => {
     expect(records.filter((r) => r.type === 'clean-stop')).toEqual([]);
   });
 
+  it('shows a channel that fails for good as a problem, in plain words, until it delivers again', async () => {
+    const at = new Date().toISOString();
+    service.noteAlertOutcome({ type: 'alert-failed', at, alertId: 'a1', channel: 'email', attempts: 3, permanent: false, reason: 'Email: the mail server could not be reached.' });
+    expect(service.status().state).toBe('protected');
+    service.noteAlertOutcome({ type: 'alert-failed', at, alertId: 'a1', channel: 'email', attempts: 1, permanent: true, reason: 'Email: the server refused the password.' });
+    expect(service.status()).toMatchObject({
+      state: 'problem',
+      watchers: expect.arrayContaining([{ name: 'alerts', ok: false, message: 'Alerts to your family are not getting through. Email: the server refused the password.' }]),
+    });
+    expect(named('status').at(-1)).toMatchObject({ state: 'problem' });
+    service.noteAlertOutcome({ type: 'alert-delivered', at, alertId: 'a2', channel: 'email', attempts: 1 });
+    expect(service.status().state).toBe('protected');
+  });
+
   it('lets a frozen tool run again when it stops', async () => {
     emit({ type: 'tool-started', toolId: 'anydesk', name: 'AnyDesk', tier: 'interrupt', pid: 4242, exe: '/opt/anydesk', initial: false });
     await settle();
