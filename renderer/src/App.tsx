@@ -1,17 +1,26 @@
 // The app's pages: an interruption on screen overrides every other page; the tray's `showPage` and `warning` events
-// switch between the others; otherwise the status page. Focus moves to each new page's heading, and the title follows.
+// switch between the others, `protectedAction` opens the PIN page; otherwise the status page. Focus moves to each new
+// page's heading (or the page's own first choice), and the title follows.
 import { useEffect, useRef, useState } from 'react';
 import type { PauseGuardApi } from '../../shared/api';
-import type { InterruptionView, WarningView } from '../../shared/interruption';
+import type { InterruptionView, ProtectedActionPrompt, WarningView } from '../../shared/interruption';
 import { InterruptionPage } from './interruption/InterruptionPage';
 import { useInterruption } from './interruption/useInterruption';
+import { ProtectedActionPage } from './protectedAction/ProtectedActionPage';
+import { wordsFor } from './protectedAction/protectedActionWords';
 import { SetupPage } from './setup/SetupPage';
 import { StatusPage } from './status/StatusPage';
 import { SummaryPage } from './summary/SummaryPage';
 import { WarningPage } from './warning/WarningPage';
 import { WorriedPage } from './worried/WorriedPage';
 
-type Shown = { page: 'status' } | { page: 'warning'; view: WarningView } | { page: 'worried' } | { page: 'setup' } | { page: 'summary' };
+type Shown =
+  | { page: 'status' }
+  | { page: 'warning'; view: WarningView }
+  | { page: 'worried' }
+  | { page: 'setup' }
+  | { page: 'summary' }
+  | { page: 'protectedAction'; prompt: ProtectedActionPrompt };
 
 const stageTitles: Record<InterruptionView['stage'], string> = {
   pause: 'Stop and check',
@@ -44,8 +53,14 @@ function Pages({ api }: { api: PauseGuardApi }) {
           ? 'Set up'
           : shown.page === 'summary'
             ? 'Weekly summary'
-            : null;
-  const pageKey = interruption ? `interruption:${interruption.id}:${interruption.stage}` : shown.page;
+            : shown.page === 'protectedAction'
+              ? wordsFor(shown.prompt.request, new Date()).title
+              : null;
+  const pageKey = interruption
+    ? `interruption:${interruption.id}:${interruption.stage}`
+    : shown.page === 'protectedAction'
+      ? `protectedAction:${JSON.stringify(shown.prompt.request)}`
+      : shown.page;
 
   useEffect(() => {
     document.title = title === null ? 'Pause Guard' : `${title} – Pause Guard`;
@@ -64,6 +79,9 @@ function Pages({ api }: { api: PauseGuardApi }) {
   if (shown.page === 'worried') return <WorriedPage api={api} onDone={shown.close} />;
   if (shown.page === 'setup') return <SetupPage api={api} onDone={shown.close} />;
   if (shown.page === 'summary') return <SummaryPage api={api} onDone={shown.close} />;
+  if (shown.page === 'protectedAction') {
+    return <ProtectedActionPage key={pageKey} prompt={shown.prompt} api={api} onDone={shown.close} />;
+  }
   return <StatusPage api={api} onOpenSetup={shown.openSetup} />;
 }
 
@@ -84,9 +102,11 @@ function useShownPage(api: PauseGuardApi): Shown & { close: () => void; openSetu
       else if (page === 'warning' && lastWarning.current) setShown({ page: 'warning', view: lastWarning.current });
       else if (page !== 'interruption') setShown({ page: 'status' });
     });
+    const offProtected = api.on('protectedAction', (prompt) => setShown({ page: 'protectedAction', prompt }));
     return () => {
       offWarning();
       offPage();
+      offProtected();
     };
   }, [api]);
   return { ...shown, close: () => setShown({ page: 'status' }), openSetup: () => setShown({ page: 'setup' }) };
