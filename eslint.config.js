@@ -10,7 +10,7 @@ const noElectron = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'coverage/'] },
+  { ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'coverage/', '.tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -60,7 +60,7 @@ async function withPreviewLog<T>(wait: Promise<T>): Promise<T> {
   try {
     return await wait;
   } catch (error) {
-    throw new Error(`${error instanceof Error ? error.message : String(error)}\nThe preview wrote: ${preview.stderr || '(nothing)'}`);
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\nThe preview wrote: ${preview.stderr || '(nothing)'}`, { cause: error });
   }
 }
 
