@@ -1,20 +1,10 @@
 // The transport-neutral dispatch: unknown methods, bad inputs and bad outputs are refused with plain messages.
 import { checkedEventPayload, dispatch, isMethodName, type ApiHandlers } from '../../../electron/apiDispatch';
 import type { Status } from '../../../shared/api';
+import { fakeHandlers } from './fakeHandlers';
 import { protectedStatus } from './fakeStatus';
 
-const handlers = (): ApiHandlers => ({
-  getStatus: vi.fn(async () => protectedStatus),
-  openExternalLink: vi.fn(async ({ url }: { url: string }) => ({ opened: url.startsWith('https://') })),
-  getInterruption: vi.fn(async () => null),
-  choose: vi.fn(async () => ({ ok: true, message: null, lockedUntil: null })),
-  closeInterruption: vi.fn(async () => ({ ok: true, message: null, lockedUntil: null })),
-  confirmProtectedAction: vi.fn(async () => ({ ok: true, message: null, lockedUntil: null })),
-  getSetup: vi.fn(async () => { throw new Error('not used here'); }),
-  saveSetup: vi.fn(async () => ({ ok: true, fieldErrors: {}, message: null })),
-  sendTestAlert: vi.fn(async () => ({ results: [] })),
-  getWeeklySummary: vi.fn(async () => { throw new Error('not used here'); }),
-});
+const handlers = (): ApiHandlers => fakeHandlers();
 
 describe('dispatch', () => {
   it('runs a method with its parsed input and returns the parsed output', async () => {

@@ -2,6 +2,7 @@
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { channelOf, methodNames } from '../../../shared/api';
 import type { AppPages } from '../../../electron/appPages';
+import { fakeHandlers } from './fakeHandlers';
 import { protectedStatus } from './fakeStatus';
 
 const registered = new Map<string, (event: IpcMainInvokeEvent, input: unknown) => Promise<unknown>>();
@@ -81,27 +82,11 @@ const hostileSenders: Array<[string, IpcMainInvokeEvent, string]> = [
 ];
 
 describe('registerIpcHandlers', () => {
-  const handlers = {
-    getStatus: vi.fn(async () => protectedStatus),
-    openExternalLink: vi.fn(async () => ({ opened: true })),
-    getInterruption: vi.fn(async () => null),
-    choose: vi.fn(async () => ({ ok: true, message: null, lockedUntil: null })),
-    closeInterruption: vi.fn(async () => ({ ok: true, message: null, lockedUntil: null })),
-    confirmProtectedAction: vi.fn(async () => ({ ok: true, message: null, lockedUntil: null })),
-    getSetup: vi.fn(async () => { throw new Error('not used here'); }),
-    saveSetup: vi.fn(async () => ({ ok: true, fieldErrors: {}, message: null })),
-    sendTestAlert: vi.fn(async () => ({ results: [] })),
-    getWeeklySummary: vi.fn(async () => { throw new Error('not used here'); }),
-  };
+  const handlers = fakeHandlers();
   let unregister: () => void;
 
   beforeEach(() => {
-    handlers.getStatus.mockClear();
-    handlers.openExternalLink.mockClear();
-    handlers.getInterruption.mockClear();
-    handlers.choose.mockClear();
-    handlers.closeInterruption.mockClear();
-    handlers.confirmProtectedAction.mockClear();
+    for (const handler of Object.values(handlers)) handler.mockClear();
     unregister = registerIpcHandlers(handlers, policy);
   });
   afterEach(() => unregister());
