@@ -2,6 +2,7 @@
 // window manager publishing the window list (EWMH). Null when either program is not installed.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createX11Source } from '../../electron/guardian/watchers/windows/x11Source';
+import { endProcessGroup, startXvfb } from '../fixtures/xvfb';
 
 export interface XDisplay {
   /** The DISPLAY value, e.g. ":3". */
@@ -21,18 +22,6 @@ function onPath(command: string): boolean {
   }
 }
 
-/** Ends a program started in its own process group, with every child it started. */
-function end(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  try {
-    process.kill(-child.pid!, 'SIGTERM');
-  } catch {
-    return Promise.resolve();
-  }
-  return exited;
-}
-
 async function until(what: string, check: () => Promise<boolean>): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (!(await check())) {
@@ -43,24 +32,15 @@ async function until(what: string, check: () => Promise<boolean>): Promise<void>
 
 export async function startXDisplay(): Promise<XDisplay | null> {
   if (!onPath('Xvfb') || !onPath('matchbox-window-manager')) return null;
-  const started: ChildProcess[] = [];
+  const xvfb = await startXvfb();
+  const { display } = xvfb;
+  let windowManager: ChildProcess | null = null;
   const stop = async () => {
-    for (const child of started.reverse()) await end(child);
+    if (windowManager) await endProcessGroup(windowManager);
+    await xvfb.stop();
   };
   try {
-    // -displayfd: Xvfb picks a free display and writes its number to fd 3 once it accepts clients.
-    const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1024x768x24', '-nolisten', 'tcp'], {
-      stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
-      detached: true,
-    });
-    started.push(xvfb);
-    let said = '';
-    xvfb.stdio[3]!.on('data', (chunk: Buffer) => (said += chunk.toString()));
-    await until('Xvfb to start', async () => /^\d+\n/.test(said) || xvfb.exitCode !== null);
-    const number = /^(\d+)\n/.exec(said)?.[1];
-    if (!number) throw new Error(`Xvfb exited (${xvfb.exitCode}) before it said which display it runs.`);
-    const display = `:${number}`;
-    started.push(spawn('matchbox-window-manager', ['-use_titlebar', 'no'], { env: { ...process.env, DISPLAY: display }, stdio: 'ignore', detached: true }));
+    windowManager = spawn('matchbox-window-manager', ['-use_titlebar', 'no'], { env: { ...process.env, DISPLAY: display }, stdio: 'ignore', detached: true });
     const source = createX11Source({ env: { DISPLAY: display } });
     try {
       await until('the window manager to publish its window list', () => source.list().then(() => true, () => false));

@@ -9,6 +9,7 @@ import type { DetectionEvent } from '../../shared/events';
 import { loadCatalog } from '../../electron/guardian/catalog';
 import { createLinuxSessionWatcher } from '../../electron/guardian/watchers/sessions/linuxSessionWatcher';
 import type { Watcher } from '../../electron/guardian/watchers/watcher';
+import { startXvfb, type Xvfb } from '../fixtures/xvfb';
 
 const RFB_CLIENT = join(__dirname, '../fixtures/rfb-client.mjs');
 const HOST_ADDRESS = '198.51.100.1';
@@ -30,7 +31,7 @@ function whyNotRunnable(): string | null {
 const skipReason = whyNotRunnable();
 if (skipReason) console.warn(`Skipping the real VNC session test: ${skipReason}.`);
 
-/** Everything started here, so every exit path can take it down again. */
+/** Everything started here, so every exit path can take it down again (Xvfb takes itself down on exit). */
 const started = { processes: [] as ChildProcess[], namespace: null as string | null, hostVeth: null as string | null };
 
 function run(command: string, args: string[]): string {
@@ -61,23 +62,6 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
   await exited;
   clearTimeout(timer);
-}
-
-/** Xvfb picks a free display itself and writes its number to fd 3 once it accepts clients. */
-async function startXvfb(): Promise<string> {
-  const xvfb = track(spawn('Xvfb', ['-displayfd', '3', '-nolisten', 'tcp', '-screen', '0', '320x240x24'], {
-    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
-  }));
-  let stderr = '';
-  xvfb.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    let written = '';
-    xvfb.stdio[3]?.on('data', (chunk: Buffer) => {
-      written += chunk.toString();
-      if (written.includes('\n')) resolve(`:${written.trim()}`);
-    });
-    xvfb.once('exit', (code) => reject(new Error(`Xvfb exited (${code}) before it was ready: ${stderr.trim()}`)));
-  });
 }
 
 async function isFree(port: number): Promise<boolean> {
@@ -172,6 +156,7 @@ const sessionStarts = (events: DetectionEvent[]): SessionStarted[] =>
 process.on('exit', cleanUpSync);
 
 describe.skipIf(skipReason !== null)('an incoming VNC session from another machine (real x11vnc, Xvfb, network namespace)', () => {
+  let xvfb: Xvfb | null = null;
   let port = 0;
   let x11vnc: ChildProcess;
   let namespace = '';
@@ -179,7 +164,8 @@ describe.skipIf(skipReason !== null)('an incoming VNC session from another machi
 
   beforeAll(async () => {
     const startedAt = performance.now();
-    const display = await startXvfb();
+    xvfb = await startXvfb('320x240x24');
+    const { display } = xvfb;
     port = await freeVncPort();
     x11vnc = await startX11vnc(display, port);
     namespace = createTestPeer();
@@ -189,6 +175,7 @@ describe.skipIf(skipReason !== null)('an incoming VNC session from another machi
   afterAll(async () => {
     for (const watcher of watchers.splice(0)) await watcher.stop();
     for (const child of [...started.processes].reverse()) await stopProcess(child);
+    await xvfb?.stop();
     cleanUpSync();
   });
 

@@ -9,9 +9,11 @@ import { createX11Source } from '../../electron/guardian/watchers/windows/x11Sou
 import type { WindowSource } from '../../electron/guardian/watchers/windows/windowSource';
 import type { Watcher } from '../../electron/guardian/watchers/watcher';
 import type { DetectionEvent } from '../../shared/events';
+import { endProcessGroup, startXvfb, type Xvfb } from '../fixtures/xvfb';
 
 const catalog = loadCatalog();
 const started: ChildProcess[] = [];
+let xvfb: Xvfb | null = null;
 let display = '';
 let profile = '';
 let source: WindowSource | null = null;
@@ -36,32 +38,9 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Chil
   return child;
 }
 
-function end(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  try {
-    process.kill(-child.pid!, 'SIGTERM');
-  } catch {
-    return Promise.resolve();
-  }
-  return exited;
-}
-
-/** Xvfb picks a free display itself (-displayfd) and says which, so parallel runs never collide. */
-async function startXvfb(): Promise<string> {
-  const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1024x768x24', '-nolisten', 'tcp'], {
-    stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
-    detached: true,
-  });
-  started.push(xvfb);
-  let said = '';
-  xvfb.stdio[3]!.on('data', (chunk: Buffer) => (said += chunk.toString()));
-  const number = await until('Xvfb to start', () => /^\d+\n/.exec(said)?.[0].trim(), 15_000);
-  return `:${number}`;
-}
-
 beforeAll(async () => {
-  display = await startXvfb();
+  xvfb = await startXvfb();
+  display = xvfb.display;
   profile = fs.mkdtempSync(path.join(os.tmpdir(), 'pg-chromium-'));
 });
 
@@ -73,7 +52,8 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
-  for (const child of started.reverse()) await end(child);
+  for (const child of started.reverse()) await endProcessGroup(child);
+  await xvfb?.stop();
   if (profile) fs.rmSync(profile, { recursive: true, force: true });
 });
 
@@ -96,7 +76,7 @@ describe('X11 windows', () => {
       return list.length > 0 ? list : null;
     });
     expect(windows).toEqual([{ id: expect.stringMatching(/^0x[0-9a-f]+$/), pid: null, title: 'Lloyds Bank - Internet Banking' }]);
-    await end(xmessage);
+    await endProcessGroup(xmessage);
     await until('the window to go', async () => (await source!.list()).length === 0);
   });
 
@@ -125,7 +105,7 @@ describe('X11 windows', () => {
     await until('the bank page', () => events.length > 0);
     expect(events).toEqual([{ type: 'window-seen', kind: 'bank', toolId: null, pid: chromium.pid }]);
 
-    await end(chromium);
+    await endProcessGroup(chromium);
     await until('the bank page to go', () => events.length > 1, 10_000);
     expect(events).toEqual([
       { type: 'window-seen', kind: 'bank', toolId: null, pid: chromium.pid },
