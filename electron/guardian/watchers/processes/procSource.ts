@@ -15,6 +15,11 @@ export interface ProcSourceOptions {
 export const CMDLINE_MAX_BYTES = 4096;
 /** A process this young has its stat re-read each tick, so an exec() into another program is noticed. */
 const YOUNG_MS = 1000;
+/**
+ * A process still named like its parent may be a fork that has not exec()'d its program yet (on a busy machine that
+ * can take longer than YOUNG_MS): it is re-checked for this long, so the program it becomes is still seen.
+ */
+const FORKED_MS = 15_000;
 /** Room for a whole stat line: 50-odd numbers and a name of at most 64 bytes. */
 const STAT_MAX_BYTES = 2048;
 
@@ -25,6 +30,8 @@ interface Known {
   readonly startTicks: number;
   /** Wall-clock ms when it started, or null where boot time is unknown. */
   readonly startedMs: number | null;
+  /** How long after its start its stat is re-read each tick (longer for a fork still named like its parent). */
+  readonly watchMs: number;
 }
 
 /** Thrown for a PID whose files disappeared while being read: the process has ended. */
@@ -89,6 +96,8 @@ export function createProcSource(options: ProcSourceOptions = {}): ProcessSource
   const buffer = Buffer.allocUnsafe(Math.max(CMDLINE_MAX_BYTES, STAT_MAX_BYTES));
 
   const readStat = (pid: number) => parseProcStat(readHead(path.join(procRoot, String(pid), 'stat'), buffer, STAT_MAX_BYTES));
+  /** The parent's short name as last read (this tick's reads first), or undefined when it is not known. */
+  let parentCommOf: (ppid: number) => string | undefined = (ppid) => known.get(ppid)?.comm;
 
   /** Reads one PID in full. Undefined when it vanished mid-read (try again next tick, if it is still listed). */
   function readProcess(pid: number): Known | undefined {
@@ -98,11 +107,13 @@ export function createProcSource(options: ProcSourceOptions = {}): ProcessSource
       stat = readStat(pid);
     } catch (error) {
       if (VANISHED.has(errorCode(error))) return undefined;
-      return { process: null, comm: '', startTicks: -1, startedMs: null };
+      return { process: null, comm: '', startTicks: -1, startedMs: null, watchMs: 0 };
     }
     if (!stat) return undefined;
     const startedMs = bootMs === null ? null : bootMs + (stat.startTicks * 1000) / CLOCK_TICKS_PER_SECOND;
-    const base = { comm: stat.comm, startTicks: stat.startTicks, startedMs };
+    const parentComm = parentCommOf(stat.ppid);
+    const watchMs = parentComm !== undefined && parentComm === stat.comm ? FORKED_MS : YOUNG_MS;
+    const base = { comm: stat.comm, startTicks: stat.startTicks, startedMs, watchMs };
 
     let args: string | null;
     try {
@@ -137,7 +148,7 @@ export function createProcSource(options: ProcSourceOptions = {}): ProcessSource
 
   /** A young process keeps its entry only while its stat still says the same program started at the same time. */
   function stillSame(pid: number, entry: Known, now: number): boolean | undefined {
-    if (entry.startedMs === null || now - entry.startedMs > YOUNG_MS) return true;
+    if (entry.startedMs === null || now - entry.startedMs > entry.watchMs) return true;
     try {
       const stat = readStat(pid);
       if (!stat) return false;
@@ -155,6 +166,7 @@ export function createProcSource(options: ProcSourceOptions = {}): ProcessSource
       if (stamp !== null && stamp === listedStamp && now > youngUntil) return listed;
       const names = fs.readdirSync(procRoot);
       const next = new Map<number, Known>();
+      parentCommOf = (ppid) => (next.get(ppid) ?? known.get(ppid))?.comm;
       const running: RunningProcess[] = [];
       youngUntil = 0;
       for (const name of names) {
@@ -170,7 +182,7 @@ export function createProcSource(options: ProcSourceOptions = {}): ProcessSource
         if (!entry) continue;
         next.set(pid, entry);
         if (entry.process) running.push(entry.process);
-        if (entry.startedMs !== null) youngUntil = Math.max(youngUntil, entry.startedMs + YOUNG_MS);
+        if (entry.startedMs !== null) youngUntil = Math.max(youngUntil, entry.startedMs + entry.watchMs);
       }
       known = next;
       listed = running;

@@ -98,6 +98,20 @@ describe('the /proc process source', () => {
     expect((await source.list())[0]).toMatchObject({ start: String(reusedTicks), cmdline: '/tmp/AnyDesk.exe\u00005' });
   });
 
+  it('keeps watching a fork still named like its parent well past a second, so a slow exec() is not missed', async () => {
+    tree.add({ pid: 500, comm: 'node', ppid: 1, startTicks: tree.ticksAgo(60_000), argv: ['node', 'worker.js'], exe: '/usr/bin/node' });
+    tree.add({ pid: 501, comm: 'node', ppid: 500, startTicks: tree.ticksAgo(3000), argv: ['node', 'worker.js'], exe: '/usr/bin/node' });
+    tree.add({ pid: 502, comm: 'bash', ppid: 500, startTicks: tree.ticksAgo(3000), argv: ['bash'], exe: '/bin/bash' });
+    const source = createProcSource({ procRoot: tree.root });
+    await source.list();
+    // Both started three seconds ago: the fork now exec()s into a tool; the other one, settled, is not re-read.
+    tree.add({ pid: 501, comm: 'AnyDesk.exe', ppid: 500, startTicks: tree.ticksAgo(3000), argv: ['/tmp/AnyDesk.exe'], exe: '/tmp/AnyDesk.exe' });
+    tree.add({ pid: 502, comm: 'changed', ppid: 500, startTicks: tree.ticksAgo(3000), argv: ['changed'], exe: '/bin/changed' });
+    const listed = await byPid(source);
+    expect(listed.get(501)).toMatchObject({ name: 'AnyDesk.exe', exe: '/tmp/AnyDesk.exe' });
+    expect(listed.get(502)).toMatchObject({ name: 'bash' });
+  });
+
   it('lists /proc again only when /proc/loadavg shows a task came or went, or a young process needs a look', async () => {
     const old = tree.ticksAgo(60_000);
     tree.loadavg(50, 1000);
