@@ -17,6 +17,8 @@ export interface EngineProbeReport {
 }
 
 const PROBE_IDLE_MS = 20_000;
+/** Start-up work (the first full /proc listing, the X11 connection, the first garbage collections) is not idle. */
+const SETTLE_MS = 5_000;
 
 const MB = 1024 * 1024;
 const rssStartMb = process.memoryUsage().rss / MB;
@@ -36,6 +38,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pauseguard-bench-engine-'
 const engine = createEngine({ dataDir, watchers: only.length > 0 ? defaults.filter((w) => only.includes(w.name)) : defaults });
 try {
   await engine.start();
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   const idle = await cpuPercentOver(PROBE_IDLE_MS);
   const report: EngineProbeReport = {
     watchers: engine.status().watchers,

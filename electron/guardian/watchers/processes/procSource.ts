@@ -158,12 +158,20 @@ export function createProcSource(options: ProcSourceOptions = {}): ProcessSource
     }
   }
 
+  /** With no task come or gone, only a young process can have become another program: read just those. */
+  function youngUnchanged(now: number): boolean {
+    for (const [pid, entry] of known) {
+      if (entry.startedMs !== null && now - entry.startedMs <= entry.watchMs && stillSame(pid, entry, now) !== true) return false;
+    }
+    return true;
+  }
+
   return {
     name: 'proc',
     async list() {
       const now = Date.now();
       const stamp = readTaskStamp(procRoot, buffer);
-      if (stamp !== null && stamp === listedStamp && now > youngUntil) return listed;
+      if (stamp !== null && stamp === listedStamp && (now > youngUntil || youngUnchanged(now))) return listed;
       const names = fs.readdirSync(procRoot);
       const next = new Map<number, Known>();
       parentCommOf = (ppid) => (next.get(ppid) ?? known.get(ppid))?.comm;
