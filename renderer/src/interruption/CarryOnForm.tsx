@@ -3,6 +3,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { PauseGuardApi } from '../../../shared/api';
 import type { ChoiceResult, InterruptionView } from '../../../shared/interruption';
+import { clockTime } from '../clockTime';
 
 export function CarryOnForm({ view, api }: { view: InterruptionView; api: PauseGuardApi }) {
   const [open, setOpen] = useState(false);
@@ -67,7 +68,7 @@ export function CarryOnForm({ view, api }: { view: InterruptionView; api: PauseG
       {failed && (
         <p id={messageId} role="alert" className="choice-message">
           {result.message ?? 'That did not work. Please try again.'}
-          {result.lockedUntil !== null && ` You can try again at ${formatTime(result.lockedUntil)}.`}
+          {result.lockedUntil !== null && ` You can try again at ${clockTime(result.lockedUntil)}.`}
         </p>
       )}
       <div className="form-buttons">
@@ -80,9 +81,4 @@ export function CarryOnForm({ view, api }: { view: InterruptionView; api: PauseG
       </div>
     </form>
   );
-}
-
-function formatTime(at: string): string {
-  const date = new Date(at);
-  return Number.isNaN(date.getTime()) ? at : new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(date);
 }

@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { PauseGuardApi } from '../../../shared/api';
 import type { ChoiceResult, ProtectedActionPrompt } from '../../../shared/interruption';
-import { clockTime } from './clockTime';
+import { clockTime } from '../clockTime';
 import { pauseEnd, wordsFor } from './protectedActionWords';
 import './protectedAction.css';
 

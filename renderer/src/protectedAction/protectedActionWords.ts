@@ -1,6 +1,6 @@
 // The plain words of the PIN page for each tray action: the question, what will happen, and the button that goes ahead.
 import type { ProtectedAction } from '../../../shared/interruption';
-import { clockTime } from './clockTime';
+import { clockTime } from '../clockTime';
 
 export interface ProtectedActionWords {
   /** The page's title and the question it asks. */
