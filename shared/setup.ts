@@ -44,6 +44,8 @@ export const SetupInputSchema = z.object({
   newPinAgain: z.string().max(8),
   trustedHelpers: z.array(z.object({ toolId: z.string().max(64), remoteId: z.string().max(64), label: z.string().max(60) })).max(20),
   startAtLogin: z.boolean(),
+  /** When the trusted contact gets the weekly summary: day 0 = Sunday, local time. Always sent whole. */
+  weeklySummary: WeeklySummaryTimeSchema.required(),
   /** The current PIN, needed to change settings once one is set. */
   currentPin: z.string().max(8),
 });

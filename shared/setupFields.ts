@@ -2,7 +2,15 @@
 // One source for the setup window (feedback while typing) and the main process (the check that counts). No Node or DOM imports.
 import type { z } from 'zod';
 import { validatePinFormat } from './pin';
-import { ContactSchema, EmailChannelSchema, NtfyChannelSchema, SettingsSchema, TrustedHelperSchema, WebhookChannelSchema } from './settings';
+import {
+  ContactSchema,
+  EmailChannelSchema,
+  NtfyChannelSchema,
+  SettingsSchema,
+  TrustedHelperSchema,
+  WebhookChannelSchema,
+  WeeklySummaryTimeSchema,
+} from './settings';
 import type { SetupInput } from './setup';
 
 export const DEFAULT_NTFY_SERVER = 'https://ntfy.sh';
@@ -32,6 +40,8 @@ export const FIELD_MESSAGES = {
   currentPin: 'Please type the current family PIN to save these changes.',
   tool: 'Please choose the program this helper uses.',
   remoteId: 'Please write the helper’s ID, as their program shows it.',
+  summaryDay: 'Please choose the day for the weekly summary.',
+  summaryTime: 'Please choose a time for the weekly summary, like 18:00.',
 } as const;
 
 /** Zod's own messages are for programmers; these are for the family. A schema's own message always wins over them. */
@@ -115,6 +125,12 @@ export function setupFieldErrors(input: SetupInput, context: SetupFieldContext):
     else check(`trustedHelpers.${index}.remoteId`, TrustedHelperSchema.shape.remoteId, normalRemoteId(helper.remoteId));
     check(`trustedHelpers.${index}.label`, TrustedHelperSchema.shape.label, helper.label);
   });
+
+  const summary = WeeklySummaryTimeSchema.shape;
+  if (problem(summary.day, input.weeklySummary.day)) errors['weeklySummary.day'] = FIELD_MESSAGES.summaryDay;
+  if (problem(summary.hour, input.weeklySummary.hour) || problem(summary.minute, input.weeklySummary.minute)) {
+    errors['weeklySummary.time'] = FIELD_MESSAGES.summaryTime;
+  }
   return errors;
 }
 

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import type { AppRecord } from '../../shared/journal';
 import { SettingsSchema, type Contact, type Region, type Settings } from '../../shared/settings';
+import { summaryTimeWords } from '../../shared/summaryTime';
 import { loadCatalog, type Catalog } from '../guardian/catalog';
 import { hashPin } from '../guardian/pin';
 import { createPinGate } from '../guardian/pinGate';
@@ -40,7 +41,8 @@ export function createSetupCommand(deps: SetupDeps = {}): CliCommand {
     usage:
       'setup --non-interactive --person NAME --contact-name NAME [--contact-phone NUMBER] [--contact-email ADDR] [--smtp-url URL] ' +
       '[--ntfy-url URL] [--ntfy-token TOKEN] [--webhook-url URL] [--webhook-secret S] [--pin DIGITS] [--pin-current DIGITS] ' +
-      '[--region GB|US|CA|AU|IE] [--trust TOOL:ID ...] [--no-start-at-login]',
+      '[--region GB|US|CA|AU|IE] [--trust TOOL:ID ...] [--no-start-at-login] [--summary-day mon|tue|wed|thu|fri|sat|sun] ' +
+      '[--summary-time HH:MM]',
     summary: 'Write the family settings from a script (the app\'s setup window does the same by hand).',
     options: SETUP_OPTIONS,
     async run(context) {
@@ -151,6 +153,7 @@ function merge(current: Settings, request: SetupRequest): Settings {
     contacts: [contact, ...current.contacts.slice(1)],
     trustedHelpers: helpers,
     startAtLogin: request.startAtLogin,
+    weeklySummary: { ...current.weeklySummary, day: request.summaryDay ?? current.weeklySummary.day, ...request.summaryTime },
     setupComplete: true,
   };
 }
@@ -196,6 +199,7 @@ function describe(request: SetupRequest, next: Settings, previous: Settings, cat
     lines.push(`Trusted helper: ${catalog.byId(helper.toolId)?.name ?? helper.toolId} ${helper.remoteId}.`);
   }
   lines.push(`Start at login: ${next.startAtLogin ? 'on' : 'off'}.`);
+  lines.push(`Weekly summary to ${request.contactName}: ${summaryTimeWords(next.weeklySummary)}.`);
   if (!next.pin) lines.push('No family PIN is set: pausing protection, changing settings and quitting will ask for a typed word instead.');
   return lines;
 }

@@ -2,6 +2,7 @@
 // against the catalog, every mistake one plain sentence (UsageError). Never touches files.
 import { validatePinFormat } from '../../shared/pin';
 import { RegionSchema, type Region, type TrustedHelper } from '../../shared/settings';
+import { parseClockTime, SUMMARY_DAYS } from '../../shared/summaryTime';
 import type { Catalog } from '../guardian/catalog';
 import type { CommandContext, CommandOptions } from './command';
 import { UsageError } from './usageError';
@@ -22,6 +23,8 @@ export const SETUP_OPTIONS: CommandOptions = {
   region: { type: 'string' },
   trust: { type: 'string', multiple: true },
   'no-start-at-login': { type: 'boolean', default: false },
+  'summary-day': { type: 'string' },
+  'summary-time': { type: 'string' },
 };
 
 /** What the command line asks for; undefined means "not given: keep what is there". */
@@ -40,6 +43,9 @@ export interface SetupRequest {
   region?: Region;
   trust: TrustedHelper[];
   startAtLogin: boolean;
+  /** The weekly summary's day, 0 = Sunday. */
+  summaryDay?: number;
+  summaryTime?: { hour: number; minute: number };
 }
 
 export function readSetupOptions(values: CommandContext['values'], catalog: Catalog): SetupRequest {
@@ -73,6 +79,14 @@ export function readSetupOptions(values: CommandContext['values'], catalog: Cata
   const webhookSecret = text('webhook-secret');
   if (webhookSecret !== undefined && webhookSecret.length < 16) throw new UsageError('--webhook-secret must be at least 16 characters.');
   const trust = values.trust;
+  const dayWord = text('summary-day')?.toLowerCase();
+  const summaryDay = dayWord === undefined ? undefined : SUMMARY_DAYS.find((d) => d.short === dayWord || d.name.toLowerCase() === dayWord);
+  if (dayWord !== undefined && !summaryDay) {
+    throw new UsageError(`--summary-day is the day the weekly summary is sent: one of ${SUMMARY_DAYS.map((d) => d.short).join(', ')}.`);
+  }
+  const summaryTimeText = text('summary-time');
+  const summaryTime = summaryTimeText === undefined ? undefined : parseClockTime(summaryTimeText);
+  if (summaryTime === null) throw new UsageError('--summary-time is the time the weekly summary is sent, 24-hour HH:MM, e.g. 18:00.');
 
   return {
     person,
@@ -89,6 +103,8 @@ export function readSetupOptions(values: CommandContext['values'], catalog: Cata
     region: region?.data,
     trust: (Array.isArray(trust) ? trust : []).map((entry) => parseTrust(String(entry), catalog)),
     startAtLogin: values['no-start-at-login'] !== true,
+    summaryDay: summaryDay?.day,
+    summaryTime,
   };
 }
 

@@ -97,6 +97,7 @@ export function createSetupService(options: SetupServiceOptions): SetupService {
         label: helper.label.trim(),
       })),
       startAtLogin: input.startAtLogin,
+      weeklySummary: { day: input.weeklySummary.day, hour: input.weeklySummary.hour, minute: input.weeklySummary.minute },
       setupComplete: true,
     };
     try {

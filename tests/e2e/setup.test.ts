@@ -142,6 +142,11 @@ describe('first-run setup through the preview', () => {
 
     await expectStep(page, 'Step 6 of 6', 'Save and test');
     expect(await page.getByLabel('Start Pause Guard when this computer starts (recommended)').isChecked()).toBe(true);
+    const summaryTime = page.getByRole('group', { name: 'When should Dave get the weekly summary?' });
+    expect(await summaryTime.getByLabel('Day').inputValue()).toBe('0');
+    expect(await summaryTime.getByLabel('Time').inputValue()).toBe('18:00');
+    await summaryTime.getByLabel('Day').selectOption({ label: 'Monday' });
+    await summaryTime.getByLabel('Time').fill('08:30');
     await shot(page, '6-finish');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Save settings' }).click();
@@ -174,6 +179,7 @@ describe('first-run setup through the preview', () => {
       person: 'Margaret',
       region: 'IE',
       startAtLogin: true,
+      weeklySummary: { day: 1, hour: 8, minute: 30 },
       setupComplete: true,
       trustedHelpers: [{ toolId: 'anydesk', remoteId: '123456789', label: 'Dave’s AnyDesk' }],
       contacts: [

@@ -232,7 +232,7 @@ describe('setup window', { timeout: 20_000 }, () => {
     await fillToFinish(user);
     expect(stepCount()).toBe('Step 6 of 6');
     expect(document.querySelector('.summary')).toHaveTextContent(
-      'Computer ofMargaretTrusted contactDave, +44 7700 900123, told by the phone appFamily PINA new PIN is chosen.CountryIrelandTrusted helpersNone',
+      'Computer ofMargaretTrusted contactDave, +44 7700 900123, told by the phone appFamily PINA new PIN is chosen.CountryIrelandTrusted helpersNoneWeekly summarySunday at 18:00',
     );
     expect(screen.getByLabelText('Start Pause Guard when this computer starts (recommended)')).toBeChecked();
     expect(screen.queryByRole('button', { name: 'Send a test alert' })).toBeNull();
@@ -248,6 +248,7 @@ describe('setup window', { timeout: 20_000 }, () => {
         newPinAgain: '4826',
         trustedHelpers: [],
         startAtLogin: true,
+        weeklySummary: { day: 0, hour: 18, minute: 0 },
         currentPin: '',
       },
     ]);
@@ -264,6 +265,39 @@ describe('setup window', { timeout: 20_000 }, () => {
     expect(screen.queryByRole('button', { name: 'Send a test alert' })).toBeNull();
     expect(screen.getByLabelText('The family PIN now in use')).toBeInTheDocument();
     expect(document.querySelector('.summary')).toHaveTextContent('Family PINStays as it is.');
+  });
+
+  it('asks when the contact gets the weekly summary, Sunday 18:00 unless chosen, and sends the day and time chosen', async () => {
+    const { user, saved } = await open(viewOf({ weeklySummary: { day: 3, hour: 7, minute: 5 } }));
+    await fillToFinish(user);
+    const group = screen.getByRole('group', { name: 'When should Dave get the weekly summary?' });
+    const day = within(group).getByLabelText('Day');
+    const time = within(group).getByLabelText('Time');
+    expect(day).toHaveDisplayValue('Wednesday');
+    expect(time).toHaveValue('07:05');
+    expect(within(day).getAllByRole('option').map((option) => option.textContent)).toEqual([
+      'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday',
+    ]);
+    expect(document.querySelector('.summary')).toHaveTextContent('Weekly summaryWednesday at 07:05');
+
+    await user.selectOptions(day, 'Monday');
+    await user.clear(time);
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expectFieldError('Time', 'Please choose a time for the weekly summary, like 18:00.');
+    expect(saved).toEqual([]);
+
+    await user.type(time, '08:30');
+    expect(document.querySelector('.summary')).toHaveTextContent('Weekly summaryMonday at 08:30');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText(/^Saved\./);
+    expect(saved[0]?.weeklySummary).toEqual({ day: 1, hour: 8, minute: 30 });
+  });
+
+  it('offers Sunday at 18:00 when nothing else was chosen', async () => {
+    const { user } = await open();
+    await fillToFinish(user);
+    expect(screen.getByLabelText('Day')).toHaveDisplayValue('Sunday');
+    expect(screen.getByLabelText('Time')).toHaveValue('18:00');
   });
 
   it('shows the main process’s answer at the field it names, on that field’s step', async () => {

@@ -3,6 +3,7 @@
 import type { Region } from '../../../shared/settings';
 import type { SetupInput, SetupView } from '../../../shared/setup';
 import type { FieldErrors } from '../../../shared/setupFields';
+import { clockTime, parseClockTime } from '../../../shared/summaryTime';
 
 export interface HelperRow {
   /** A key for React that stays with the row when another row is removed. */
@@ -31,6 +32,9 @@ export interface SetupForm {
   region: Region;
   helpers: HelperRow[];
   startAtLogin: boolean;
+  /** The weekly summary's day (0 = Sunday) and its time as the time box holds it ("18:00", empty while unfinished). */
+  summaryDay: number;
+  summaryTime: string;
   currentPin: string;
 }
 
@@ -40,7 +44,7 @@ export const STEPS = [
   { id: 'pin', title: 'The family PIN', fields: (field: string) => field === 'newPin' || field === 'newPinAgain' },
   { id: 'region', title: 'Where you live', fields: (field: string) => field === 'region' },
   { id: 'helpers', title: 'Trusted helpers', fields: (field: string) => field.startsWith('trustedHelpers.') },
-  { id: 'finish', title: 'Save and test', fields: (field: string) => field === 'startAtLogin' || field === 'currentPin' },
+  { id: 'finish', title: 'Save and test', fields: (field: string) => field === 'startAtLogin' || field === 'currentPin' || field.startsWith('weeklySummary.') },
 ] as const;
 
 /** The errors that belong on one step. */
@@ -81,11 +85,15 @@ export function formFromView(view: SetupView): SetupForm {
     region: view.region,
     helpers: view.trustedHelpers.map((h) => helperRow(h.toolId, h.remoteId, h.label)),
     startAtLogin: view.startAtLogin,
+    summaryDay: view.weeklySummary.day,
+    summaryTime: clockTime(view.weeklySummary.hour, view.weeklySummary.minute),
     currentPin: '',
   };
 }
 
 export function inputFromForm(form: SetupForm): SetupInput {
+  // A time box left unfinished is no time: NaN, which the field check answers with a plain sentence.
+  const time = parseClockTime(form.summaryTime) ?? { hour: Number.NaN, minute: Number.NaN };
   return {
     person: form.person,
     region: form.region,
@@ -100,6 +108,7 @@ export function inputFromForm(form: SetupForm): SetupInput {
     newPinAgain: form.newPinAgain,
     trustedHelpers: form.helpers.map(({ toolId, remoteId, label }) => ({ toolId, remoteId, label })),
     startAtLogin: form.startAtLogin,
+    weeklySummary: { day: form.summaryDay, hour: time.hour, minute: time.minute },
     currentPin: form.currentPin,
   };
 }

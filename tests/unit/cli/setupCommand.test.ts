@@ -48,6 +48,8 @@ const full = [
   '--trust', 'anydesk:123 456 789',
   '--trust', 'TeamViewer:1234567890',
   '--no-start-at-login',
+  '--summary-day', 'mon',
+  '--summary-time', '08:30',
 ];
 
 describe('setup --non-interactive', () => {
@@ -73,13 +75,13 @@ describe('setup --non-interactive', () => {
       ],
       startAtLogin: false,
       countdownSeconds: 30,
-      weeklySummary: { day: 0, hour: 18, minute: 0 },
+      weeklySummary: { day: 1, hour: 8, minute: 30 },
       setupComplete: true,
     });
     expect(await verifyPin('482193', pin!)).toBe(true);
     expect(outcome.records).toEqual([{
       type: 'settings-changed', at: '2025-03-01T10:00:00.000Z',
-      fields: ['person', 'region', 'contacts', 'pin', 'trustedHelpers', 'startAtLogin', 'setupComplete'],
+      fields: ['person', 'region', 'contacts', 'pin', 'trustedHelpers', 'startAtLogin', 'weeklySummary', 'setupComplete'],
     }]);
   });
 
@@ -98,6 +100,7 @@ describe('setup --non-interactive', () => {
       'Trusted helper: AnyDesk 123456789.',
       'Trusted helper: TeamViewer 1234567890.',
       'Start at login: off.',
+      'Weekly summary to Dave: Monday at 08:30.',
     ]);
     const printed = lines.join('\n');
     for (const secret of ['482193', 's3cret-pass', 'tk_abcdefabcdef', 'sixteen-chars-secret', 'T0K3N', 'pg-family-7f3a9c']) {
@@ -111,9 +114,22 @@ describe('setup --non-interactive', () => {
       'This computer belongs to: Margaret.',
       'Trusted contact: Dave.',
       'Start at login: on.',
+      'Weekly summary to Dave: Sunday at 18:00.',
       'No family PIN is set: pausing protection, changing settings and quitting will ask for a typed word instead.',
     ]);
     expect(await saved()).toMatchObject({ person: 'Margaret', region: 'GB', pin: null, startAtLogin: true, setupComplete: true });
+  });
+
+  it('keeps the weekly summary\'s day and time unless given, and takes each on its own', async () => {
+    await setup([...basic, '--summary-day', 'Friday', '--summary-time', '7:05']);
+    expect((await saved()).weeklySummary).toEqual({ day: 5, hour: 7, minute: 5 });
+    expect((await setup(basic)).lines).toContain('Weekly summary to Dave: Friday at 07:05.');
+    expect((await saved()).weeklySummary).toEqual({ day: 5, hour: 7, minute: 5 });
+    const { changedFields } = await setup([...basic, '--summary-time', '21:45']);
+    expect(changedFields).toEqual(['weeklySummary']);
+    expect((await saved()).weeklySummary).toEqual({ day: 5, hour: 21, minute: 45 });
+    await setup([...basic, '--summary-day', 'SUN']);
+    expect((await saved()).weeklySummary).toEqual({ day: 0, hour: 21, minute: 45 });
   });
 
   it('merges into what is there: same contact keeps its channels, trusted helpers are added once', async () => {
@@ -215,6 +231,9 @@ describe('mistakes, each one plain sentence (UsageError: exit 2), nothing saved'
     ['--ntfy-token with no topic', [...basic, '--ntfy-token', 'tk_x'], '--ntfy-token needs --ntfy-url: the topic the token is for.'],
     ['a PIN that is not 4 to 8 digits', [...basic, '--pin', '12'], '--pin: A PIN is 4 to 8 digits.'],
     ['an unknown region', [...basic, '--region', 'FR'], '--region is one of GB, US, CA, AU, IE.'],
+    ['an unknown --summary-day', [...basic, '--summary-day', 'funday'], '--summary-day is the day the weekly summary is sent: one of mon, tue, wed, thu, fri, sat, sun.'],
+    ['a 12-hour --summary-time', [...basic, '--summary-time', '6pm'], '--summary-time is the time the weekly summary is sent, 24-hour HH:MM, e.g. 18:00.'],
+    ['a --summary-time past the day', [...basic, '--summary-time', '24:00'], '--summary-time is the time the weekly summary is sent, 24-hour HH:MM, e.g. 18:00.'],
     ['--trust without an ID', [...basic, '--trust', 'anydesk'], '--trust takes TOOL:ID, e.g. anydesk:123456789 (not "anydesk").'],
   ];
   it.each(cases)('%s', async (_name, args, message) => {

@@ -62,6 +62,7 @@ function fullInput(overrides: Partial<SetupInput> = {}): SetupInput {
     newPinAgain: '4826',
     trustedHelpers: [{ toolId: 'anydesk', remoteId: '123 456 789', label: "Dave's AnyDesk" }],
     startAtLogin: true,
+    weeklySummary: { day: 0, hour: 18, minute: 0 },
     currentPin: '',
     ...overrides,
   };
@@ -187,6 +188,29 @@ describe('setup service: save', () => {
     expect(noLogin.fieldErrors).toEqual({
       'contact.email.smtpUrl': 'Alerts are sent from the login in this address, so it must be an email address, like smtps://ann@gmail.com:app-password@smtp.gmail.com:465.',
     });
+  });
+
+  it('saves the day and time of the weekly summary and names it among the settings that changed', async () => {
+    const { service, saves } = await serviceFor(dir);
+    expect((await service.save(fullInput())).ok).toBe(true);
+    expect((JSON.parse(await readSettingsFile(dir)) as Settings).weeklySummary).toEqual({ day: 0, hour: 18, minute: 0 });
+    expect((await service.save(fullInput({ newPin: '', newPinAgain: '', currentPin: '4826', weeklySummary: { day: 1, hour: 8, minute: 30 } }))).ok).toBe(true);
+    expect((JSON.parse(await readSettingsFile(dir)) as Settings).weeklySummary).toEqual({ day: 1, hour: 8, minute: 30 });
+    expect(saves[1]).toEqual(['weeklySummary']);
+    expect((await service.view()).weeklySummary).toEqual({ day: 1, hour: 8, minute: 30 });
+  });
+
+  it('refuses a weekly summary day or time that is not one, with a plain sentence each', async () => {
+    const { service, saves } = await serviceFor(dir);
+    const result = await service.save(fullInput({ weeklySummary: { day: 7, hour: Number.NaN, minute: 0 } }));
+    expect(result.fieldErrors).toEqual({
+      'weeklySummary.day': 'Please choose the day for the weekly summary.',
+      'weeklySummary.time': 'Please choose a time for the weekly summary, like 18:00.',
+    });
+    expect((await service.save(fullInput({ weeklySummary: { day: 0, hour: 18, minute: 60 } }))).fieldErrors).toEqual({
+      'weeklySummary.time': 'Please choose a time for the weekly summary, like 18:00.',
+    });
+    expect(saves).toEqual([]);
   });
 
   it('takes ntfy.sh when the ntfy server is left empty, and no phone number as none', async () => {
