@@ -1,28 +1,17 @@
 // Suspending, resuming and ending real processes (copies of /bin/sleep and /bin/sh named like remote tools) by signal,
 // read back from /proc/PID/stat; the Windows taskkill path is checked by its argument list.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fakeTool as fakeToolIn, runTracked } from '../fixtures/toolProcesses';
 import { createProcessControl, taskkillArgs } from '../../electron/guardian/actions/processControl';
 
 let dir: string;
 const children = new Set<ChildProcess>();
 
-function fakeTool(name: string, from: string): string {
-  const exe = path.join(dir, name);
-  fs.copyFileSync(from, exe);
-  fs.chmodSync(exe, 0o755);
-  return exe;
-}
-
-function run(exe: string, args: string[]): ChildProcess & { pid: number } {
-  const child = spawn(exe, args, { stdio: ['pipe', 'ignore', 'ignore'] });
-  if (child.pid === undefined) throw new Error(`could not start ${exe}`);
-  children.add(child);
-  child.once('exit', () => children.delete(child));
-  return child as ChildProcess & { pid: number };
-}
+const fakeTool = (name: string, from?: string): string => fakeToolIn(dir, name, from);
+const run = (exe: string, args: string[]) => runTracked(children, exe, args);
 
 /** The state letter of /proc/PID/stat: S sleeping, T stopped, Z zombie; null once the pid is gone. */
 function stateOf(pid: number): string | null {

@@ -1,8 +1,9 @@
 // Real processes named like remote tools (copies of /bin/sleep and /bin/sh) seen starting and stopping through both sources.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fakeTool as fakeToolIn, runTracked } from '../fixtures/toolProcesses';
 import type { DetectionEvent } from '../../shared/events';
 import { loadCatalog } from '../../electron/guardian/catalog';
 import { createProcSource } from '../../electron/guardian/watchers/processes/procSource';
@@ -14,22 +15,8 @@ const catalog = loadCatalog();
 let dir: string;
 const children = new Set<ChildProcess>();
 
-/** Copies a system program under a tool's name, so the running process's executable really is that file. */
-function fakeTool(name: string, from = '/bin/sleep'): string {
-  const exe = path.join(dir, name);
-  fs.copyFileSync(from, exe);
-  fs.chmodSync(exe, 0o755);
-  return exe;
-}
-
-function run(exe: string, args: string[]): ChildProcess & { pid: number } {
-  // stdin stays an open pipe that is never written to: the sh-based tool waits on it with `read`.
-  const child = spawn(exe, args, { stdio: ['pipe', 'ignore', 'ignore'] });
-  if (child.pid === undefined) throw new Error(`could not start ${exe}`);
-  children.add(child);
-  child.once('exit', () => children.delete(child));
-  return child as ChildProcess & { pid: number };
-}
+const fakeTool = (name: string, from?: string): string => fakeToolIn(dir, name, from);
+const run = (exe: string, args: string[]) => runTracked(children, exe, args);
 
 async function end(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;

@@ -4,29 +4,8 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../renderer/src/App';
 import type { WeeklySummary } from '../../shared/summary';
+import { quietWeek, weekDays } from '../fixtures/summary/quietWeek';
 import { createFakeApi, statusOf } from './fakeApi';
-
-const days = (percents: (number | null)[]): WeeklySummary['days'] =>
-  percents.map((uptimePercent, i) => ({ date: `2026-11-${String(16 + i).padStart(2, '0')}`, uptimePercent, events: 0 }));
-
-const quietWeek: WeeklySummary = {
-  week: '2026-W47',
-  timeZone: 'Europe/London',
-  from: '2026-11-16T00:00:00.000Z',
-  to: '2026-11-23T00:00:00.000Z',
-  measuredUntil: '2026-11-23T00:00:00.000Z',
-  uptimePercent: 100,
-  gaps: [],
-  toolsSeen: [],
-  installers: [],
-  sessions: { trusted: 0, unknown: 0, remoteIds: [] },
-  interruptions: { shown: 0, choices: { 'end-it': 0, 'call-contact': 0, 'started-it-myself': 0 } },
-  alerts: { delivered: 0, failed: 0 },
-  pinFailures: 0,
-  settingsChanges: { count: 0, fields: [], resets: 0 },
-  days: days([100, 100, 100, 100, 100, 100, 100]),
-  allQuiet: true,
-};
 
 const busyWeek: WeeklySummary = {
   ...quietWeek,
@@ -47,7 +26,7 @@ const busyWeek: WeeklySummary = {
   interruptions: { shown: 1, choices: { 'end-it': 1, 'call-contact': 0, 'started-it-myself': 0 } },
   alerts: { delivered: 3, failed: 1 },
   pinFailures: 2,
-  days: days([100, 91.2, 70.3, 40.5, null, null, null]).map((day, i) => ({ ...day, date: `2026-11-${23 + i}` })),
+  days: weekDays([100, 91.2, 70.3, 40.5, null, null, null]).map((day, i) => ({ ...day, date: `2026-11-${23 + i}` })),
   allQuiet: false,
 };
 

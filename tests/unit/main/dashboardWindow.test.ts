@@ -1,4 +1,5 @@
 // The dashboard window: exact constructor options, shown on ready-to-show, close hides to the tray unless quitting.
+import { hardenedWebPreferences } from './hardenedWebPreferences';
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import { createDashboardWindow } from '../../../electron/windows/dashboardWindow';
 
@@ -47,22 +48,7 @@ describe('createDashboardWindow', () => {
       show: false,
       autoHideMenuBar: true,
       backgroundColor: '#ffffff',
-      webPreferences: {
-        preload: '/app/out/preload/preload.cjs',
-        sandbox: true,
-        contextIsolation: true,
-        nodeIntegration: false,
-        nodeIntegrationInWorker: false,
-        nodeIntegrationInSubFrames: false,
-        webSecurity: true,
-        allowRunningInsecureContent: false,
-        experimentalFeatures: false,
-        webviewTag: false,
-        navigateOnDragDrop: false,
-        disableBlinkFeatures: 'Auxclick',
-        spellcheck: false,
-        devTools: false,
-      },
+      webPreferences: hardenedWebPreferences('/app/out/preload/preload.cjs', false),
     });
   });
 

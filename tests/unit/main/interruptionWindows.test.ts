@@ -1,6 +1,7 @@
 // The interruption cover with Electron faked: one hidden window per display with the exact options, the screen-saver
 // level, close refused while an interruption is on, the blocked shortcuts (and ordinary typing let through), focus taken
 // back, windows following displays as they come and go, a crashed page replaced, events sent to every cover.
+import { hardenedWebPreferences } from './hardenedWebPreferences';
 import { EventEmitter } from 'node:events';
 import type { BrowserWindowConstructorOptions, Display, WebContents } from 'electron';
 import { channelOf } from '../../../shared/api';
@@ -110,22 +111,7 @@ const expectedOptions = (bounds: { x: number; y: number; width: number; height: 
   resizable: false,
   focusable: true,
   backgroundColor: '#ffffff',
-  webPreferences: {
-    preload: '/app/out/preload/preload.cjs',
-    sandbox: true,
-    contextIsolation: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    disableBlinkFeatures: 'Auxclick',
-    spellcheck: false,
-    devTools: false,
-  },
+  webPreferences: hardenedWebPreferences('/app/out/preload/preload.cjs', false),
 });
 
 beforeEach(() => {

@@ -4,25 +4,9 @@ import { expect, it } from 'vitest';
 import { composeSummaryEmail } from '../../../../electron/guardian/summary/summaryEmail';
 import { summaryNote } from '../../../../electron/guardian/summary/summaryNote';
 import type { WeeklySummary } from '../../../../shared/summary';
+import { quietWeek } from '../../../fixtures/summary/quietWeek';
 
-const quiet: WeeklySummary = {
-  week: '2026-W47',
-  timeZone: 'Europe/London',
-  from: '2026-11-16T00:00:00.000Z',
-  to: '2026-11-23T00:00:00.000Z',
-  measuredUntil: '2026-11-23T00:00:00.000Z',
-  uptimePercent: 100,
-  gaps: [],
-  toolsSeen: [],
-  installers: [],
-  sessions: { trusted: 0, unknown: 0, remoteIds: [] },
-  interruptions: { shown: 0, choices: { 'end-it': 0, 'call-contact': 0, 'started-it-myself': 0 } },
-  alerts: { delivered: 0, failed: 0 },
-  pinFailures: 0,
-  settingsChanges: { count: 0, fields: [], resets: 0 },
-  days: [100, 100, 100, 100, 100, 100, 100].map((uptimePercent, i) => ({ date: `2026-11-${16 + i}`, uptimePercent, events: 0 })),
-  allQuiet: true,
-};
+const quiet = quietWeek;
 
 const hostile = '<script>alert("x")</script>';
 const busy: WeeklySummary = {
