@@ -1,7 +1,7 @@
 // The app's pages: an interruption on screen overrides every other page; the tray's `showPage` and `warning` events
 // switch between the others, `protectedAction` opens the PIN page; otherwise the status page. Focus moves to each new
 // page's heading (or the page's own first choice), and the title follows.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { PauseGuardApi } from '../../shared/api';
 import type { InterruptionView, ProtectedActionPrompt, WarningView } from '../../shared/interruption';
 import { InterruptionPage } from './interruption/InterruptionPage';
@@ -62,11 +62,12 @@ function Pages({ api }: { api: PauseGuardApi }) {
       ? `protectedAction:${JSON.stringify(shown.prompt.request)}`
       : shown.page;
 
-  useEffect(() => {
+  // Layout effects: the title and the focus change in the same commit as the page, so nothing reads a stale pair.
+  useLayoutEffect(() => {
     document.title = title === null ? 'Pause Guard' : `${title} – Pause Guard`;
   }, [title]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     // A page that chose its own first focus ("End it") keeps it; otherwise a screen reader starts at the heading.
     const heading = document.getElementById('page-heading');
     const active = document.activeElement;

@@ -1,6 +1,6 @@
 // One choice on the interruption ("End it", "Call <contact> first"): sends it to the main process, which does it,
 // and shows the main process's plain sentence when it could not be done.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useLayoutEffect, useRef, useState } from 'react';
 import type { PauseGuardApi } from '../../../shared/api';
 import type { InterruptionView } from '../../../shared/interruption';
 import type { Choice } from '../../../shared/journal';
@@ -24,8 +24,8 @@ export function ChoiceButton({ view, api, choice, label, busyLabel, help, classN
   const [message, setMessage] = useState<string | null>(null);
   const helpId = useId();
 
-  useEffect(() => {
-    // No scrolling: at 200% zoom the headline must stay in view above the button.
+  useLayoutEffect(() => {
+    // In the same commit as the page, before App's heading focus looks for it. No scrolling: at 200% zoom the headline must stay in view above the button.
     if (focusFirst) button.current?.focus({ preventScroll: true });
   }, [focusFirst, view.id, view.stage]);
 
