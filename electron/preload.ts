@@ -1,9 +1,10 @@
 // The preload: exposes window.pauseGuard, exactly the methods and events of shared/api.ts, through contextBridge.
 // Never expose ipcRenderer, a generic send or invoke, or the IpcRendererEvent: the page gets payloads and nothing else.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { channelOf, eventNames, methodNames, type EventName, type EventPayload, type PauseGuardApi } from '../shared/api';
+import type { EventName, EventPayload, PauseGuardApi } from '../shared/api';
+import { channelOf, eventNames, methodNames } from '../shared/apiNames';
 
-const isEventName = (name: unknown): name is EventName => typeof name === 'string' && (eventNames as string[]).includes(name);
+const isEventName = (name: unknown): name is EventName => typeof name === 'string' && (eventNames as readonly string[]).includes(name);
 
 function on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
   if (!isEventName(event)) throw new Error(`Pause Guard has no event called ${JSON.stringify(String(event))}.`);

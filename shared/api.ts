@@ -1,6 +1,7 @@
 // The renderer contract: every method the renderer may call and every event it may receive, declared once with schemas.
 // Both transports (electron/ipc.ts and the preview host) and window.pauseGuard are derived from this file alone.
 import { z } from 'zod';
+import { channelOf, eventNames, methodNames } from './apiNames';
 import { GuardianEventSchema } from './events';
 import { SetupInputSchema, SetupResultSchema, SetupViewSchema, TestAlertResultSchema } from './setup';
 import {
@@ -71,12 +72,14 @@ export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
 export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 
-/** The names, as plain data, for the preload (which must stay tiny and never needs the schemas). */
-export const methodNames = Object.keys(methods) as MethodName[];
-export const eventNames = Object.keys(events) as EventName[];
-
-/** The IPC channel of a method or event: one prefix, so a handler never answers a channel it does not own. */
-export const channelOf = (name: MethodName | EventName): string => `pause-guard:${name}`;
+/** Exactly the same names both ways: a method or event added to one list and not the other does not compile. */
+type SameNames<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type MustBeTrue<T extends true> = T;
+export type NamesMatchSchemas = [
+  MustBeTrue<SameNames<(typeof methodNames)[number], MethodName>>,
+  MustBeTrue<SameNames<(typeof eventNames)[number], EventName>>,
+];
+export { channelOf, eventNames, methodNames };
 
 /** window.pauseGuard, exactly: one async function per method, and one subscription call for events. */
 export type PauseGuardApi = {
