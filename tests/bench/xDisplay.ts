@@ -2,7 +2,8 @@
 // window manager publishing the window list (EWMH). Null when either program is not installed.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createX11Source } from '../../electron/guardian/watchers/windows/x11Source';
-import { endProcessGroup, startXvfb } from '../fixtures/xvfb';
+import { endProcessGroup } from '../fixtures/processGroup';
+import { startXvfb } from '../fixtures/xvfb';
 
 export interface XDisplay {
   /** The DISPLAY value, e.g. ":3". */

@@ -33,7 +33,7 @@ beforeAll(async () => {
 afterAll(async () => {
   tool?.kill('SIGKILL');
   await browser?.close();
-  await preview?.kill();
+  await preview?.stop();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

@@ -30,7 +30,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await preview?.kill();
+  await preview?.stop();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { endProcessGroup, killGroupOnExit } from '../fixtures/processGroup';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 export const screenshots = path.join(import.meta.dirname, 'screenshots');
@@ -18,8 +19,8 @@ export interface PreviewRun {
   exited: Promise<number | null>;
   readonly stdout: string;
   readonly stderr: string;
-  /** SIGKILL if it is still running, then waits for it to be gone. */
-  kill(): Promise<void>;
+  /** Ends npm and the preview it exec'd (SIGTERM to the group, SIGKILL after 3 s); resolves once both are gone. */
+  stop(): Promise<void>;
 }
 
 /** Starts the preview with these options and no display, and resolves once it has printed its address. */
@@ -28,7 +29,9 @@ export async function startPreview(args: string[]): Promise<PreviewRun> {
   const env = { ...process.env };
   delete env.DISPLAY;
   delete env.WAYLAND_DISPLAY;
-  const child = spawn('npm', ['run', '--silent', 'preview', '--', ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // A process group of its own: killing npm alone would leave the preview (and its engine) running.
+  const child = spawn('npm', ['run', '--silent', 'preview', '--', ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const forget = killGroupOnExit(child);
   let stdout = '';
   let stderr = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -52,10 +55,7 @@ export async function startPreview(args: string[]): Promise<PreviewRun> {
     get stderr() {
       return stderr;
     },
-    async kill() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      await exited;
-    },
+    stop: () => endProcessGroup(child).finally(forget),
   };
 }
 

@@ -62,7 +62,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await preview?.kill();
+  await preview?.stop();
   await new Promise<void>((resolve) => (alerts ? alerts.close(() => resolve()) : resolve()));
   await new Promise<void>((resolve) => (mail ? mail.close(resolve) : resolve()));
   fs.rmSync(dir, { recursive: true, force: true });

@@ -9,7 +9,8 @@ import { createX11Source } from '../../electron/guardian/watchers/windows/x11Sou
 import type { WindowSource } from '../../electron/guardian/watchers/windows/windowSource';
 import type { Watcher } from '../../electron/guardian/watchers/watcher';
 import type { DetectionEvent } from '../../shared/events';
-import { endProcessGroup, startXvfb, type Xvfb } from '../fixtures/xvfb';
+import { endProcessGroup } from '../fixtures/processGroup';
+import { startXvfb, type Xvfb } from '../fixtures/xvfb';
 
 const catalog = loadCatalog();
 const started: ChildProcess[] = [];
