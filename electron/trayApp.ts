@@ -1,8 +1,9 @@
 // The tray app's wiring: single-instance lock, security before ready, then the app services, windows, IPC and tray,
 // failing loudly. It never decides anything about scams: the guardian service does; this file only connects it to Electron.
 import path from 'node:path';
-import { app, BrowserWindow, dialog, Menu, nativeImage, Notification, screen, session, shell, Tray, type BrowserWindow as Window } from 'electron';
+import { app, BrowserWindow, dialog, Menu, nativeImage, Notification, powerMonitor, screen, session, shell, Tray, type BrowserWindow as Window } from 'electron';
 import type { AppServices } from './guardian/appServices';
+import type { StopReason } from './guardian/store/heartbeat';
 import { createApiHandlers } from './apiHandlers';
 import { appPagesFor } from './appPages';
 import { applyStartAtLogin, wasStartedAtLogin } from './autoLaunch';
@@ -37,6 +38,12 @@ export function startTrayApp(options: TrayAppOptions): void {
   const log = (line: string): void => console.error(line);
 
   let quitting = false;
+  /** Why the app may quit: the family PIN allowed it, or the system is shutting down. Null: nobody allowed it yet. */
+  let allowedQuit: StopReason | null = null;
+  const quitFor = (reason: StopReason): void => {
+    allowedQuit = reason;
+    app.quit();
+  };
   let running: { services: AppServices; interruptions: InterruptionWindows } | null = null;
   let dashboard: Window | null = null;
 
@@ -55,13 +62,19 @@ export function startTrayApp(options: TrayAppOptions): void {
   // A tray app keeps running with every window closed: listening here stops Electron's default quit.
   app.on('window-all-closed', () => undefined);
   app.on('before-quit', (event) => {
-    quitting = true;
     const current = running;
+    if (allowedQuit === null) {
+      // A quit nobody allowed (the Dock's Quit on macOS, a plain SIGTERM): refused, and the PIN page asks for it.
+      event.preventDefault();
+      current?.services.guardian.askForPin({ action: 'quit' });
+      return;
+    }
+    quitting = true;
     if (current === null) return;
     running = null;
     event.preventDefault();
     void current.services
-      .stop('quit')
+      .stop(allowedQuit)
       .catch((error: unknown) => log(`Pause Guard did not stop cleanly: ${String(error)}`))
       .finally(() => {
         current.interruptions.destroy();
@@ -73,12 +86,22 @@ export function startTrayApp(options: TrayAppOptions): void {
     hardenSession(session.defaultSession, cspFor(pages));
     // Electron's default menu carries Ctrl+R, Ctrl+Shift+I, Ctrl+W and Ctrl+Q: no window of ours may have them.
     Menu.setApplicationMenu(null);
-    const services = await options.createServices(app.getPath('userData'), () => app.quit());
+    const services = await options.createServices(app.getPath('userData'), () => quitFor('quit'));
+    // The system going down is not someone switching protection off: it may stop, and the journal says "shut down".
+    // Linux and macOS tell first and wait while protection stops (the typings omit the event Electron passes).
+    powerMonitor.on('shutdown', (event?: Electron.Event) => {
+      event?.preventDefault();
+      quitFor('shutdown');
+    });
+    // Sleep is told so that the silence after it is journalled as sleep, not as the app being held still.
+    powerMonitor.on('suspend', () => services.systemSuspending());
     const { guardian } = services;
     const preloadPath = path.join(options.mainDir, '..', 'preload', 'preload.cjs');
 
     const { window, loaded } = createDashboardWindow({ BrowserWindow, preloadPath, pages, devTools: !app.isPackaged, isQuitting: () => quitting });
     dashboard = window;
+    // Windows ends the session (shut-down, restart, sign-out) without waiting; the always-present window hears it.
+    window.on('session-end', () => quitFor('shutdown'));
     const interruptions = createInterruptionWindows({ BrowserWindow, screen, preloadPath, pages, isQuitting: () => quitting, log });
     running = { services, interruptions };
     const dashboardId = window.webContents.id;

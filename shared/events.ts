@@ -17,7 +17,7 @@ export type AlertChannel = z.infer<typeof AlertChannelSchema>;
 
 /** What an alert is about. */
 export const AlertKindSchema = z.enum([
-  'interruption', 'choice', 'help-wanted', 'session', 'tool', 'installer', 'pin-failed', 'protection-gap',
+  'interruption', 'choice', 'help-wanted', 'session', 'tool', 'installer', 'pin-failed', 'protection-gap', 'protection-held',
   'protection-paused', 'quit', 'settings-changed', 'settings-reset', 'weekly-summary', 'test',
 ]);
 export type AlertKind = z.infer<typeof AlertKindSchema>;

@@ -5,6 +5,10 @@ import { GuardianEventSchema } from './events';
 
 const at = z.string().datetime({ offset: true });
 
+/** Why the running app found a stretch it did not run: the computer was asleep, or the app was held still while it ran. */
+export const HeldCauseSchema = z.enum(['asleep', 'stalled']);
+export type HeldCause = z.infer<typeof HeldCauseSchema>;
+
 /** The choice the person made on the interruption screen. */
 export const ChoiceSchema = z.enum(['end-it', 'call-contact', 'started-it-myself']);
 export type Choice = z.infer<typeof ChoiceSchema>;
@@ -16,8 +20,11 @@ export const AppRecordSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('heartbeat'), at }),
   /** A stop the app chose (quit with the PIN, shut-down): the gap after it is not a surprise. */
   z.object({ type: z.literal('clean-stop'), at, reason: z.enum(['quit', 'shutdown', 'update']) }),
-  /** Found at start: protection was off from `from` to `to` without a clean stop (a kill, a crash, a long gap). */
-  z.object({ type: z.literal('protection-gap'), at, from: at, to: at, clean: z.boolean() }),
+  /**
+   * Protection was off from `from` to `to` without a clean stop. Found at start (a kill, a crash, a long gap: no
+   * `cause`), or by the running app: the computer was `asleep`, or the app was `stalled` (held still while it ran).
+   */
+  z.object({ type: z.literal('protection-gap'), at, from: at, to: at, clean: z.boolean(), cause: HeldCauseSchema.optional() }),
   z.object({ type: z.literal('protection-paused'), at, until: at }),
   z.object({ type: z.literal('protection-resumed'), at }),
   z.object({ type: z.literal('choice'), at, interruptionId: z.string(), choice: ChoiceSchema, toolId: z.string().nullable() }),

@@ -15,7 +15,7 @@ export const IsoWeekStringSchema = z.string().regex(/^\d{4}-W\d{2}$/);
  * Why protection was off: the PC shut down, Pause Guard was quit or updated (each with a clean stop), paused, or
  * no sign of it at all (the computer off or asleep without a clean stop, or the program killed).
  */
-export const GapCauseSchema = z.enum(['shutdown', 'quit', 'update', 'paused', 'unexplained']);
+export const GapCauseSchema = z.enum(['shutdown', 'asleep', 'quit', 'update', 'paused', 'unexplained', 'stalled']);
 export type GapCause = z.infer<typeof GapCauseSchema>;
 
 export const SummaryGapSchema = z.object({ from: at, to: at, cause: GapCauseSchema });

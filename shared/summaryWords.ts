@@ -5,10 +5,12 @@ import type { GapCause, WeeklySummary } from './summary';
 
 export const GAP_CAUSE_WORDS: Record<GapCause, string> = {
   shutdown: 'the computer was shut down',
+  asleep: 'the computer was asleep',
   quit: 'Pause Guard was quit',
   update: 'Pause Guard was updating',
   paused: 'protection was paused',
   unexplained: 'the computer was off or asleep, or Pause Guard was stopped',
+  stalled: 'Pause Guard was held still while the computer was on',
 };
 
 export const CHOICE_WORDS: Record<Choice, string> = {

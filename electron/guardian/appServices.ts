@@ -19,7 +19,7 @@ import type { ContactFacts, ContactNotifier } from './interruptionPorts';
 import { createPinGate } from './pinGate';
 import { PIN_LOCKOUT_FILE } from './pinLockout';
 import { createSetupService, type SetupService } from './setupService';
-import { createHeartbeat, type StopReason } from './store/heartbeat';
+import { createHeartbeat, type HeartbeatOptions, type StopReason } from './store/heartbeat';
 import { createJournal } from './store/journal';
 import { openSettings, type SettingsReset } from './store/settingsStore';
 import { lastFullWeek, parseIsoWeek } from './summary/isoWeek';
@@ -42,6 +42,8 @@ export interface AppServicesOptions {
   log: (line: string) => void;
   /** The watchers to run; the platform's default set unless given (tests). */
   watchers?: Watcher[];
+  /** How often the app looks for a stretch it was held still or asleep, and how long one must be; defaults unless given (tests). */
+  stallWatch?: HeartbeatOptions['stallWatch'];
   pcName?: string;
 }
 
@@ -59,6 +61,8 @@ export interface AppServices {
   start(): Promise<void>;
   /** Stops protection, sends what the outbox can, and journals the one clean stop. */
   stop(reason: StopReason): Promise<void>;
+  /** The system is going to sleep (Electron's powerMonitor): the silence that follows is sleep, not tampering. */
+  systemSuspending(): void;
 }
 
 /** Marks a settings reset the contact has not been told about yet (no channel was known after the reset). */
@@ -147,7 +151,13 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     onSettingsReset,
   });
 
-  const heartbeat = createHeartbeat({ journal, version: options.version, onProblem: log });
+  const heartbeat = createHeartbeat({
+    journal, version: options.version, onProblem: log, stallWatch: options.stallWatch,
+    onHeld(stretch) {
+      // Sleep is no one's doing; being held still while the computer ran is how a caller would silence the app.
+      if (stretch.cause === 'stalled') journalled('tell the contact', notifier.notify('protection-held', { ...noFacts(), at: stretch.from }));
+    },
+  });
 
   const noteListeners = new Set<(note: SummaryNote) => void>();
   const summaries = createSummaryScheduler({
@@ -189,6 +199,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       await tellAboutReset();
       await guardian.start();
     },
+    systemSuspending: () => heartbeat.systemSuspending(),
     async stop(reason) {
       await guardian.stop();
       await summaries.stop();

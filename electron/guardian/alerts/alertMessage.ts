@@ -110,6 +110,12 @@ function whatHappened(facts: AlertFacts, who: string): Wording {
         sentence: 'Pause Guard was not running for a while without being closed with the PIN (a crash, or it was ended).',
         advice: 'If nobody you know did this, call {person} and check.',
       };
+    case 'protection-held':
+      return {
+        headline: 'Pause Guard was held still',
+        sentence: 'For more than a minute, Pause Guard was stopped from running while the computer was on, so it could not watch. Someone may have done this on purpose.',
+        advice: 'Call {person} now and check the computer is all right.',
+      };
     case 'protection-paused':
       return { headline: 'protection was paused', sentence: 'Pause Guard was paused with the PIN.', advice: 'If that was not you, call {person} now.' };
     case 'quit':
@@ -163,6 +169,7 @@ function priorityOf(kind: AlertKind, choice: Choice | null): AlertPriority {
     case 'tool':
     case 'installer':
     case 'pin-failed':
+    case 'protection-held':
     case 'quit':
     case 'settings-reset':
       return 'high';

@@ -1,9 +1,11 @@
 // The app's pulse in the journal: at start it looks at the last record to find out whether protection was off (a
-// kill, a crash, a power cut, a long gap) and records it; then a heartbeat every few minutes; a clean-stop at a quit.
-// It never throws from its timer: a heartbeat that cannot be written is reported and the next one tried.
+// kill, a crash, a power cut, a long gap) and records it; then a heartbeat every few minutes, and any stretch the
+// running app was held still or the computer slept (stallWatch); a clean-stop at a quit.
+// It never throws from its timers: a record that cannot be written is reported and the next one tried.
 import type { JournalRecord } from '../../../shared/journal';
 import type { Journal } from './journal';
 import { HEARTBEAT_INTERVAL_MS, longestQuietMs } from './heartbeatTiming';
+import { createStallWatch, type HeldStretch, type StallWatchOptions } from './stallWatch';
 
 export interface HeartbeatOptions {
   journal: Pick<Journal, 'append' | 'lastRecord'>;
@@ -13,6 +15,10 @@ export interface HeartbeatOptions {
   now?: () => Date;
   /** Told in one plain sentence when a heartbeat could not be written. */
   onProblem?: (message: string) => void;
+  /** Told after a stretch the running app was held still or the computer slept, once it is in the journal. */
+  onHeld?: (stretch: HeldStretch) => void;
+  /** How the stretches are noticed (tests give their own clocks). */
+  stallWatch?: Omit<StallWatchOptions, 'onHeld'>;
 }
 
 /** Protection was off from `from` to `to`; `clean` when it began with a stop the app chose (a quit, a shut-down). */
@@ -22,6 +28,8 @@ export interface ProtectionGap {
   clean: boolean;
 }
 
+export type ProtectionGapRecord = Extract<JournalRecord, { type: 'protection-gap' }>;
+
 export type StopReason = Extract<JournalRecord, { type: 'clean-stop' }>['reason'];
 
 export interface Heartbeat {
@@ -29,6 +37,8 @@ export interface Heartbeat {
   start(): Promise<ProtectionGap | null>;
   /** Stops the heartbeats and records a clean stop. */
   stop(options: { reason: StopReason }): Promise<void>;
+  /** The system is going to sleep (from Electron's powerMonitor): the silence that follows is sleep. */
+  systemSuspending(): void;
 }
 
 export function createHeartbeat(options: HeartbeatOptions): Heartbeat {
@@ -37,6 +47,17 @@ export function createHeartbeat(options: HeartbeatOptions): Heartbeat {
   const now = options.now ?? (() => new Date());
   const report = options.onProblem ?? (() => undefined);
   let timer: ReturnType<typeof setInterval> | null = null;
+
+  const held = (stretch: HeldStretch): void => {
+    const record: ProtectionGapRecord = {
+      type: 'protection-gap', at: stretch.to.toISOString(), from: stretch.from.toISOString(), to: stretch.to.toISOString(), clean: false, cause: stretch.cause,
+    };
+    journal.append(record).then(
+      () => options.onHeld?.(stretch),
+      (error: unknown) => report(`A stretch without protection could not be written to the journal: ${(error as Error).message}`),
+    );
+  };
+  const stalls = createStallWatch({ ...options.stallWatch, now: options.stallWatch?.now ?? now, onHeld: held });
 
   const beat = (): void => {
     journal.append({ type: 'heartbeat', at: now().toISOString() }).catch((error: unknown) => {
@@ -54,14 +75,17 @@ export function createHeartbeat(options: HeartbeatOptions): Heartbeat {
       await journal.append({ type: 'app-started', at, version });
       timer = setInterval(beat, intervalMs);
       timer.unref();
+      stalls.start();
       return gap;
     },
     async stop({ reason }) {
       if (!timer) return;
       clearInterval(timer);
       timer = null;
+      stalls.stop();
       await journal.append({ type: 'clean-stop', at: now().toISOString(), reason });
     },
+    systemSuspending: () => stalls.systemSuspending(),
   };
 }
 

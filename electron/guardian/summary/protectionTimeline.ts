@@ -1,6 +1,6 @@
 // When protection was on during a stretch of time, from the journal: every record is a sign the app was running;
-// a silence longer than two heartbeats (and slack), the time after a clean stop, a recorded protection gap and a
-// pause are off. Off stretches are labelled with their cause; where causes overlap the most serious one wins.
+// a silence longer than two heartbeats (and slack), the time after a clean stop or after falling asleep, a recorded
+// protection gap and a pause are off. Off stretches are labelled with their cause; where causes overlap the most serious one wins.
 import type { GapCause } from '../../../shared/summary';
 
 export interface OffSpan {
@@ -9,16 +9,16 @@ export interface OffSpan {
   cause: GapCause;
 }
 
-type StopCause = Extract<GapCause, 'shutdown' | 'quit' | 'update'>;
+type StopCause = Extract<GapCause, 'shutdown' | 'quit' | 'update' | 'asleep'>;
 
 interface Sign {
   at: number;
-  /** Set when the record was a clean stop: the silence after it is expected, with this cause. */
+  /** Set when the record was a clean stop or the computer falling asleep: the silence after it is expected, with this cause. */
   stop: StopCause | null;
 }
 
 /** Higher wins where off stretches overlap. */
-const SERIOUSNESS: Record<GapCause, number> = { paused: 0, shutdown: 1, update: 2, quit: 3, unexplained: 4 };
+const SERIOUSNESS: Record<GapCause, number> = { paused: 0, asleep: 1, shutdown: 2, update: 3, quit: 4, unexplained: 5, stalled: 6 };
 
 export class ProtectionTimeline {
   private readonly signs: Sign[] = [];
@@ -51,8 +51,8 @@ export class ProtectionTimeline {
   }
 
   /** A protection-gap record for a stop that was not clean (a clean one is the silence after its clean stop). */
-  addRecordedGap(from: number, to: number): void {
-    if (to > this.start && from < this.end) this.recordedGaps.push({ from, to, cause: 'unexplained' });
+  addRecordedGap(from: number, to: number, cause: Extract<GapCause, 'unexplained' | 'stalled'>): void {
+    if (to > this.start && from < this.end) this.recordedGaps.push({ from, to, cause });
   }
 
   addPause(at: number, until: number): void {
@@ -68,7 +68,8 @@ export class ProtectionTimeline {
    * `now` counts as a sign of life when it follows the last record by less than the longest quiet (the app is running).
    */
   offSpans(measuredUntil: number, now: number): OffSpan[] {
-    if (!this.inOrder) this.signs.sort((a, b) => a.at - b.at);
+    // At the same moment a stop comes last: the silence after it is the stop's.
+    if (!this.inOrder) this.signs.sort((a, b) => a.at - b.at || Number(a.stop !== null) - Number(b.stop !== null));
     const signs = [...(this.before ? [this.before] : []), ...this.signs, ...(this.after ? [this.after] : [])];
     const last = signs.at(-1);
     if (last && !last.stop && now > last.at && now - last.at <= this.longestQuietMs) signs.push({ at: now, stop: null });
@@ -110,7 +111,7 @@ function flatten(spans: OffSpan[], from: number, to: number): OffSpan[] {
     if (b > a) edges.push({ at: a, cause: span.cause, delta: 1 }, { at: b, cause: span.cause, delta: -1 });
   }
   edges.sort((x, y) => x.at - y.at);
-  const open: Record<GapCause, number> = { paused: 0, shutdown: 0, update: 0, quit: 0, unexplained: 0 };
+  const open: Record<GapCause, number> = { paused: 0, asleep: 0, shutdown: 0, update: 0, quit: 0, unexplained: 0, stalled: 0 };
   const result: OffSpan[] = [];
   for (let i = 0; i < edges.length; i += 1) {
     const edge = edges[i] as (typeof edges)[number];

@@ -78,7 +78,15 @@ function followProtection(timeline: ProtectionTimeline, record: JournalRecord, a
       return;
     case 'protection-gap':
       timeline.addSign(at);
-      if (!record.clean) timeline.addRecordedGap(Date.parse(record.from), Date.parse(record.to));
+      if (record.cause === 'asleep') {
+        // The app was running until the computer fell asleep: the silence from then is sleep.
+        timeline.addSign(Date.parse(record.from), 'asleep');
+      } else if (record.cause === 'stalled') {
+        timeline.addSign(Date.parse(record.from));
+        timeline.addRecordedGap(Date.parse(record.from), Date.parse(record.to), 'stalled');
+      } else if (!record.clean) {
+        timeline.addRecordedGap(Date.parse(record.from), Date.parse(record.to), 'unexplained');
+      }
       return;
     case 'protection-paused':
       timeline.addSign(at);

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createAppServices, type AppServices } from '../../../electron/guardian/appServices';
 import type { Emit, Watcher } from '../../../electron/guardian/watchers/watcher';
-import { channelOf } from '../../../shared/api';
+import { channelOf, type EventName } from '../../../shared/api';
 
 const electron = await vi.hoisted(async () => {
   const { EventEmitter: Emitter } = await import('node:events');
@@ -52,10 +52,12 @@ const electron = await vi.hoisted(async () => {
     getAllDisplays: vi.fn(() => [display(1, 0), display(2, 1366)]),
     getPrimaryDisplay: vi.fn(() => display(1, 0)),
   });
+  const powerMonitor = new Emitter();
   const tray = { on: vi.fn(), setImage: vi.fn(), setToolTip: vi.fn(), setContextMenu: vi.fn(), destroy: vi.fn() };
   const notifications: { options: unknown; show: ReturnType<typeof vi.fn>; on: ReturnType<typeof vi.fn> }[] = [];
   return {
     app,
+    powerMonitor,
     screen,
     FakeWindow,
     tray,
@@ -70,6 +72,7 @@ const electron = await vi.hoisted(async () => {
 
 vi.mock('electron', () => ({
   app: electron.app,
+  powerMonitor: electron.powerMonitor,
   screen: electron.screen,
   BrowserWindow: electron.FakeWindow,
   Tray: vi.fn(function () {
@@ -121,11 +124,36 @@ async function start(failWith?: Error): Promise<void> {
   for (let i = 0; i < 100 && !finished(); i++) await settle();
 }
 
+const guardianOf = () => services!.guardian;
+
+function sentTo(window: InstanceType<typeof electron.FakeWindow>, event: EventName): unknown[] {
+  return window.webContents.send.mock.calls.filter(([channel]) => channel === channelOf(event)).map(([, payload]) => payload);
+}
+
+async function lastJournalRecord(): Promise<{ type: string; reason?: string }> {
+  const journal = await fs.readdir(path.join(tmp, 'data', 'journal'));
+  const last = (await fs.readFile(path.join(tmp, 'data', 'journal', journal[0]!), 'utf8')).trim().split('\n').at(-1)!;
+  return JSON.parse(last).record;
+}
+
+/** Electron's own before-quit after an allowed app.quit(): the services stop first, then the app quits again. */
+async function quitAndExpectCleanStop(reason: string): Promise<void> {
+  electron.app.quit.mockClear();
+  const beforeQuit = { preventDefault: vi.fn() };
+  electron.app.emit('before-quit', beforeQuit);
+  expect(beforeQuit.preventDefault).toHaveBeenCalledOnce();
+  for (let i = 0; i < 50 && !electron.app.quit.mock.calls.length; i++) await settle();
+  expect(electron.app.quit).toHaveBeenCalledOnce();
+  expect(await lastJournalRecord()).toMatchObject({ type: 'clean-stop', reason });
+  services = null;
+}
+
 describe('startTrayApp', () => {
   beforeEach(async () => {
     vi.clearAllMocks();
     electron.app.removeAllListeners();
     electron.screen.removeAllListeners();
+    electron.powerMonitor.removeAllListeners();
     electron.handlers.clear();
     electron.FakeWindow.all = [];
     electron.notifications.length = 0;
@@ -181,15 +209,45 @@ describe('startTrayApp', () => {
     expect(close.preventDefault).toHaveBeenCalledOnce();
     expect(electron.app.listenerCount('window-all-closed')).toBe(1);
 
+    // The family's quit: the PIN page (here the typed word, no PIN is set), then the quit, then a clean stop.
+    guardianOf().askForPin({ action: 'quit' });
+    const prompt = sentTo(dashboard!, 'protectedAction').at(-1) as { request: unknown; confirmationWord: string };
+    await electron.handlers.get(channelOf('confirmProtectedAction'))?.(from(dashboard!.webContents.id), { request: prompt.request, secret: prompt.confirmationWord });
+    expect(electron.app.quit).toHaveBeenCalledOnce();
+    await quitAndExpectCleanStop('quit');
+  });
+
+  it('refuses a quit nobody allowed (the Dock, a plain SIGTERM): nothing stops, and the PIN page asks for it', async () => {
+    await start();
+    const dashboard = electron.FakeWindow.all[0]!;
     const beforeQuit = { preventDefault: vi.fn() };
     electron.app.emit('before-quit', beforeQuit);
     expect(beforeQuit.preventDefault).toHaveBeenCalledOnce();
-    for (let i = 0; i < 50 && !electron.app.quit.mock.calls.length; i++) await settle();
+    expect(sentTo(dashboard, 'protectedAction')).toEqual([expect.objectContaining({ request: { action: 'quit' } })]);
+    await settle();
+    expect(electron.app.quit).not.toHaveBeenCalled();
+    expect((await lastJournalRecord()).type).not.toBe('clean-stop');
+    expect(guardianOf().status().state).toBe('protected');
+  });
+
+  it('lets the system shut down: delays it, stops cleanly and journals a shut-down; Windows session end alike', async () => {
+    await start();
+    const shutdown = { preventDefault: vi.fn() };
+    electron.powerMonitor.emit('shutdown', shutdown);
+    expect(shutdown.preventDefault).toHaveBeenCalledOnce();
     expect(electron.app.quit).toHaveBeenCalledOnce();
-    const journal = await fs.readdir(path.join(tmp, 'data', 'journal'));
-    const last = (await fs.readFile(path.join(tmp, 'data', 'journal', journal[0]!), 'utf8')).trim().split('\n').at(-1)!;
-    expect(JSON.parse(last).record).toMatchObject({ type: 'clean-stop', reason: 'quit' });
-    services = null;
+    await quitAndExpectCleanStop('shutdown');
+
+    electron.app.quit.mockClear();
+    electron.FakeWindow.all[0]!.emit('session-end', {});
+    expect(electron.app.quit).toHaveBeenCalledOnce();
+  });
+
+  it('tells the services when the system goes to sleep', async () => {
+    await start();
+    const told = vi.spyOn(services!, 'systemSuspending');
+    electron.powerMonitor.emit('suspend');
+    expect(told).toHaveBeenCalledOnce();
   });
 
   it('covers every display when a remote tool starts, and sends the interruption to every window', async () => {

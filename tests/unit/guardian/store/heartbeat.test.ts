@@ -123,3 +123,29 @@ it('judges the gap from the last record of any kind, and the allowed silence is 
     from: '2026-03-02T08:11:00.000Z', to: '2026-03-02T08:11:00.000Z', clean: false,
   });
 });
+
+it('records a stretch the running app was held still, then tells onHeld; sleep is recorded as asleep', async () => {
+  let mono = 0;
+  const told: string[] = [];
+  const heartbeat = createHeartbeat({
+    journal, version: '1.2.3', onHeld: (s) => told.push(`${s.cause} ${s.from.toISOString()}`),
+    stallWatch: { checkEveryMs: 10_000, monotonicMs: () => mono },
+  });
+  await heartbeat.start();
+  // Held still for 20 minutes while the computer ran: no timer fired, both clocks went on.
+  mono += 20 * MINUTE;
+  vi.setSystemTime(new Date('2026-03-02T08:20:00Z'));
+  await vi.advanceTimersByTimeAsync(10_000);
+  // Asleep for an hour: the monotonic clock stood still.
+  vi.setSystemTime(new Date('2026-03-02T09:20:10Z'));
+  await vi.advanceTimersByTimeAsync(10_000);
+  await heartbeat.stop({ reason: 'quit' });
+
+  const gaps = (await records()).filter((r) => r.type === 'protection-gap');
+  expect(gaps).toEqual([
+    { type: 'protection-gap', at: '2026-03-02T08:20:10.000Z', from: '2026-03-02T08:00:00.000Z', to: '2026-03-02T08:20:10.000Z', clean: false, cause: 'stalled' },
+    { type: 'protection-gap', at: '2026-03-02T09:20:20.000Z', from: '2026-03-02T08:20:10.000Z', to: '2026-03-02T09:20:20.000Z', clean: false, cause: 'asleep' },
+  ]);
+  expect(told).toEqual(['stalled 2026-03-02T08:00:00.000Z', 'asleep 2026-03-02T08:20:10.000Z']);
+  expect((await verifyJournal(dir)).ok).toBe(true);
+});

@@ -78,6 +78,23 @@ describe('uptime and gaps', () => {
     expect(summary.allQuiet).toBe(true);
   });
 
+  it('names a night asleep and a stretch held still that the running app recorded, over the silence around them', async () => {
+    const records: JournalRecord[] = [
+      ...beats('2026-03-01T23:55:00Z', '2026-03-02T22:00:00Z'),
+      // Looked at 22:03 for the last time before sleep; woke at 07:00 and recorded it.
+      { type: 'protection-gap', at: '2026-03-03T07:00:00.000Z', from: '2026-03-02T22:03:00.000Z', to: '2026-03-03T07:00:00.000Z', clean: false, cause: 'asleep' },
+      ...beats('2026-03-03T07:05:00Z', '2026-03-04T10:00:00Z'),
+      // Held still (stopped) from 10:02 to 10:40 while the computer ran.
+      { type: 'protection-gap', at: '2026-03-04T10:40:00.000Z', from: '2026-03-04T10:02:00.000Z', to: '2026-03-04T10:40:00.000Z', clean: false, cause: 'stalled' },
+      ...beats('2026-03-04T10:45:00Z', '2026-03-09T00:05:00Z'),
+    ];
+    const summary = await summarizeWeek(records, W10, LONDON);
+    expect(summary.gaps).toEqual([
+      { from: '2026-03-02T22:03:00.000Z', to: '2026-03-03T07:00:00.000Z', cause: 'asleep' },
+      { from: '2026-03-04T10:02:00.000Z', to: '2026-03-04T10:40:00.000Z', cause: 'stalled' },
+    ]);
+  });
+
   it('shows a PC off for ten days: the week it went off partly, the next week at 0%, and the current week up to now', async () => {
     const records = [
       ...beats('2026-03-01T23:55:00Z', '2026-03-06T18:00:00Z'),

@@ -1,0 +1,73 @@
+// Notices, while the app runs, a stretch in which it did not: the computer was asleep, or the app was held still
+// while the computer ran (stopped with a signal, suspended from a task manager or a debugger). Looked at every few
+// seconds, so it is noticed the moment the app runs again. Asleep: the monotonic clock stood still for most of the
+// stretch (it does not count suspend on Linux and macOS), or the system said it was going to sleep (Electron's
+// powerMonitor; on Windows the monotonic clock may count sleep, so this is the sign there).
+import type { HeldCause } from '../../../shared/journal';
+
+export interface HeldStretch {
+  from: Date;
+  to: Date;
+  cause: HeldCause;
+}
+
+export interface StallWatchOptions {
+  onHeld: (stretch: HeldStretch) => void;
+  checkEveryMs?: number;
+  /** A stretch longer than this without a look counts as held. */
+  heldAfterMs?: number;
+  now?: () => Date;
+  /** A clock that never jumps; milliseconds. */
+  monotonicMs?: () => number;
+}
+
+export interface StallWatch {
+  start(): void;
+  stop(): void;
+  /** The system is going to sleep: the stretch that follows is sleep, whatever the clocks say. */
+  systemSuspending(): void;
+}
+
+export const STALL_CHECK_MS = 10_000;
+export const HELD_AFTER_MS = 60_000;
+
+export function createStallWatch(options: StallWatchOptions): StallWatch {
+  const checkEveryMs = options.checkEveryMs ?? STALL_CHECK_MS;
+  const heldAfterMs = options.heldAfterMs ?? HELD_AFTER_MS;
+  const now = options.now ?? (() => new Date());
+  const monotonicMs = options.monotonicMs ?? (() => performance.now());
+  let timer: ReturnType<typeof setInterval> | null = null;
+  let last = { wall: 0, mono: 0 };
+  /** When the system last said it was going to sleep (wall clock); it sleeps a few seconds after saying so. */
+  let suspendingAt: number | null = null;
+
+  const look = (): void => {
+    const wall = now().getTime();
+    const mono = monotonicMs();
+    const wallElapsed = wall - last.wall;
+    if (wallElapsed > heldAfterMs) {
+      const toldSleep = suspendingAt !== null && suspendingAt >= last.wall - 2 * checkEveryMs && suspendingAt <= wall;
+      const asleep = toldSleep || wallElapsed - (mono - last.mono) > wallElapsed / 2;
+      options.onHeld({ from: new Date(last.wall), to: new Date(wall), cause: asleep ? 'asleep' : 'stalled' });
+      suspendingAt = null;
+    }
+    // A clock set back, or a look that found nothing: either way the next stretch starts here.
+    last = { wall, mono };
+  };
+
+  return {
+    start() {
+      if (timer) return;
+      last = { wall: now().getTime(), mono: monotonicMs() };
+      timer = setInterval(look, checkEveryMs);
+      timer.unref();
+    },
+    stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+    },
+    systemSuspending() {
+      suspendingAt = now().getTime();
+    },
+  };
+}
