@@ -3,7 +3,8 @@
 // One process vanishing mid-read never throws.
 import fs from 'node:fs';
 import path from 'node:path';
-import { CLOCK_TICKS_PER_SECOND, parseProcStat } from './procStat';
+import { CMDLINE_MAX_BYTES, STAT_MAX_BYTES, readHead, readProcFiles, readProcStat } from './procFiles';
+import { CLOCK_TICKS_PER_SECOND } from './procStat';
 import type { ProcessSource, RunningProcess } from './processSource';
 
 export interface ProcSourceOptions {
@@ -11,8 +12,6 @@ export interface ProcSourceOptions {
   readonly procRoot?: string;
 }
 
-/** Longest command line kept: enough for every argument a catalog rule looks at. */
-export const CMDLINE_MAX_BYTES = 4096;
 /** A process this young has its stat re-read each tick, so an exec() into another program is noticed. */
 const YOUNG_MS = 1000;
 /**
@@ -20,8 +19,6 @@ const YOUNG_MS = 1000;
  * can take longer than YOUNG_MS): it is re-checked for this long, so the program it becomes is still seen.
  */
 const FORKED_MS = 15_000;
-/** Room for a whole stat line: 50-odd numbers and a name of at most 64 bytes. */
-const STAT_MAX_BYTES = 2048;
 
 /** What the source remembers of one PID; `process` is null for what is kept out (kernel threads, unreadable PIDs). */
 interface Known {
@@ -32,31 +29,6 @@ interface Known {
   readonly startedMs: number | null;
   /** How long after its start its stat is re-read each tick (longer for a fork still named like its parent). */
   readonly watchMs: number;
-}
-
-/** Thrown for a PID whose files disappeared while being read: the process has ended. */
-const VANISHED = new Set(['ENOENT', 'ESRCH']);
-
-function errorCode(error: unknown): string {
-  return error instanceof Error && 'code' in error ? String(error.code) : '';
-}
-
-/** Reads at most `maxBytes` of a /proc file into `buffer` with as few system calls as it can (open, read, close). */
-function readHead(file: string, buffer: Buffer, maxBytes = buffer.length): string {
-  const fd = fs.openSync(file, 'r');
-  try {
-    let length = 0;
-    while (length < maxBytes) {
-      const wanted = maxBytes - length;
-      const read = fs.readSync(fd, buffer, length, wanted, null);
-      length += read;
-      // /proc hands over everything it has in one read: a short read is the end, no need to ask again.
-      if (read < wanted) break;
-    }
-    return buffer.toString('utf8', 0, length);
-  } finally {
-    fs.closeSync(fd);
-  }
 }
 
 /**
@@ -95,43 +67,20 @@ export function createProcSource(options: ProcSourceOptions = {}): ProcessSource
   /** One buffer for every read: the source never reads two files at once. */
   const buffer = Buffer.allocUnsafe(Math.max(CMDLINE_MAX_BYTES, STAT_MAX_BYTES));
 
-  const readStat = (pid: number) => parseProcStat(readHead(path.join(procRoot, String(pid), 'stat'), buffer, STAT_MAX_BYTES));
   /** The parent's short name as last read (this tick's reads first), or undefined when it is not known. */
   let parentCommOf: (ppid: number) => string | undefined = (ppid) => known.get(ppid)?.comm;
 
   /** Reads one PID in full. Undefined when it vanished mid-read (try again next tick, if it is still listed). */
   function readProcess(pid: number): Known | undefined {
-    const dir = path.join(procRoot, String(pid));
-    let stat;
-    try {
-      stat = readStat(pid);
-    } catch (error) {
-      if (VANISHED.has(errorCode(error))) return undefined;
-      return { process: null, comm: '', startTicks: -1, startedMs: null, watchMs: 0 };
-    }
-    if (!stat) return undefined;
+    const files = readProcFiles(procRoot, pid, buffer);
+    if (files.kind === 'gone') return undefined;
+    if (files.kind === 'unreadable') return { process: null, comm: '', startTicks: -1, startedMs: null, watchMs: 0 };
+    const { stat, args, exe, kernelThread } = files;
     const startedMs = bootMs === null ? null : bootMs + (stat.startTicks * 1000) / CLOCK_TICKS_PER_SECOND;
     const parentComm = parentCommOf(stat.ppid);
     const watchMs = parentComm !== undefined && parentComm === stat.comm ? FORKED_MS : YOUNG_MS;
     const base = { comm: stat.comm, startTicks: stat.startTicks, startedMs, watchMs };
-
-    let args: string | null;
-    try {
-      // Kept NUL-separated, as the kernel gives it: the catalog reads the first argument exactly even with spaces in it.
-      args = readHead(path.join(dir, 'cmdline'), buffer, CMDLINE_MAX_BYTES).replace(/\0+$/, '');
-    } catch (error) {
-      if (VANISHED.has(errorCode(error))) return undefined;
-      args = null;
-    }
-    if (!args && (pid === 2 || stat.ppid === 2)) return { ...base, process: null };
-
-    let exe: string | null = null;
-    try {
-      exe = fs.readlinkSync(path.join(dir, 'exe')).replace(/ \(deleted\)$/, '');
-    } catch {
-      // Another user's process (EACCES), a zombie or one just gone (ENOENT): the catalog then goes by the
-      // command line's first argument, and last by the short name.
-    }
+    if (kernelThread) return { ...base, process: null };
     return {
       ...base,
       process: {
@@ -150,11 +99,12 @@ export function createProcSource(options: ProcSourceOptions = {}): ProcessSource
   function stillSame(pid: number, entry: Known, now: number): boolean | undefined {
     if (entry.startedMs === null || now - entry.startedMs > entry.watchMs) return true;
     try {
-      const stat = readStat(pid);
+      const stat = readProcStat(procRoot, pid, buffer);
+      if (stat === 'gone') return undefined;
       if (!stat) return false;
       return stat.startTicks === entry.startTicks && stat.comm === entry.comm;
-    } catch (error) {
-      return VANISHED.has(errorCode(error)) ? undefined : true;
+    } catch {
+      return true;
     }
   }
 

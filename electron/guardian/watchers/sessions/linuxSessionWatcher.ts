@@ -1,10 +1,9 @@
 // Watches Linux for someone connected in from another machine: inbound sessions in /proc/net/tcp and tcp6, read only
 // when the kernel's TCP counters say a connection came or went (or while a session is live), since each read costs ~1 ms.
 import { readFileSync } from 'node:fs';
-import { readFile, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Catalog, ProcessInfo } from '../../catalog';
-import { parseProcStat } from '../processes/procStat';
+import { CMDLINE_MAX_BYTES, STAT_MAX_BYTES, readProcFiles } from '../processes/procFiles';
 import type { Emit, Watcher } from '../watcher';
 import { findInboundConnections, identifyInboundSession, type ConnectionOwner, type InboundConnection } from './inboundConnections';
 import { createPolledSessions, type SeenSession } from './polledSessions';
@@ -20,25 +19,20 @@ export interface LinuxSessionWatcherOptions {
 }
 
 const WATCHER_NAME = 'sessions';
-const CMDLINE_MAX_CHARS = 4096;
 
 /** What the catalog needs to name the program behind a socket; null when the process is gone or unreadable. */
-async function readProcessInfo(procRoot: string, pid: number): Promise<ProcessInfo | null> {
-  const dir = join(procRoot, String(pid));
-  const [stat, cmdline, exe] = await Promise.all([
-    readFile(join(dir, 'stat'), 'utf8').then(parseProcStat, () => null),
-    readFile(join(dir, 'cmdline'), 'utf8').then((text) => text.slice(0, CMDLINE_MAX_CHARS).replace(/\0+$/, ''), () => ''),
-    readlink(join(dir, 'exe')).then((link) => link.replace(/ \(deleted\)$/, ''), () => null),
-  ]);
-  if (!stat) return null;
-  // The arguments stay NUL-separated: the catalog then reads a program path with spaces in it whole.
-  return { pid, ppid: stat.ppid, name: stat.comm, exe, cmdline: cmdline || null };
+function readProcessInfo(procRoot: string, pid: number, buffer: Buffer): ProcessInfo | null {
+  const files = readProcFiles(procRoot, pid, buffer);
+  if (files.kind !== 'read') return null;
+  return { pid, ppid: files.stat.ppid, name: files.stat.comm, exe: files.exe, cmdline: files.args || null };
 }
 
 export function createLinuxSessionWatcher(opts: LinuxSessionWatcherOptions): Watcher {
   const procRoot = opts.procRoot ?? '/proc';
   const intervalMs = opts.intervalMs ?? 1000;
   const owners = createSocketOwnerIndex(procRoot);
+  /** For reading the program behind a socket, one process at a time. */
+  const buffer = Buffer.allocUnsafe(Math.max(CMDLINE_MAX_BYTES, STAT_MAX_BYTES));
   const sessions = createPolledSessions(() => new Date());
   /** What each inbound connection still open turned out to be: a session, or null for one that is not. */
   const verdicts = new Map<string, SeenSession | null>();
@@ -82,16 +76,16 @@ export function createLinuxSessionWatcher(opts: LinuxSessionWatcherOptions): Wat
   }
 
   /** The program serving a connection is the one holding the socket it was accepted on. */
-  async function ownerOf(connection: InboundConnection, pids: Map<number, number | null>): Promise<ConnectionOwner | null> {
+  function ownerOf(connection: InboundConnection, pids: Map<number, number | null>): ConnectionOwner | null {
     const pid = pids.get(connection.listenerInode) ?? null;
     if (pid === null) return null;
-    const info = await readProcessInfo(procRoot, pid);
+    const info = readProcessInfo(procRoot, pid, buffer);
     return { pid, tool: info ? opts.catalog.matchProcess(info) : null };
   }
 
   /** A connection's session, or null when it is not one; decided once per connection. */
-  async function judge(connection: InboundConnection, pids: Map<number, number | null>): Promise<SeenSession | null> {
-    const owner = await ownerOf(connection, pids);
+  function judge(connection: InboundConnection, pids: Map<number, number | null>): SeenSession | null {
+    const owner = ownerOf(connection, pids);
     const identity = identifyInboundSession(connection.localPort, owner, opts.catalog);
     if (!identity) return null;
     return {
@@ -124,7 +118,7 @@ export function createLinuxSessionWatcher(opts: LinuxSessionWatcherOptions): Wat
     const unjudged = inbound.filter((c) => !verdicts.has(c.key));
     if (unjudged.length > 0) {
       const pids = await owners.ownersOf(unjudged.map((c) => c.listenerInode));
-      for (const connection of unjudged) verdicts.set(connection.key, await judge(connection, pids));
+      for (const connection of unjudged) verdicts.set(connection.key, judge(connection, pids));
     }
     const present = new Set(inbound.map((c) => c.key));
     for (const key of verdicts.keys()) if (!present.has(key)) verdicts.delete(key);
