@@ -93,8 +93,11 @@ export function startTrayApp(options: TrayAppOptions): void {
       event?.preventDefault();
       quitFor('shutdown');
     });
-    // Sleep is told so that the silence after it is journalled as sleep, not as the app being held still.
+    // Sleep and a locked screen are told so that the silence after them is journalled as rest, not as the app being
+    // held still (a laptop in modern standby holds desktop apps still behind the lock without a sleep notice).
     powerMonitor.on('suspend', () => services.systemSuspending());
+    powerMonitor.on('lock-screen', () => services.screenLocked(true));
+    powerMonitor.on('unlock-screen', () => services.screenLocked(false));
     const { guardian } = services;
     const preloadPath = path.join(options.mainDir, '..', 'preload', 'preload.cjs');
 

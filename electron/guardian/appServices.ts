@@ -63,6 +63,8 @@ export interface AppServices {
   stop(reason: StopReason): Promise<void>;
   /** The system is going to sleep (Electron's powerMonitor): the silence that follows is sleep, not tampering. */
   systemSuspending(): void;
+  /** The screen was locked or unlocked (Electron's powerMonitor): a silence that begins behind a lock is rest. */
+  screenLocked(locked: boolean): void;
 }
 
 /** Marks a settings reset the contact has not been told about yet (no channel was known after the reset). */
@@ -200,6 +202,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       await guardian.start();
     },
     systemSuspending: () => heartbeat.systemSuspending(),
+    screenLocked: (locked) => heartbeat.screenLocked(locked),
     async stop(reason) {
       await guardian.stop();
       await summaries.stop();

@@ -39,6 +39,8 @@ export interface Heartbeat {
   stop(options: { reason: StopReason }): Promise<void>;
   /** The system is going to sleep (from Electron's powerMonitor): the silence that follows is sleep. */
   systemSuspending(): void;
+  /** The screen was locked or unlocked (from Electron's powerMonitor): a silence behind a locked screen is rest. */
+  screenLocked(locked: boolean): void;
 }
 
 export function createHeartbeat(options: HeartbeatOptions): Heartbeat {
@@ -86,6 +88,7 @@ export function createHeartbeat(options: HeartbeatOptions): Heartbeat {
       await journal.append({ type: 'clean-stop', at: now().toISOString(), reason });
     },
     systemSuspending: () => stalls.systemSuspending(),
+    screenLocked: (locked) => stalls.screenLocked(locked),
   };
 }
 

@@ -1,8 +1,9 @@
 // Notices, while the app runs, a stretch in which it did not: the computer was asleep, or the app was held still
 // while the computer ran (stopped with a signal, suspended from a task manager or a debugger). Looked at every few
 // seconds, so it is noticed the moment the app runs again. Asleep: the monotonic clock stood still for most of the
-// stretch (it does not count suspend on Linux and macOS), or the system said it was going to sleep (Electron's
-// powerMonitor; on Windows the monotonic clock may count sleep, so this is the sign there).
+// stretch (it does not count suspend on Linux and macOS), the system said it was going to sleep, or the screen was
+// locked when the stretch began (Electron's powerMonitor; on Windows the monotonic clock may count sleep, and a
+// laptop in modern standby holds desktop apps still behind a locked screen without any sleep notice).
 import type { HeldCause } from '../../../shared/journal';
 
 export interface HeldStretch {
@@ -26,6 +27,8 @@ export interface StallWatch {
   stop(): void;
   /** The system is going to sleep: the stretch that follows is sleep, whatever the clocks say. */
   systemSuspending(): void;
+  /** The screen was locked (true) or unlocked: a stretch that begins behind a locked screen is the computer resting. */
+  screenLocked(locked: boolean): void;
 }
 
 export const STALL_CHECK_MS = 10_000;
@@ -40,6 +43,8 @@ export function createStallWatch(options: StallWatchOptions): StallWatch {
   let last = { wall: 0, mono: 0 };
   /** When the system last said it was going to sleep (wall clock); it sleeps a few seconds after saying so. */
   let suspendingAt: number | null = null;
+  /** The last time the screen was locked: from when, and until when (null while it still is). */
+  let lock: { from: number; until: number | null } | null = null;
 
   const look = (): void => {
     const wall = now().getTime();
@@ -47,7 +52,9 @@ export function createStallWatch(options: StallWatchOptions): StallWatch {
     const wallElapsed = wall - last.wall;
     if (wallElapsed > heldAfterMs) {
       const toldSleep = suspendingAt !== null && suspendingAt >= last.wall - 2 * checkEveryMs && suspendingAt <= wall;
-      const asleep = toldSleep || wallElapsed - (mono - last.mono) > wallElapsed / 2;
+      // The lock must have been heard before the stretch began: one heard after it (queued while held) proves nothing.
+      const lockedAtStart = lock !== null && lock.from <= last.wall && (lock.until === null || lock.until > last.wall);
+      const asleep = toldSleep || lockedAtStart || wallElapsed - (mono - last.mono) > wallElapsed / 2;
       options.onHeld({ from: new Date(last.wall), to: new Date(wall), cause: asleep ? 'asleep' : 'stalled' });
       suspendingAt = null;
     }
@@ -68,6 +75,11 @@ export function createStallWatch(options: StallWatchOptions): StallWatch {
     },
     systemSuspending() {
       suspendingAt = now().getTime();
+    },
+    screenLocked(locked) {
+      const at = now().getTime();
+      if (locked && (lock === null || lock.until !== null)) lock = { from: at, until: null };
+      else if (!locked && lock !== null && lock.until === null) lock.until = at;
     },
   };
 }

@@ -243,11 +243,15 @@ describe('startTrayApp', () => {
     expect(electron.app.quit).toHaveBeenCalledOnce();
   });
 
-  it('tells the services when the system goes to sleep', async () => {
+  it('tells the services when the system goes to sleep and when the screen is locked or unlocked', async () => {
     await start();
-    const told = vi.spyOn(services!, 'systemSuspending');
+    const suspending = vi.spyOn(services!, 'systemSuspending');
+    const locked = vi.spyOn(services!, 'screenLocked');
     electron.powerMonitor.emit('suspend');
-    expect(told).toHaveBeenCalledOnce();
+    electron.powerMonitor.emit('lock-screen');
+    electron.powerMonitor.emit('unlock-screen');
+    expect(suspending).toHaveBeenCalledOnce();
+    expect(locked.mock.calls).toEqual([[true], [false]]);
   });
 
   it('covers every display when a remote tool starts, and sends the interruption to every window', async () => {

@@ -92,3 +92,38 @@ it('takes a clock set back as a new start, and stops looking when stopped', asyn
   await vi.advanceTimersByTimeAsync(60 * SECOND);
   expect(held).toEqual([]);
 });
+
+it('takes a stretch that began behind a locked screen as rest (modern standby), whether the unlock is heard before the look or after', async () => {
+  const first = startWatch();
+  first.screenLocked(true);
+  await run(10 * SECOND);
+  wall += 7 * 3600 * SECOND; // Held still behind the lock, both clocks running, no sleep notice.
+  mono += 7 * 3600 * SECOND;
+  first.screenLocked(false); // Heard first, on waking.
+  await run(10 * SECOND);
+  first.stop();
+
+  const second = startWatch();
+  second.screenLocked(true);
+  await run(10 * SECOND);
+  wall += 3600 * SECOND;
+  mono += 3600 * SECOND;
+  await run(10 * SECOND);
+  second.screenLocked(false);
+  expect(held.map((s) => s.cause)).toEqual(['asleep', 'asleep']);
+});
+
+it('does not let a lock heard only after the stretch (queued while held) excuse a hold', async () => {
+  const watch = startWatch();
+  watch.screenLocked(true);
+  await run(10 * SECOND);
+  watch.screenLocked(false);
+  await run(30 * SECOND);
+  wall += 10 * 60 * SECOND;
+  mono += 10 * 60 * SECOND;
+  // Lock and unlock pressed while the app was held: heard only now, before the look.
+  watch.screenLocked(true);
+  watch.screenLocked(false);
+  await run(10 * SECOND);
+  expect(held.map((s) => s.cause)).toEqual(['stalled']);
+});
