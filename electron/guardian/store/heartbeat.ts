@@ -28,7 +28,7 @@ export interface ProtectionGap {
   clean: boolean;
 }
 
-export type ProtectionGapRecord = Extract<JournalRecord, { type: 'protection-gap' }>;
+type ProtectionGapRecord = Extract<JournalRecord, { type: 'protection-gap' }>;
 
 export type StopReason = Extract<JournalRecord, { type: 'clean-stop' }>['reason'];
 

@@ -7,7 +7,10 @@ import { parseProcStat, type ProcStat } from './procStat';
 /** Longest command line kept: enough for every argument a catalog rule looks at. */
 export const CMDLINE_MAX_BYTES = 4096;
 /** Room for a whole stat line: 50-odd numbers and a name of at most 64 bytes. */
-export const STAT_MAX_BYTES = 2048;
+const STAT_MAX_BYTES = 2048;
+
+/** A buffer every read here fits in; one per reader, which never reads two files at once. */
+export const createProcReadBuffer = (): Buffer => Buffer.allocUnsafe(Math.max(CMDLINE_MAX_BYTES, STAT_MAX_BYTES));
 
 /** What one read found: the files, a process gone (or not yet readable: try again later), or a stat it may not read. */
 export type ProcFiles =
@@ -50,7 +53,7 @@ export function readProcStat(procRoot: string, pid: number, buffer: Buffer): Pro
   }
 }
 
-/** `buffer` must hold at least CMDLINE_MAX_BYTES and STAT_MAX_BYTES. */
+/** `buffer` comes from createProcReadBuffer. */
 export function readProcFiles(procRoot: string, pid: number, buffer: Buffer): ProcFiles {
   const dir = path.join(procRoot, String(pid));
   let stat: ProcStat | null | 'gone';

@@ -3,7 +3,7 @@
 // One process vanishing mid-read never throws.
 import fs from 'node:fs';
 import path from 'node:path';
-import { CMDLINE_MAX_BYTES, STAT_MAX_BYTES, readHead, readProcFiles, readProcStat } from './procFiles';
+import { createProcReadBuffer, readHead, readProcFiles, readProcStat } from './procFiles';
 import { CLOCK_TICKS_PER_SECOND } from './procStat';
 import type { ProcessSource, RunningProcess } from './processSource';
 
@@ -65,7 +65,7 @@ export function createProcSource(options: ProcSourceOptions = {}): ProcessSource
   /** Until when (wall-clock ms) some listed process is young enough to be re-checked. */
   let youngUntil = 0;
   /** One buffer for every read: the source never reads two files at once. */
-  const buffer = Buffer.allocUnsafe(Math.max(CMDLINE_MAX_BYTES, STAT_MAX_BYTES));
+  const buffer = createProcReadBuffer();
 
   /** The parent's short name as last read (this tick's reads first), or undefined when it is not known. */
   let parentCommOf: (ppid: number) => string | undefined = (ppid) => known.get(ppid)?.comm;

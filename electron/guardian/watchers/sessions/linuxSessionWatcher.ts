@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Catalog, ProcessInfo } from '../../catalog';
-import { CMDLINE_MAX_BYTES, STAT_MAX_BYTES, readProcFiles } from '../processes/procFiles';
+import { createProcReadBuffer, readProcFiles } from '../processes/procFiles';
 import type { Emit, Watcher } from '../watcher';
 import { findInboundConnections, identifyInboundSession, type ConnectionOwner, type InboundConnection } from './inboundConnections';
 import { createPolledSessions, type SeenSession } from './polledSessions';
@@ -32,7 +32,7 @@ export function createLinuxSessionWatcher(opts: LinuxSessionWatcherOptions): Wat
   const intervalMs = opts.intervalMs ?? 1000;
   const owners = createSocketOwnerIndex(procRoot);
   /** For reading the program behind a socket, one process at a time. */
-  const buffer = Buffer.allocUnsafe(Math.max(CMDLINE_MAX_BYTES, STAT_MAX_BYTES));
+  const buffer = createProcReadBuffer();
   const sessions = createPolledSessions(() => new Date());
   /** What each inbound connection still open turned out to be: a session, or null for one that is not. */
   const verdicts = new Map<string, SeenSession | null>();
