@@ -2,10 +2,10 @@
 import path from 'node:path';
 import { readJournal } from '../guardian/store/journal';
 import { openSettings } from '../guardian/store/settingsStore';
-import { IsoWeekError, lastFullWeek, parseIsoWeek } from '../guardian/summary/isoWeek';
+import { IsoWeekError, lastFullWeek, parseIsoWeek } from '../../shared/isoWeek';
 import { formatSummary } from '../guardian/summary/summaryText';
 import { summarizeWeek, summaryReadRange } from '../guardian/summary/weeklySummary';
-import { defaultTimeZone } from '../guardian/summary/zonedTime';
+import { defaultTimeZone } from '../../shared/zonedTime';
 import type { CliCommand } from './command';
 import { UsageError } from './usageError';
 

@@ -22,11 +22,11 @@ import { createSetupService, type SetupService } from './setupService';
 import { createHeartbeat, type HeartbeatOptions, type StopReason } from './store/heartbeat';
 import { createJournal } from './store/journal';
 import { openSettings, type SettingsReset } from './store/settingsStore';
-import { lastFullWeek, parseIsoWeek } from './summary/isoWeek';
+import { lastFullWeek, parseIsoWeek } from '../../shared/isoWeek';
 import { summaryNote, type SummaryNote } from './summary/summaryNote';
 import { createSummaryScheduler } from './summary/summarySchedule';
 import { summarizeWeek, summaryReadRange } from './summary/weeklySummary';
-import { defaultTimeZone } from './summary/zonedTime';
+import { defaultTimeZone } from '../../shared/zonedTime';
 import { createDefaultWatchers } from './watchers/defaultWatchers';
 import type { Watcher } from './watchers/watcher';
 

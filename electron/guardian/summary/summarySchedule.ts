@@ -18,11 +18,11 @@ import type { Settings } from '../../../shared/settings';
 import type { WeeklySummary } from '../../../shared/summary';
 import type { AlertContent } from '../alerts/alertMessage';
 import type { Journal } from '../store/journal';
-import { formatIsoWeek, isoWeekOfDay, lastFullWeek, mondayOf, type IsoWeek } from './isoWeek';
+import { formatIsoWeek, isoWeekOfDay, lastFullWeek, mondayOf, type IsoWeek } from '../../../shared/isoWeek';
 import { composeSummaryEmail } from './summaryEmail';
 import { summarizeWeek, summaryReadRange } from './weeklySummary';
 import { weekFrame } from './weekFrame';
-import { DAY_MS, defaultTimeZone, instantOfWallTime } from './zonedTime';
+import { DAY_MS, defaultTimeZone, instantOfWallTime } from '../../../shared/zonedTime';
 
 type SummaryTime = Settings['weeklySummary'];
 

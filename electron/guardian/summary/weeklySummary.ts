@@ -5,11 +5,11 @@ import type { JournalRecord } from '../../../shared/journal';
 import type { TrustedHelper } from '../../../shared/settings';
 import type { WeeklySummary } from '../../../shared/summary';
 import { HEARTBEAT_INTERVAL_MS, longestQuietMs } from '../store/heartbeatTiming';
-import type { IsoWeek } from './isoWeek';
+import type { IsoWeek } from '../../../shared/isoWeek';
 import { offWithin, ProtectionTimeline } from './protectionTimeline';
 import { SummaryTally } from './summaryTally';
 import { dayIndex, weekFrame } from './weekFrame';
-import { checkTimeZone, DAY_MS, defaultTimeZone } from './zonedTime';
+import { checkTimeZone, DAY_MS, defaultTimeZone } from '../../../shared/zonedTime';
 
 export interface SummaryOptions {
   /** The IANA zone the week is cut in; the computer's own by default. */
