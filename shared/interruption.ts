@@ -98,6 +98,8 @@ export const ProtectedActionPromptSchema = z.object({
   request: ProtectedActionSchema,
   pinRequired: z.boolean(),
   confirmationWord: z.string(),
+  /** How the page words the time a pause ends or a lockout lifts. */
+  region: RegionSchema,
 });
 export type ProtectedActionPrompt = z.infer<typeof ProtectedActionPromptSchema>;
 

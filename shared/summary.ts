@@ -2,6 +2,7 @@
 // One schema for the engine that computes it and everything that displays it. No Node or DOM imports.
 import { z } from 'zod';
 import { ChoiceSchema } from './journal';
+import { RegionSchema } from './settings';
 
 const at = z.string().datetime({ offset: true });
 const count = z.number().int().min(0);
@@ -25,6 +26,8 @@ export const WeeklySummarySchema = z.object({
   week: IsoWeekStringSchema,
   /** The IANA time zone the week's days were cut in. */
   timeZone: z.string(),
+  /** The family's region: how the summary words its dates and times. */
+  region: RegionSchema.default('GB'),
   /** Monday 00:00 local, and the next Monday 00:00 local. */
   from: at,
   to: at,

@@ -199,7 +199,7 @@ function describe(request: SetupRequest, next: Settings, previous: Settings, cat
     lines.push(`Trusted helper: ${catalog.byId(helper.toolId)?.name ?? helper.toolId} ${helper.remoteId}.`);
   }
   lines.push(`Start at login: ${next.startAtLogin ? 'on' : 'off'}.`);
-  lines.push(`Weekly summary to ${request.contactName}: ${summaryTimeWords(next.weeklySummary)}.`);
+  lines.push(`Weekly summary to ${request.contactName}: ${summaryTimeWords(next.weeklySummary, next.region)}.`);
   if (!next.pin) lines.push('No family PIN is set: pausing protection, changing settings and quitting will ask for a typed word instead.');
   return lines;
 }

@@ -19,9 +19,9 @@ export const summaryCommand: CliCommand = {
     const timeZone = defaultTimeZone();
     const week = weekOption(context.values.week, now, timeZone);
     const problems: string[] = [];
-    const { trustedHelpers } = (await openSettings({ dataDir: context.common.dataDir })).settings;
+    const { trustedHelpers, region } = (await openSettings({ dataDir: context.common.dataDir })).settings;
     const records = readJournal(path.join(context.common.dataDir, 'journal'), summaryReadRange(week, { timeZone }), (m) => problems.push(m));
-    const summary = await summarizeWeek(records, week, { timeZone, now, trustedHelpers });
+    const summary = await summarizeWeek(records, week, { timeZone, now, trustedHelpers, region });
     for (const problem of problems) process.stderr.write(`${problem}\n`);
     context.write(context.common.json ? JSON.stringify(summary) : formatSummary(summary));
     return 0;

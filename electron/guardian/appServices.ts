@@ -97,7 +97,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     async notify(kind: AlertKind, facts: ContactFacts) {
       const contact = settings.contacts[0];
       if (!contact) return;
-      const content = composeAlert({ kind, person: settings.person, pcName, contactName: contact.name, ...facts });
+      const content = composeAlert({ kind, person: settings.person, pcName, contactName: contact.name, region: settings.region, ...facts });
       await outbox.enqueue({ kind, content });
     },
   };
@@ -190,7 +190,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       const timeZone = defaultTimeZone();
       const week = weekText === undefined ? lastFullWeek(now, timeZone) : parseIsoWeek(weekText);
       const records = journal.read(summaryReadRange(week, { timeZone }));
-      return summarizeWeek(records, week, { timeZone, now, trustedHelpers: settings.trustedHelpers });
+      return summarizeWeek(records, week, { timeZone, now, trustedHelpers: settings.trustedHelpers, region: settings.region });
     },
     async start() {
       const gap = await heartbeat.start();

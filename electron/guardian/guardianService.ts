@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import type { EventName, EventPayload, Status } from '../../shared/api';
 import type { GuardianEvent, Session } from '../../shared/events';
 import type { ChoiceResult, InterruptionView, Page, ProtectedAction, WarningView } from '../../shared/interruption';
+import { dateWords } from '../../shared/dateWords';
+import { statusFor } from '../../shared/statusWords';
 import { CONFIRMATION_WORDS, type PinAction } from '../../shared/pin';
 import type { Settings } from '../../shared/settings';
 import type { ProcessControl } from './actions/processControl';
@@ -114,13 +116,10 @@ export function createGuardianService(options: GuardianServiceOptions): Guardian
       const who = contact?.name ?? 'your family';
       const message = `Alerts to ${who} are not getting through. ${[...alertTrouble.values()].join(' ')}`;
       const withAlerts = { ...base, ...extra, watchers: [...base.watchers, { name: 'alerts', ok: false, message }] };
-      if (paused === null) {
-        return { ...withAlerts, state: 'problem', summary: `Pause Guard is watching, but it cannot reach ${who}. Please tell your family.` };
-      }
+      if (paused === null) return { ...withAlerts, ...statusFor('alerts-not-reaching', { who }) };
     }
     if (paused === null) return { ...base, ...extra };
-    const until = paused.until.toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
-    return { ...base, ...extra, state: 'paused', summary: `Protection is paused until ${until}. It comes back on by itself.` };
+    return { ...base, ...extra, ...statusFor('paused', { until: dateWords(s.region).clock(paused.until) }) };
   };
   const statusChanged = (): void => emit('status', status());
 
@@ -185,7 +184,8 @@ export function createGuardianService(options: GuardianServiceOptions): Guardian
     choose: (request) => controller.choose(request),
     closeInterruption: (id) => controller.close(id),
     askForPin(request) {
-      emit('protectedAction', { request, pinRequired: settings().pin !== null, confirmationWord: CONFIRMATION_WORDS[pinActionOf(request)] });
+      const s = settings();
+      emit('protectedAction', { request, pinRequired: s.pin !== null, confirmationWord: CONFIRMATION_WORDS[pinActionOf(request)], region: s.region });
     },
     async confirmProtectedAction(request, secret) {
       const action = pinActionOf(request);

@@ -1,6 +1,7 @@
 // The pause-and-check page: what it says, which choices it offers when, what it sends, and what it never allows.
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { dateWords } from '../../shared/dateWords';
 import type { ChoiceResult } from '../../shared/interruption';
 import type { MethodInput } from '../../shared/api';
 import { App } from '../../renderer/src/App';
@@ -211,7 +212,7 @@ describe('InterruptionPage, carrying on', () => {
     render(<InterruptionPage view={interruptionOf({ canCarryOn: true })} api={api} />);
     await user.click(screen.getByRole('button', { name: 'I started this myself' }));
     await user.type(screen.getByLabelText('Family PIN'), '0000{Enter}');
-    const time = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(new Date(until));
+    const time = dateWords('GB').clock(until);
     expect(await screen.findByRole('alert')).toHaveTextContent(`Too many wrong tries. You can try again at ${time}.`);
   });
 

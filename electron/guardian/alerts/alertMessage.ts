@@ -1,7 +1,9 @@
 // What an alert to the trusted contact says: who, what happened in plain words, what the person chose, when, what to do.
 // It must never carry window titles, file paths or banking details: it takes only the typed facts below and reads nothing else.
+import { dateWords } from '../../../shared/dateWords';
 import type { AlertKind } from '../../../shared/events';
 import type { Choice } from '../../../shared/journal';
+import type { Region } from '../../../shared/settings';
 
 export type AlertPriority = 'urgent' | 'high' | 'default' | 'low';
 
@@ -24,6 +26,8 @@ export interface AlertFacts {
   choice?: Choice | null;
   /** IANA time zone for "when"; the PC's own when not given. */
   timeZone?: string;
+  /** How "when" is worded (the family's region); GB when not given. */
+  region?: Region;
 }
 
 export interface AlertContent {
@@ -44,7 +48,7 @@ export function composeAlert(facts: AlertFacts): AlertContent {
   const who = person ?? 'the person using this PC';
   const pc = clean(facts.pcName) || 'this PC';
   const contact = clean(facts.contactName) || 'you';
-  const when = plainTime(facts.at, facts.timeZone);
+  const when = dateWords(facts.region, facts.timeZone).moment(facts.at);
   const what = whatHappened(facts, who);
   const priority = priorityOf(facts.kind, facts.choice ?? null);
   const lines = [
@@ -189,14 +193,6 @@ const TAG_BY_PRIORITY: Record<AlertPriority, string> = {
   default: 'information_source',
   low: 'memo',
 };
-
-/** "2:05 pm on Tuesday 3 March 2026", in the PC's local time unless a zone is given. */
-export function plainTime(at: Date, timeZone?: string): string {
-  const options: Intl.DateTimeFormatOptions = timeZone ? { timeZone } : {};
-  const time = new Intl.DateTimeFormat('en-GB', { ...options, hour: 'numeric', minute: '2-digit', hour12: true }).format(at);
-  const day = new Intl.DateTimeFormat('en-GB', { ...options, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(at);
-  return `${time} on ${day.replace(',', '')}`;
-}
 
 /** One line of printable text, short: names and IDs come from logs and settings and are shown to a person. */
 function clean(value: string | null | undefined): string {

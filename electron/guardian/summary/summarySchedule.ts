@@ -108,7 +108,7 @@ export function createSummaryScheduler(options: SummarySchedulerOptions): Summar
 
   const summaryOf = (week: IsoWeek, zone: string, at: Date): Promise<WeeklySummary> =>
     summarizeWeek(options.journal.read(summaryReadRange(week, { timeZone: zone })), week, {
-      timeZone: zone, now: at, trustedHelpers: options.settings().trustedHelpers,
+      timeZone: zone, now: at, trustedHelpers: options.settings().trustedHelpers, region: options.settings().region,
     });
 
   const check = async (): Promise<void> => {

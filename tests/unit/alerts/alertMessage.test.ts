@@ -1,5 +1,5 @@
 // What an alert says: who, what, the choice, when, what to do; nothing else, and HTML that cannot be injected into.
-import { composeAlert, plainTime, type AlertFacts } from '../../../electron/guardian/alerts/alertMessage';
+import { composeAlert, type AlertFacts } from '../../../electron/guardian/alerts/alertMessage';
 import { AlertKindSchema } from '../../../shared/events';
 
 const at = new Date('2026-03-03T14:05:00Z');
@@ -77,8 +77,10 @@ describe('composeAlert', () => {
   });
 });
 
-describe('plainTime', () => {
-  it('gives the local time in plain words', () => {
-    expect(plainTime(new Date('2026-07-01T08:30:00Z'), 'America/New_York')).toBe('4:30 am on Wednesday 1 July 2026');
+describe('when an alert happened', () => {
+  it('gives the local time in plain words, worded by the family\'s region', () => {
+    const at = new Date('2026-07-01T08:30:00Z');
+    expect(composeAlert({ ...base, at, timeZone: 'America/New_York' }).text).toContain('When: 4:30 am on Wednesday 1 July 2026.');
+    expect(composeAlert({ ...base, at, timeZone: 'America/New_York', region: 'US' }).text).toContain('When: 4:30 AM on Wednesday, July 1, 2026.');
   });
 });

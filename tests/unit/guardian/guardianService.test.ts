@@ -99,7 +99,7 @@ describe('the guardian service', () => {
 
   it('asks for the PIN to pause, then only logs until protection comes back by itself', async () => {
     service.askForPin({ action: 'pause', hours: 2 });
-    expect(named('protectedAction')).toEqual([{ request: { action: 'pause', hours: 2 }, pinRequired: false, confirmationWord: 'PAUSE' }]);
+    expect(named('protectedAction')).toEqual([{ request: { action: 'pause', hours: 2 }, pinRequired: false, confirmationWord: 'PAUSE', region: 'GB' }]);
     await expect(service.confirmProtectedAction({ action: 'pause', hours: 2 }, 'nope')).resolves.toMatchObject({ ok: false });
     expect(service.pausedUntil()).toBeNull();
     await expect(service.confirmProtectedAction({ action: 'pause', hours: 2 }, 'PAUSE')).resolves.toMatchObject({ ok: true });

@@ -57,7 +57,7 @@ describe('pausing from the tray through the PIN page', () => {
   it('with no PIN set, pauses with the word the page was shown and not with any other', async () => {
     service.askForPin({ action: 'pause', hours: 1 });
     const [prompt] = prompts;
-    expect(prompt).toEqual({ request: { action: 'pause', hours: 1 }, pinRequired: false, confirmationWord: 'PAUSE' });
+    expect(prompt).toEqual({ request: { action: 'pause', hours: 1 }, pinRequired: false, confirmationWord: 'PAUSE', region: 'GB' });
     if (!prompt) throw new Error('no prompt');
 
     await expect(service.confirmProtectedAction(prompt.request, 'QUIT')).resolves.toEqual({ ok: false, message: 'Type the word PAUSE to go on.', lockedUntil: null });
@@ -72,7 +72,7 @@ describe('pausing from the tray through the PIN page', () => {
   it('with a PIN set, asks for it, records a wrong one and pauses with the right one', async () => {
     settings = { ...settings, pin: await hashPin('2468') };
     service.askForPin({ action: 'pause', hours: 4 });
-    expect(prompts).toEqual([{ request: { action: 'pause', hours: 4 }, pinRequired: true, confirmationWord: 'PAUSE' }]);
+    expect(prompts).toEqual([{ request: { action: 'pause', hours: 4 }, pinRequired: true, confirmationWord: 'PAUSE', region: 'GB' }]);
 
     await expect(service.confirmProtectedAction({ action: 'pause', hours: 4 }, 'PAUSE')).resolves.toMatchObject({ ok: false });
     await expect(service.confirmProtectedAction({ action: 'pause', hours: 4 }, '1357')).resolves.toMatchObject({ ok: false, message: expect.stringMatching(/^That PIN is not right\./) });
