@@ -8,6 +8,7 @@ import type { AlertKind, GuardianEvent } from '../../shared/events';
 import type { Settings } from '../../shared/settings';
 import type { WeeklySummary } from '../../shared/summary';
 import { createProcessControl } from './actions/processControl';
+import { createRunningToolPids } from './actions/runningToolPids';
 import { composeAlert } from './alerts/alertMessage';
 import { channelsFromSettings } from './alerts/channelsFromSettings';
 import { createOutbox, type Outbox } from './alerts/outbox';
@@ -28,6 +29,7 @@ import { createSummaryScheduler } from './summary/summarySchedule';
 import { summarizeWeek, summaryReadRange } from './summary/weeklySummary';
 import { defaultTimeZone } from './summary/zonedTime';
 import { createDefaultWatchers } from './watchers/defaultWatchers';
+import { defaultProcessSource } from './watchers/processes/processSource';
 import type { Watcher } from './watchers/watcher';
 
 export interface AppServicesOptions {
@@ -124,6 +126,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   });
   const guardian = createGuardianService({
     engine, settings: () => settings, catalog, processControl: createProcessControl(), gate,
+    listRunning: createRunningToolPids(defaultProcessSource(), catalog),
     recorder: journal, notifier, quit: options.quit, log,
   });
   guardian.onApiEvent((name, payload) => {

@@ -24,7 +24,9 @@ type Shown =
 
 const stageTitles: Record<InterruptionView['stage'], string> = {
   pause: 'Stop and check',
+  ending: 'Closing the program',
   ended: 'Done',
+  'not-ended': 'Could not close the program',
   calling: 'Call for help',
 };
 

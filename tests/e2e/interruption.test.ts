@@ -130,7 +130,7 @@ describe('the interruption, end to end', () => {
     await small.getByRole('button', { name: /^End it/ }).click();
     expect(await Promise.race([exitOf(tool), new Promise((resolve) => setTimeout(() => resolve('still running'), 15_000))])).not.toBe('still running');
     for (const page of [small, large]) await headline(page).filter({ hasText: 'Done. Now hang up the phone.' }).waitFor({ timeout: 10_000 });
-    expect(await small.getByText('Pause Guard has closed AnyDesk.').count()).toBe(1);
+    expect(await small.getByText('Pause Guard has closed AnyDesk, and it has stayed closed.').count()).toBe(1);
     await shot(small, 'done-1366x768');
     await shot(large, 'done-1920x1080');
     expect(await seriousAxeViolations(small)).toEqual([]);

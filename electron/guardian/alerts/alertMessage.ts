@@ -22,6 +22,8 @@ export interface AlertFacts {
   remoteId?: string | null;
   remoteAddress?: string | null;
   choice?: Choice | null;
+  /** After "End it": whether the tool really was ended and stayed gone (never said closed when it was not). */
+  endIt?: 'ended' | 'not-ended' | null;
   /** IANA time zone for "when"; the PC's own when not given. */
   timeZone?: string;
 }
@@ -46,7 +48,7 @@ export function composeAlert(facts: AlertFacts): AlertContent {
   const contact = clean(facts.contactName) || 'you';
   const when = plainTime(facts.at, facts.timeZone);
   const what = whatHappened(facts, who);
-  const priority = priorityOf(facts.kind, facts.choice ?? null);
+  const priority = facts.endIt === 'not-ended' ? 'urgent' : priorityOf(facts.kind, facts.choice ?? null);
   const lines = [
     capitalise(what.sentence),
     ...(facts.choice && facts.kind !== 'choice' ? [`${capitalise(who)} chose: ${choiceWords(facts.choice, contact)}.`] : []),
@@ -90,6 +92,20 @@ function whatHappened(facts: AlertFacts, who: string): Wording {
       return { headline: `${tool} was downloaded`, sentence: toolSentence(tool, 'installer', from), advice: CALL_NOW };
     case 'choice': {
       const chose = choiceWords(facts.choice ?? 'end-it', clean(facts.contactName) || 'you');
+      if (facts.endIt === 'not-ended') {
+        return {
+          headline: `Pause Guard could not close ${tool}`,
+          sentence: `On the pause screen about ${tool}, ${who} chose: ${chose}. Pause Guard could not close ${tool}: it was not allowed to, it came straight back, or there was no program it could close. The pause screen stays up.`,
+          advice: CALL_NOW,
+        };
+      }
+      if (facts.endIt === 'ended') {
+        return {
+          headline: `${who} chose "${chose}"`,
+          sentence: `On the pause screen about ${tool}, ${who} chose: ${chose}. Pause Guard closed ${tool}, and it stayed closed.`,
+          advice: 'Call {person} soon to make sure the caller has gone.',
+        };
+      }
       return {
         headline: `${who} chose "${chose}"`,
         sentence: `On the pause screen about ${tool}, ${who} chose: ${chose}.`,
