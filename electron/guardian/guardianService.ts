@@ -31,6 +31,8 @@ export interface GuardianServiceOptions {
   quit: () => void;
   log: (line: string) => void;
   now?: () => Date;
+  /** The clock the countdown follows (see InterruptionControllerOptions.monotonicMs). */
+  monotonicMs?: () => number;
   setTimer?: SetTimer;
 }
 
@@ -94,6 +96,7 @@ export function createGuardianService(options: GuardianServiceOptions): Guardian
     recorder,
     notifier,
     now,
+    monotonicMs: options.monotonicMs,
     setTimer,
     log,
   });

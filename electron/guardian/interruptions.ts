@@ -26,7 +26,10 @@ export interface InterruptionControllerOptions {
   gate: PinChecker;
   recorder: AppRecorder;
   notifier: ContactNotifier;
+  /** The wall clock: what the journal, the alerts and the page's times say. Never what decides the countdown. */
   now: () => Date;
+  /** Milliseconds on a clock that moves only at the pace of real time, whatever the wall clock does (performance.now unless given). */
+  monotonicMs?: () => number;
   setTimer: SetTimer;
   /** One plain sentence about something that went wrong behind the screen (a journal that cannot be written). */
   log: (line: string) => void;
@@ -65,6 +68,8 @@ type Active = {
   occurrences: number;
   shownAt: Date;
   countdownEndsAt: Date;
+  /** When the countdown really ends, on the monotonic clock: moving the wall clock forward does not shorten it. */
+  countdownEndsAtMs: number;
   stage: InterruptionView['stage'];
   notEnded: NotEndedReason | null;
   pids: Set<number>;
@@ -77,10 +82,12 @@ const refused = (message: string, lockedUntil: Date | null = null): ChoiceResult
 
 export function createInterruptionController(options: InterruptionControllerOptions): InterruptionController {
   const { processControl, now } = options;
+  const monotonicMs = options.monotonicMs ?? (() => performance.now());
   const newId = options.newId ?? randomUUID;
   const listeners = new Set<(view: InterruptionView | null) => void>();
-  /** Tools the person carried on with: their restarts within a minute of each other are not a new interruption. */
-  const carriedOn = createStormWindow(now);
+  /** Tools the person carried on with: their restarts within a minute of each other are not a new interruption (a minute
+   *  of real time: a clock set back must not stretch it). */
+  const carriedOn = createStormWindow(() => new Date(monotonicMs()));
   let active: Active | null = null;
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -115,7 +122,7 @@ export function createInterruptionController(options: InterruptionControllerOpti
       confirmationWord: CONFIRMATION_WORDS['carry-on'],
     };
   };
-  const countdownOver = (a: Active): boolean => now().getTime() >= a.countdownEndsAt.getTime();
+  const countdownOver = (a: Active): boolean => monotonicMs() >= a.countdownEndsAtMs;
   const current = (): InterruptionView | null => (active === null ? null : viewOf(active));
   const changed = (): void => {
     const view = current();
@@ -239,6 +246,7 @@ export function createInterruptionController(options: InterruptionControllerOpti
       occurrences: 1,
       shownAt,
       countdownEndsAt: new Date(shownAt.getTime() + countdownMs),
+      countdownEndsAtMs: monotonicMs() + countdownMs,
       stage: 'pause',
       notEnded: null,
       pids: new Set(),

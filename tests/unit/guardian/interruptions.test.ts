@@ -43,9 +43,17 @@ type SetupOptions = {
 
 function setup(options: SetupOptions = {}) {
   let clock = new Date('2025-05-06T10:00:00.000Z');
+  /** The wall clock follows the test's clock unless the test moves it on its own (a caller changing the time). */
+  let wallJump = 0;
+  let wallClock = clock;
+  const jumpWallClock = (ms: number) => {
+    wallJump += ms;
+    wallClock = new Date(clock.getTime() + wallJump);
+  };
   const timers: { at: number; fn: () => void; cancelled: boolean }[] = [];
   const advance = (ms: number) => {
     clock = new Date(clock.getTime() + ms);
+    wallClock = new Date(clock.getTime() + wallJump);
     for (const timer of timers) {
       if (!timer.cancelled && timer.at <= clock.getTime()) {
         timer.cancelled = true;
@@ -87,7 +95,8 @@ function setup(options: SetupOptions = {}) {
     gate: options.gate ?? gate,
     recorder: options.recorder ?? recorder,
     notifier: options.notifier ?? notifier,
-    now: () => clock,
+    now: () => wallClock,
+    monotonicMs: () => clock.getTime(),
     setTimer: (fn, ms) => {
       const timer = { at: clock.getTime() + ms, fn, cancelled: false };
       timers.push(timer);
@@ -108,7 +117,7 @@ function setup(options: SetupOptions = {}) {
     }
     return step;
   };
-  return { controller, processes, records, alerts, views, advance, timers, toolPids, lines, driven };
+  return { controller, processes, records, alerts, views, advance, jumpWallClock, timers, toolPids, lines, driven };
 }
 
 const anydeskStarted = (pid = 4242): InterruptDecision => ({
@@ -146,6 +155,27 @@ describe('the interruption controller', () => {
     advance(1);
     expect(views.at(-1)?.canCarryOn).toBe(true);
     await expect(controller.choose({ id, choice: 'started-it-myself', secret: '2468' })).resolves.toEqual({ ok: true, message: null, lockedUntil: null });
+  });
+
+  it('does not stretch the quiet minute after carrying on when the wall clock is set back', async () => {
+    const { controller, advance, jumpWallClock } = setup();
+    await controller.handle(anydeskStarted());
+    advance(30_000);
+    await controller.choose({ id: 'int-1', choice: 'started-it-myself', secret: '2468' });
+    jumpWallClock(-24 * 3600_000);
+    advance(61_000);
+    await controller.handle(anydeskStarted());
+    expect(controller.current()?.id).toBe('int-2');
+  });
+
+  it('follows the monotonic clock, not the wall clock: moving the time forward does not end the countdown', async () => {
+    const { controller, advance, jumpWallClock } = setup();
+    await controller.handle(anydeskStarted());
+    jumpWallClock(3600_000);
+    expect(controller.current()?.canCarryOn).toBe(false);
+    await expect(controller.choose({ id: 'int-1', choice: 'started-it-myself', secret: '2468' })).resolves.toMatchObject({ ok: false, message: WAIT_MESSAGE });
+    advance(30_000);
+    await expect(controller.choose({ id: 'int-1', choice: 'started-it-myself', secret: '2468' })).resolves.toMatchObject({ ok: true });
   });
 
   it('needs the PIN after the countdown: a wrong PIN is refused, journalled and reported; the right one resumes the tool', async () => {
