@@ -44,6 +44,8 @@ export const AppRecordSchema = z.discriminatedUnion('type', [
   /** The settings file was unreadable and was kept aside; protection went on with safe defaults. */
   z.object({ type: z.literal('settings-reset'), at, keptAs: z.string().nullable(), reason: z.string() }),
   z.object({ type: z.literal('weekly-summary-sent'), at, week: z.string() }),
+  /** Pause Guard was started with a debugger switch (remote debugging, the inspector): it refused to run that way. */
+  z.object({ type: z.literal('debugger-refused'), at, switches: z.array(z.string()) }),
 ]);
 export type AppRecord = z.infer<typeof AppRecordSchema>;
 

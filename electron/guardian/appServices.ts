@@ -67,6 +67,8 @@ export interface AppServices {
   systemSuspending(): void;
   /** The screen was locked or unlocked (Electron's powerMonitor): a silence that begins behind a lock is rest. */
   screenLocked(locked: boolean): void;
+  /** Instead of start(): the app was started with debugger switches and will not run so. Journals it, tells the family, closes the journal. */
+  refuseDebugger(switches: string[]): Promise<void>;
 }
 
 /** Marks a settings reset the contact has not been told about yet (no channel was known after the reset). */
@@ -203,6 +205,15 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       if (gap && !gap.clean) await notifier.notify('protection-gap', { ...noFacts(), at: new Date(gap.from) });
       await tellAboutReset();
       await guardian.start();
+    },
+    async refuseDebugger(switches) {
+      await outbox.start();
+      await journal.append({ type: 'debugger-refused', at: new Date().toISOString(), switches });
+      await notifier.notify('debugger-refused', noFacts());
+      // One try now; what cannot be sent stays in the outbox for the next start.
+      await outbox.flush();
+      await outbox.stop();
+      await journal.close();
     },
     systemSuspending: () => heartbeat.systemSuspending(),
     screenLocked: (locked) => heartbeat.screenLocked(locked),

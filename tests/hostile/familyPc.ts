@@ -26,6 +26,9 @@ export interface FamilyPc {
   alertSaying(words: string, ms?: number): Promise<string>;
   /** Resolves with the interruption once `test` holds for it (or null once there is none); rejects after `ms`. */
   interruption(test: (view: InterruptionView | null) => boolean, ms?: number): Promise<InterruptionView | null>;
+  /** Stops the app (with the PIN, as a quit): the data folder and the contact's server stay for what the test does next. */
+  stopApp(): Promise<void>;
+  /** Stops the app if it still runs, the contact's server, and removes the data folder. */
   stop(): Promise<void>;
 }
 
@@ -50,6 +53,8 @@ export async function startFamilyPc(watchers: Watcher[]): Promise<FamilyPc> {
   });
   if (!saved.ok) throw new Error(`setup failed: ${JSON.stringify(saved)}`);
   await services.start();
+  let stopped: Promise<void> | null = null;
+  const stopApp = (): Promise<void> => (stopped ??= services.stop('quit'));
   const alertTexts = (): string[] => ntfy.received.map((request) => {
     const body = JSON.parse(request.body) as { title?: string; message?: string };
     return `${body.title ?? ''}\n${body.message ?? ''}`;
@@ -88,8 +93,9 @@ export async function startFamilyPc(watchers: Watcher[]): Promise<FamilyPc> {
         });
       });
     },
+    stopApp,
     async stop() {
-      await services.stop('quit');
+      await stopApp();
       await ntfy.close();
       await fs.rm(dir, { recursive: true, force: true });
     },

@@ -144,6 +144,12 @@ function whatHappened(facts: AlertFacts, who: string): Wording {
         sentence: "Pause Guard's settings could not be read, so it went on with safe defaults. The trusted contact and PIN may need setting up again.",
         advice: null,
       };
+    case 'debugger-refused':
+      return {
+        headline: 'Pause Guard was started with a debugger',
+        sentence: 'Pause Guard was started in a way that would let someone control it from outside (a debugging switch). It refused to run like that and started again normally.',
+        advice: 'If nobody you know did this, call {person} now: someone may be trying to switch Pause Guard off.',
+      };
     case 'weekly-summary':
       return { headline: 'the weekly summary', sentence: "This week's safety summary from Pause Guard is ready.", advice: null };
     case 'test':
@@ -186,6 +192,7 @@ function priorityOf(kind: AlertKind, choice: Choice | null): AlertPriority {
     case 'installer':
     case 'pin-failed':
     case 'protection-held':
+    case 'debugger-refused':
     case 'quit':
     case 'settings-reset':
       return 'high';
