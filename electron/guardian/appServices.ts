@@ -29,7 +29,8 @@ import { createSummaryScheduler } from './summary/summarySchedule';
 import { summarizeWeek, summaryReadRange } from './summary/weeklySummary';
 import { defaultTimeZone } from './summary/zonedTime';
 import { createDefaultWatchers } from './watchers/defaultWatchers';
-import { defaultProcessSource } from './watchers/processes/processSource';
+import { createFolderProcessSource } from './watchers/processes/folderProcessSource';
+import { defaultProcessSource, type ProcessSource } from './watchers/processes/processSource';
 import type { Watcher } from './watchers/watcher';
 
 export interface AppServicesOptions {
@@ -47,6 +48,8 @@ export interface AppServicesOptions {
   /** How often the app looks for a stretch it was held still or asleep, and how long one must be; defaults unless given (tests). */
   stallWatch?: HeartbeatOptions['stallWatch'];
   pcName?: string;
+  /** Only programs run from this folder are watched and ended (tests and the preview on a shared machine); all when null or not given. */
+  processesIn?: string | null;
 }
 
 export interface AppServices {
@@ -121,14 +124,16 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     await fs.rm(resetNotice, { force: true });
   };
 
+  const processSource = (): ProcessSource =>
+    options.processesIn ? createFolderProcessSource(defaultProcessSource(), options.processesIn) : defaultProcessSource();
   const gate = createPinGate({ getHash: () => settings.pin, stateFile: path.join(dataDir, PIN_LOCKOUT_FILE) });
   const engine = createEngine({
     dataDir,
-    watchers: options.watchers ?? createDefaultWatchers({ catalog, downloadFolders: options.downloadFolders }),
+    watchers: options.watchers ?? createDefaultWatchers({ catalog, downloadFolders: options.downloadFolders, processSource: processSource() }),
   });
   const guardian = createGuardianService({
     engine, settings: () => settings, catalog, processControl: createProcessControl(), gate,
-    listRunning: createRunningToolPids(defaultProcessSource(), catalog),
+    listRunning: createRunningToolPids(processSource(), catalog),
     recorder: journal, notifier, quit: options.quit, log,
   });
   guardian.onApiEvent((name, payload) => {

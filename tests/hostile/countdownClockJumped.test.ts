@@ -6,12 +6,9 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadCatalog } from '../../electron/guardian/catalog';
 import { WAIT_MESSAGE } from '../../electron/guardian/interruptions';
-import { createProcessWatcher } from '../../electron/guardian/watchers/processes/processWatcher';
-import { defaultProcessSource } from '../../electron/guardian/watchers/processes/processSource';
 import { fakeTool, runTracked } from '../fixtures/toolProcesses';
-import { FAMILY_PIN, startFamilyPc, type FamilyPc } from './familyPc';
+import { FAMILY_PIN, processWatcherIn, startFamilyPc, type FamilyPc } from './familyPc';
 
 let dir: string;
 let pc: FamilyPc;
@@ -19,7 +16,7 @@ const children = new Set<ChildProcess>();
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pauseguard-clock-jump-'));
-  pc = await startFamilyPc([createProcessWatcher({ source: defaultProcessSource(), catalog: loadCatalog() })]);
+  pc = await startFamilyPc([processWatcherIn(dir)], dir);
 });
 
 afterAll(async () => {

@@ -6,14 +6,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadCatalog } from '../../electron/guardian/catalog';
 import { formatIsoWeek, isoWeekOfDay } from '../../electron/guardian/summary/isoWeek';
-import { createProcessWatcher } from '../../electron/guardian/watchers/processes/processWatcher';
-import { defaultProcessSource } from '../../electron/guardian/watchers/processes/processSource';
 import { describeSummary } from '../../shared/summaryWords';
 import { endProcessGroup, killGroupOnExit } from '../fixtures/processGroup';
 import { fakeTool } from '../fixtures/toolProcesses';
-import { FAMILY_PIN, startFamilyPc, type FamilyPc } from './familyPc';
+import { FAMILY_PIN, processWatcherIn, startFamilyPc, type FamilyPc } from './familyPc';
 
 const restartAtOnce = path.join(import.meta.dirname, '../fixtures/restartAtOnce.sh');
 
@@ -24,7 +21,7 @@ let forget: () => void = () => undefined;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pauseguard-restarting-tool-'));
-  pc = await startFamilyPc([createProcessWatcher({ source: defaultProcessSource(), catalog: loadCatalog() })]);
+  pc = await startFamilyPc([processWatcherIn(dir)], dir);
 });
 
 afterAll(async () => {

@@ -1,10 +1,15 @@
 // A PC as the family leaves it, for the hostile-caller tests: the real app services over a fresh data folder, set up
 // through the setup service with a family PIN and the contact's ntfy on a real local server that records every alert.
-// It runs the real engine with the watchers a test gives; it never touches a real profile.
+// It runs the real engine with the watchers a test gives; it never touches a real profile, and on this shared machine it
+// watches and ends only the programs run from the test's own folder (processesIn).
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createAppServices, type AppServices } from '../../electron/guardian/appServices';
+import { loadCatalog } from '../../electron/guardian/catalog';
+import { createFolderProcessSource } from '../../electron/guardian/watchers/processes/folderProcessSource';
+import { defaultProcessSource } from '../../electron/guardian/watchers/processes/processSource';
+import { createProcessWatcher } from '../../electron/guardian/watchers/processes/processWatcher';
 import { readJournal } from '../../electron/guardian/store/journal';
 import type { Watcher } from '../../electron/guardian/watchers/watcher';
 import type { InterruptionView } from '../../shared/interruption';
@@ -32,13 +37,18 @@ export interface FamilyPc {
   stop(): Promise<void>;
 }
 
-export async function startFamilyPc(watchers: Watcher[]): Promise<FamilyPc> {
+/** The process watcher over the programs run from `folder` only: never another test's (or another person's) tools. */
+export function processWatcherIn(folder: string): Watcher {
+  return createProcessWatcher({ source: createFolderProcessSource(defaultProcessSource(), folder), catalog: loadCatalog() });
+}
+
+export async function startFamilyPc(watchers: Watcher[], processesIn: string | null = null): Promise<FamilyPc> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pauseguard-hostile-'));
   const dataDir = path.join(dir, 'data');
   const ntfy = await startReceiver(() => 200);
   const lines: string[] = [];
   const services = await createAppServices({
-    dataDir, version: 'test', downloadFolders: [], watchers, quit: () => undefined, log: (line) => lines.push(line), pcName: 'MUMS-PC',
+    dataDir, version: 'test', downloadFolders: [], watchers, processesIn, quit: () => undefined, log: (line) => lines.push(line), pcName: 'MUMS-PC',
   });
   const saved = await services.setup.save({
     person: 'Mum',
