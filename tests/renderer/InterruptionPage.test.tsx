@@ -296,6 +296,7 @@ describe('InterruptionPage, after a choice', () => {
       'If you are not sure how, hold the computer’s power button down until it turns off. That is safe to do.',
       'Then call Sarah on 07700 900123.',
     ]);
+    expect(screen.getByText('This page stays until the countdown has finished and the family PIN is typed.')).toBeInTheDocument();
     expect(screen.getByRole('timer')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Close this page|started this myself/ })).toBeNull();
     expect(document.body.textContent).not.toMatch(/has closed|Done\./);

@@ -6,7 +6,7 @@ import type { InterruptionView } from '../../../shared/interruption';
 import { ContactCard } from '../advice/ContactCard';
 import { CarryOnForm } from './CarryOnForm';
 import { Countdown } from './Countdown';
-import { cutOffSteps, whyNotEnded } from './notEndedWords';
+import { cutOffSteps, stayingSentence, whyNotEnded } from './notEndedWords';
 
 export function NotEndedStage({ view, api }: { view: InterruptionView; api: PauseGuardApi }) {
   return (
@@ -26,9 +26,9 @@ export function NotEndedStage({ view, api }: { view: InterruptionView; api: Paus
             ))}
           </ol>
         </section>
-        <section className="choices" aria-label="Who to call">
+        <section className="choices after-steps" aria-label="Who to call">
           <ContactCard contact={view.contact} />
-          <p>This page stays until the family PIN is typed.</p>
+          <p>{stayingSentence(view)}</p>
           <Countdown view={view} />
           <CarryOnForm view={view} api={api} />
         </section>

@@ -22,3 +22,10 @@ export function cutOffSteps(view: InterruptionView): string[] {
     call,
   ];
 }
+
+/** Why the page cannot simply be closed: it stays until the countdown has run and the PIN (or the word) is given. */
+export function stayingSentence(view: InterruptionView): string {
+  return view.pinRequired
+    ? 'This page stays until the countdown has finished and the family PIN is typed.'
+    : 'This page stays until the countdown has finished.';
+}
