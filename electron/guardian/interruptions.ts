@@ -54,7 +54,7 @@ export const WAIT_MESSAGE = 'Please wait until the countdown has finished.';
 export const GONE_MESSAGE = 'That pause-and-check screen has already closed.';
 export const ALREADY_ENDED_MESSAGE = 'The program has already been ended.';
 export const CHOOSE_FIRST_MESSAGE = 'Please choose one of the options first.';
-export const NOT_ENDED_MESSAGE = 'Pause Guard could not close the program, so this page stays until the family PIN is given.';
+export const NOT_ENDED_MESSAGE = 'Pause Guard could not close the program, so this page stays until the countdown has finished.';
 
 type Active = {
   id: string;
@@ -163,11 +163,8 @@ export function createInterruptionController(options: InterruptionControllerOpti
   const takeCareOf = async (a: Active, pids: number[]): Promise<void> => {
     for (const pid of pids) {
       if (a.pids.has(pid)) continue;
-      if (a.stage === 'ended') {
-        a.pids.add(pid);
-        continue;
-      }
       a.pids.add(pid);
+      if (a.stage === 'ended') continue;
       const result = await processControl.suspend(pid);
       if (result === 'done') a.suspended.add(pid);
       if (result === 'gone') a.pids.delete(pid);
