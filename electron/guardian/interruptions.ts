@@ -306,6 +306,7 @@ export function createInterruptionController(options: InterruptionControllerOpti
           case 'call-contact':
             if (a.stage === 'ended') return refused(ALREADY_ENDED_MESSAGE);
             a.stage = 'calling';
+            a.notEnded = null;
             changed();
             await recordChoice(a, 'call-contact');
             return OK;

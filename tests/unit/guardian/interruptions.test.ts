@@ -322,6 +322,9 @@ describe('the interruption controller', () => {
     expect(controller.current()).toMatchObject({ stage: 'not-ended', notEnded: 'nothing-to-end' });
     expect(records.at(-1)).toMatchObject({ type: 'end-it-outcome', toolId: null, name: 'Remote Desktop', outcome: 'not-ended', reason: 'nothing-to-end' });
     await expect(controller.close('int-1')).resolves.toMatchObject({ ok: false });
+    await controller.choose({ id: 'int-1', choice: 'call-contact' });
+    expect(controller.current()).toMatchObject({ stage: 'calling', notEnded: null });
+    await expect(controller.close('int-1')).resolves.toMatchObject({ ok: false });
   });
 
   it('ends a tool that starts again while Done is on screen, checking again before Close is allowed; interrupts again once Done is closed', async () => {
