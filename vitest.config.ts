@@ -1,4 +1,4 @@
-// Test runner set-up: node (engine, main-process glue, shared, integration), browser end to end (one file at a time:
+// Test runner set-up: node (engine, main-process glue, shared, integration, the hostile-caller suite), browser end to end (one file at a time:
 // each starts the preview and Chromium, too heavy to run side by side on two cores), and jsdom (renderer).
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
@@ -10,7 +10,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+          include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/hostile/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           globals: true,

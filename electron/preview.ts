@@ -43,6 +43,7 @@ async function main(argv: string[]): Promise<void> {
     dataDir,
     version: APP_VERSION,
     downloadFolders: options.downloads,
+    processesIn: options.processesIn,
     quit: () => void leave(0),
     log,
   });

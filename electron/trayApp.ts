@@ -1,5 +1,5 @@
-// The tray app's wiring: single-instance lock, security before ready, then the app services, windows, IPC and tray,
-// failing loudly. It never decides anything about scams: the guardian service does; this file only connects it to Electron.
+// The tray app's wiring: single-instance lock, no debugger, security before ready, then the app services, windows, IPC and
+// tray, failing loudly. It never decides anything about scams: the guardian service does; this file only connects it to Electron.
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, nativeImage, Notification, powerMonitor, screen, session, shell, Tray, type BrowserWindow as Window } from 'electron';
 import type { AppServices } from './guardian/appServices';
@@ -8,6 +8,7 @@ import { createApiHandlers } from './apiHandlers';
 import { appPagesFor } from './appPages';
 import { applyStartAtLogin, wasStartedAtLogin } from './autoLaunch';
 import { cspFor } from './csp';
+import { debuggerSwitches, withoutDebuggerSwitches } from './debuggerSwitches';
 import { createOpenExternalLink } from './externalLinks';
 import { registerIpcHandlers, sendEvent } from './ipc';
 import { enableSandboxBeforeReady, guardAllWebContents, hardenSession } from './security';
@@ -20,12 +21,40 @@ export type TrayAppOptions = {
   createServices: (dataDir: string, quit: () => void) => Promise<AppServices>;
   /** The folder of the built main bundle (out/main): the preload and renderer are found beside it. */
   mainDir: string;
+  /** How the app was started (process.argv unless given). */
+  argv?: readonly string[];
 };
+
+/** Marks the start made without the debugger switches, so switches that cannot be left out do not restart it forever. */
+export const STARTED_CLEAN = '--pause-guard-started-without-debugger';
+
+/**
+ * Started with a debugger switch (a DevTools connection to the cover, the inspector on the main process, after a kill
+ * and a relaunch by the caller): no window is made. The switches are dropped, it is journalled and the family told, and
+ * the app starts again without them, once.
+ */
+function refuseDebugger(options: TrayAppOptions, argv: readonly string[], switches: string[]): void {
+  for (const name of switches) app.commandLine.removeSwitch(name);
+  void options
+    .createServices(app.getPath('userData'), () => undefined)
+    .then((services) => services.refuseDebugger(switches))
+    .catch((error: unknown) => console.error(`Pause Guard could not record the debugger switches: ${String(error)}`))
+    .finally(() => {
+      if (!argv.includes(STARTED_CLEAN)) app.relaunch({ args: [...withoutDebuggerSwitches(argv.slice(1), process.platform), STARTED_CLEAN] });
+      app.exit(0);
+    });
+}
 
 export function startTrayApp(options: TrayAppOptions): void {
   enableSandboxBeforeReady(app);
   if (!app.requestSingleInstanceLock()) {
     app.quit();
+    return;
+  }
+  const argv = options.argv ?? process.argv;
+  const switches = debuggerSwitches({ argv, commandLine: app.commandLine, env: process.env, platform: process.platform });
+  if (switches.length > 0) {
+    refuseDebugger(options, argv, switches);
     return;
   }
   const pages = appPagesFor({

@@ -52,6 +52,8 @@ export const WeeklySummarySchema = z.object({
     })),
   }),
   interruptions: z.object({ shown: count, choices: z.record(ChoiceSchema, count) }),
+  /** Tools "End it" could not close (ending refused, or they came back, or nothing to close), by how often. */
+  couldNotClose: z.array(z.object({ toolId: z.string().nullable(), name: z.string(), count })),
   /** Alerts to the trusted contact, one per alert and channel: delivered, or not delivered by the week's end. */
   alerts: z.object({ delivered: count, failed: count }),
   pinFailures: count,

@@ -16,7 +16,7 @@ export const GAP_CAUSE_WORDS: Record<GapCause, string> = {
 };
 
 export const CHOICE_WORDS: Record<Choice, string> = {
-  'end-it': 'ended it',
+  'end-it': 'chose “End it”',
   'call-contact': 'chose to call the family',
   'started-it-myself': 'said they had started it themselves',
 };
@@ -33,6 +33,11 @@ const SETTING_WORDS: Record<string, string> = {
   weeklySummary: 'the day of this summary',
   setupComplete: 'setup finished',
 };
+
+/** "Pause Guard could not close AnyDesk twice.": what "End it" really did, never "closed". */
+export function couldNotCloseLine(tool: WeeklySummary['couldNotClose'][number]): string {
+  return `Pause Guard could not close ${tool.name} ${times(tool.count)}.`;
+}
 
 export function times(count: number): string {
   return count === 1 ? 'once' : count === 2 ? 'twice' : `${count} times`;
@@ -179,12 +184,13 @@ function sectionsOf(summary: WeeklySummary): SummarySection[] {
   }
   const { shown, choices } = summary.interruptions;
   const chosen = (Object.keys(choices) as Choice[]).filter((choice) => choices[choice] > 0);
-  if (shown > 0 || chosen.length > 0) {
+  if (shown > 0 || chosen.length > 0 || summary.couldNotClose.length > 0) {
     sections.push({
       heading: 'The “pause and check” screen',
       lines: [
         ...(shown > 0 ? [`It was shown ${times(shown)}.`] : []),
         ...chosen.map((choice) => `The person ${CHOICE_WORDS[choice]} ${times(choices[choice])}.`),
+        ...summary.couldNotClose.map(couldNotCloseLine),
       ],
     });
   }

@@ -8,6 +8,7 @@ import type { AlertKind, GuardianEvent } from '../../shared/events';
 import type { Settings } from '../../shared/settings';
 import type { WeeklySummary } from '../../shared/summary';
 import { createProcessControl } from './actions/processControl';
+import { createRunningToolPids } from './actions/runningToolPids';
 import { composeAlert } from './alerts/alertMessage';
 import { channelsFromSettings } from './alerts/channelsFromSettings';
 import { createOutbox, type Outbox } from './alerts/outbox';
@@ -28,6 +29,8 @@ import { createSummaryScheduler } from './summary/summarySchedule';
 import { summarizeWeek, summaryReadRange } from './summary/weeklySummary';
 import { defaultTimeZone } from '../../shared/zonedTime';
 import { createDefaultWatchers } from './watchers/defaultWatchers';
+import { createFolderProcessSource } from './watchers/processes/folderProcessSource';
+import { defaultProcessSource, type ProcessSource } from './watchers/processes/processSource';
 import type { Watcher } from './watchers/watcher';
 
 export interface AppServicesOptions {
@@ -45,6 +48,8 @@ export interface AppServicesOptions {
   /** How often the app looks for a stretch it was held still or asleep, and how long one must be; defaults unless given (tests). */
   stallWatch?: HeartbeatOptions['stallWatch'];
   pcName?: string;
+  /** Only programs run from this folder are watched and ended (tests and the preview on a shared machine); all when null or not given. */
+  processesIn?: string | null;
 }
 
 export interface AppServices {
@@ -65,6 +70,8 @@ export interface AppServices {
   systemSuspending(): void;
   /** The screen was locked or unlocked (Electron's powerMonitor): a silence that begins behind a lock is rest. */
   screenLocked(locked: boolean): void;
+  /** Instead of start(): the app was started with debugger switches and will not run so. Journals it, tells the family, closes the journal. */
+  refuseDebugger(switches: string[]): Promise<void>;
 }
 
 /** Marks a settings reset the contact has not been told about yet (no channel was known after the reset). */
@@ -117,13 +124,16 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     await fs.rm(resetNotice, { force: true });
   };
 
+  const processSource = (): ProcessSource =>
+    options.processesIn ? createFolderProcessSource(defaultProcessSource(), options.processesIn) : defaultProcessSource();
   const gate = createPinGate({ getHash: () => settings.pin, stateFile: path.join(dataDir, PIN_LOCKOUT_FILE) });
   const engine = createEngine({
     dataDir,
-    watchers: options.watchers ?? createDefaultWatchers({ catalog, downloadFolders: options.downloadFolders }),
+    watchers: options.watchers ?? createDefaultWatchers({ catalog, downloadFolders: options.downloadFolders, processSource: processSource() }),
   });
   const guardian = createGuardianService({
     engine, settings: () => settings, catalog, processControl: createProcessControl(), gate,
+    listRunning: createRunningToolPids(processSource(), catalog),
     recorder: journal, notifier, quit: options.quit, log,
   });
   guardian.onApiEvent((name, payload) => {
@@ -200,6 +210,15 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       if (gap && !gap.clean) await notifier.notify('protection-gap', { ...noFacts(), at: new Date(gap.from) });
       await tellAboutReset();
       await guardian.start();
+    },
+    async refuseDebugger(switches) {
+      await outbox.start();
+      await journal.append({ type: 'debugger-refused', at: new Date().toISOString(), switches });
+      await notifier.notify('debugger-refused', noFacts());
+      // One try now; what cannot be sent stays in the outbox for the next start.
+      await outbox.flush();
+      await outbox.stop();
+      await journal.close();
     },
     systemSuspending: () => heartbeat.systemSuspending(),
     screenLocked: (locked) => heartbeat.screenLocked(locked),

@@ -9,6 +9,7 @@ import { statusFor } from '../../shared/statusWords';
 import { CONFIRMATION_WORDS, type PinAction } from '../../shared/pin';
 import type { Settings } from '../../shared/settings';
 import type { ProcessControl } from './actions/processControl';
+import type { RunningToolPids } from './actions/runningToolPids';
 import type { Catalog } from './catalog';
 import type { Engine } from './engine';
 import { realTimer, type AppRecorder, type ContactNotifier, type PinChecker, type SetTimer } from './interruptionPorts';
@@ -23,6 +24,8 @@ export interface GuardianServiceOptions {
   settings: () => Settings;
   catalog: Catalog;
   processControl: ProcessControl;
+  /** Lists afresh what of a tool is running (not the engine's last pass): "End it" checks with it that the tool is gone. */
+  listRunning: RunningToolPids;
   gate: PinChecker;
   recorder: AppRecorder;
   notifier: ContactNotifier;
@@ -30,6 +33,8 @@ export interface GuardianServiceOptions {
   quit: () => void;
   log: (line: string) => void;
   now?: () => Date;
+  /** The clock the countdown follows (see InterruptionControllerOptions.monotonicMs). */
+  monotonicMs?: () => number;
   setTimer?: SetTimer;
 }
 
@@ -88,10 +93,12 @@ export function createGuardianService(options: GuardianServiceOptions): Guardian
     catalog: options.catalog,
     processControl: options.processControl,
     toolPids: (toolId) => engine.status().toolsRunning.filter((t) => t.toolId === toolId).map((t) => t.pid),
+    listRunning: options.listRunning,
     gate: options.gate,
     recorder,
     notifier,
     now,
+    monotonicMs: options.monotonicMs,
     setTimer,
     log,
   });

@@ -33,7 +33,9 @@ const pageTitles: Record<Exclude<Shown['page'], 'protectedAction'>, string | nul
 
 const stageTitles: Record<InterruptionView['stage'], string> = {
   pause: 'Stop and check',
+  ending: 'Closing the program',
   ended: 'Done',
+  'not-ended': 'Could not close the program',
   calling: 'Call for help',
 };
 

@@ -73,6 +73,7 @@ describe('summary', () => {
       sessions: { trusted: 1, unknown: 1 },
       installers: [],
       interruptions: { shown: 0, choices: { 'end-it': 0, 'call-contact': 0, 'started-it-myself': 0 } },
+      couldNotClose: [],
       alerts: { delivered: 0, failed: 0 },
       allQuiet: false,
     });

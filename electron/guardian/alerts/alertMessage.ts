@@ -24,6 +24,8 @@ export interface AlertFacts {
   remoteId?: string | null;
   remoteAddress?: string | null;
   choice?: Choice | null;
+  /** After "End it": whether the tool really was ended and stayed gone (never said closed when it was not). */
+  endIt?: 'ended' | 'not-ended' | null;
   /** IANA time zone for "when"; the PC's own when not given. */
   timeZone?: string;
   /** How "when" is worded (the family's region); GB when not given. */
@@ -50,7 +52,7 @@ export function composeAlert(facts: AlertFacts): AlertContent {
   const contact = clean(facts.contactName) || 'you';
   const when = dateWords(facts.region, facts.timeZone).moment(facts.at);
   const what = whatHappened(facts, who);
-  const priority = priorityOf(facts.kind, facts.choice ?? null);
+  const priority = facts.endIt === 'not-ended' ? 'urgent' : priorityOf(facts.kind, facts.choice ?? null);
   const lines = [
     capitalise(what.sentence),
     ...(facts.choice && facts.kind !== 'choice' ? [`${capitalise(who)} chose: ${choiceWords(facts.choice, contact)}.`] : []),
@@ -94,6 +96,20 @@ function whatHappened(facts: AlertFacts, who: string): Wording {
       return { headline: `${tool} was downloaded`, sentence: toolSentence(tool, 'installer', from), advice: CALL_NOW };
     case 'choice': {
       const chose = choiceWords(facts.choice ?? 'end-it', clean(facts.contactName) || 'you');
+      if (facts.endIt === 'not-ended') {
+        return {
+          headline: `Pause Guard could not close ${tool}`,
+          sentence: `On the pause screen about ${tool}, ${who} chose: ${chose}. Pause Guard could not close ${tool}: it was not allowed to, it came straight back, or there was no program it could close. The pause screen stays up.`,
+          advice: CALL_NOW,
+        };
+      }
+      if (facts.endIt === 'ended') {
+        return {
+          headline: `${who} chose "${chose}"`,
+          sentence: `On the pause screen about ${tool}, ${who} chose: ${chose}. Pause Guard closed ${tool}, and it stayed closed.`,
+          advice: 'Call {person} soon to make sure the caller has gone.',
+        };
+      }
       return {
         headline: `${who} chose "${chose}"`,
         sentence: `On the pause screen about ${tool}, ${who} chose: ${chose}.`,
@@ -131,6 +147,12 @@ function whatHappened(facts: AlertFacts, who: string): Wording {
         headline: 'settings were reset',
         sentence: "Pause Guard's settings could not be read, so it went on with safe defaults. The trusted contact and PIN may need setting up again.",
         advice: null,
+      };
+    case 'debugger-refused':
+      return {
+        headline: 'Pause Guard was started with a debugger',
+        sentence: 'Pause Guard was started in a way that would let someone control it from outside (a debugging switch). It refused to run like that and started again normally.',
+        advice: 'If nobody you know did this, call {person} now: someone may be trying to switch Pause Guard off.',
       };
     case 'weekly-summary':
       return { headline: 'the weekly summary', sentence: "This week's safety summary from Pause Guard is ready.", advice: null };
@@ -174,6 +196,7 @@ function priorityOf(kind: AlertKind, choice: Choice | null): AlertPriority {
     case 'installer':
     case 'pin-failed':
     case 'protection-held':
+    case 'debugger-refused':
     case 'quit':
     case 'settings-reset':
       return 'high';

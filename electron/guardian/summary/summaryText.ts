@@ -3,7 +3,7 @@
 import { dateWords } from '../../../shared/dateWords';
 import type { Choice } from '../../../shared/journal';
 import type { WeeklySummary } from '../../../shared/summary';
-import { CHOICE_WORDS as CHOICE, GAP_CAUSE_WORDS as CAUSE, times } from '../../../shared/summaryWords';
+import { CHOICE_WORDS as CHOICE, couldNotCloseLine, GAP_CAUSE_WORDS as CAUSE, times } from '../../../shared/summaryWords';
 
 export function formatSummary(summary: WeeklySummary): string {
   const dates = dateWords(summary.region, summary.timeZone);
@@ -37,6 +37,7 @@ export function formatSummary(summary: WeeklySummary): string {
   if (shown > 0) lines.push(`The "pause and check" screen was shown ${times(shown)}.`);
   const chosen = (Object.keys(choices) as Choice[]).filter((c) => choices[c] > 0).map((c) => `${CHOICE[c]} ${times(choices[c])}`);
   if (chosen.length > 0) lines.push(`On it, the person ${chosen.join(', ')}.`);
+  for (const tool of summary.couldNotClose) lines.push(couldNotCloseLine(tool));
 
   if (summary.alerts.delivered + summary.alerts.failed > 0) {
     lines.push(`Alerts to the family: ${summary.alerts.delivered} delivered${summary.alerts.failed > 0 ? `, ${summary.alerts.failed} could not be delivered` : ''}.`);

@@ -33,6 +33,17 @@ describe('composeAlert', () => {
     expect(composeAlert({ ...base, kind: 'choice', choice: 'end-it' }).priority).toBe('high');
   });
 
+  it('after "End it" says what really happened: closed only when it stayed closed, and an urgent "could not close" otherwise', () => {
+    const ended = composeAlert({ ...base, kind: 'choice', toolName: 'AnyDesk', choice: 'end-it', endIt: 'ended' });
+    expect(ended.text).toContain('Pause Guard closed AnyDesk, and it stayed closed.');
+    expect(ended.priority).toBe('high');
+    const notEnded = composeAlert({ ...base, kind: 'choice', toolName: 'AnyDesk', choice: 'end-it', endIt: 'not-ended' });
+    expect(notEnded.title).toBe("Mum's PC: Pause Guard could not close AnyDesk");
+    expect(notEnded.text).toContain('The pause screen stays up.');
+    expect(notEnded.text).not.toMatch(/(?<!not )closed AnyDesk/);
+    expect(notEnded.priority).toBe('urgent');
+  });
+
   it('speaks of "the person using this PC" before setup has a name', () => {
     const alert = composeAlert({ ...base, person: null, kind: 'tool', toolName: 'AnyDesk' });
     expect(alert.title).toBe('KITCHEN-PC: AnyDesk started');

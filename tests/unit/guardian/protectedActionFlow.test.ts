@@ -4,12 +4,14 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { ProcessControl } from '../../../electron/guardian/actions/processControl';
+import { createRunningToolPids } from '../../../electron/guardian/actions/runningToolPids';
 import { loadCatalog } from '../../../electron/guardian/catalog';
 import { createEngine } from '../../../electron/guardian/engine';
 import { createGuardianService, type GuardianService } from '../../../electron/guardian/guardianService';
 import { hashPin } from '../../../electron/guardian/pin';
 import { createPinGate } from '../../../electron/guardian/pinGate';
 import { PIN_LOCKOUT_FILE } from '../../../electron/guardian/pinLockout';
+import { defaultProcessSource } from '../../../electron/guardian/watchers/processes/processSource';
 import type { Watcher } from '../../../electron/guardian/watchers/watcher';
 import { ProtectedActionPromptSchema, type ProtectedActionPrompt } from '../../../shared/interruption';
 import type { AppRecord } from '../../../shared/journal';
@@ -34,6 +36,7 @@ beforeEach(async () => {
     settings: () => settings,
     catalog: loadCatalog(),
     processControl,
+    listRunning: createRunningToolPids(defaultProcessSource(), loadCatalog()),
     gate: createPinGate({ getHash: () => settings.pin, stateFile: path.join(dir, PIN_LOCKOUT_FILE) }),
     recorder: { append: async (record) => void records.push(record) },
     notifier: { notify: async () => undefined },

@@ -31,6 +31,9 @@ const electron = await vi.hoisted(async () => {
     isDestroyed = () => false;
     isFocused = () => false;
     isMinimized = () => false;
+    isAlwaysOnTop = () => true;
+    isFullScreen = () => true;
+    isSimpleFullScreen = () => true;
     isVisible = () => this.visible;
     loadFile = vi.fn(async () => undefined);
     loadURL = vi.fn(async () => undefined);
@@ -39,6 +42,7 @@ const electron = await vi.hoisted(async () => {
     isPackaged: true,
     enableSandbox: vi.fn(),
     requestSingleInstanceLock: vi.fn(() => true),
+    commandLine: { hasSwitch: vi.fn(() => false), removeSwitch: vi.fn() },
     whenReady: vi.fn(async () => undefined),
     getPath: vi.fn((name: string) => `/home/ada/.config/${name}`),
     getAppPath: vi.fn(() => '/opt/pause-guard/resources/app.asar'),
@@ -110,6 +114,7 @@ let watcher: ReturnType<typeof drivenWatcher>;
 async function start(failWith?: Error): Promise<void> {
   startTrayApp({
     mainDir: '/opt/pause-guard/out/main',
+    argv: ['/opt/pause-guard/pause-guard'],
     createServices: async (dataDir, quit) => {
       expect(dataDir).toBe('/home/ada/.config/userData');
       if (failWith) throw failWith;

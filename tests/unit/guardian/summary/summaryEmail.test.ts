@@ -26,6 +26,7 @@ const busy: WeeklySummary = {
     ],
   },
   interruptions: { shown: 2, choices: { 'end-it': 1, 'call-contact': 1, 'started-it-myself': 0 } },
+  couldNotClose: [],
   alerts: { delivered: 5, failed: 1 },
   pinFailures: 3,
   settingsChanges: { count: 1, fields: ['contacts', 'pin'], resets: 0 },
@@ -79,7 +80,7 @@ it('lists what happened in a busy week, with bars as wide as each day was protec
   expect(content.text).toContain('Installers downloaded:\n- AnyDesk installer, on Thursday 19 November.');
   expect(content.text).toContain('Connections into this computer:\n- 2 from someone unknown, 1 from a trusted helper.');
   expect(content.text).toContain('- AnyDesk from ID 123 456 789 (trusted helper): once.');
-  expect(content.text).toContain('The “pause and check” screen:\n- It was shown twice.\n- The person ended it once.\n- The person chose to call the family once.');
+  expect(content.text).toContain('The “pause and check” screen:\n- It was shown twice.\n- The person chose “End it” once.\n- The person chose to call the family once.');
   expect(content.text).toContain('Alerts to the family:\n- 5 delivered, 1 could not be delivered.');
   expect(content.text).toContain('Wrong PIN tries:\n- The family PIN was typed wrongly 3 times.');
   expect(content.text).toContain('Settings:\n- Changed once: the trusted contact, the family PIN.');
