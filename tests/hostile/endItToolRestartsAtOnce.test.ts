@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { formatIsoWeek, isoWeekOfDay } from '../../electron/guardian/summary/isoWeek';
+import { formatIsoWeek, isoWeekOfDay } from '../../shared/isoWeek';
 import { describeSummary } from '../../shared/summaryWords';
 import { endProcessGroup, killGroupOnExit } from '../fixtures/processGroup';
 import { fakeTool } from '../fixtures/toolProcesses';
