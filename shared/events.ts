@@ -19,6 +19,7 @@ export type AlertChannel = z.infer<typeof AlertChannelSchema>;
 export const AlertKindSchema = z.enum([
   'interruption', 'choice', 'help-wanted', 'session', 'tool', 'installer', 'pin-failed', 'protection-gap', 'protection-held',
   'protection-paused', 'quit', 'settings-changed', 'settings-reset', 'weekly-summary', 'test',
+  'settings-tampered', 'journal-tampered',
 ]);
 export type AlertKind = z.infer<typeof AlertKindSchema>;
 

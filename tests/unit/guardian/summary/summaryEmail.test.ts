@@ -29,6 +29,7 @@ const busy: WeeklySummary = {
   alerts: { delivered: 5, failed: 1 },
   pinFailures: 3,
   settingsChanges: { count: 1, fields: ['contacts', 'pin'], resets: 0 },
+  tampering: [],
   days: [100, 62.5, 70.3, 100, 95.8, null, null].map((uptimePercent, i) => ({ date: `2026-11-${16 + i}`, uptimePercent, events: 1 })),
   allQuiet: false,
 };
