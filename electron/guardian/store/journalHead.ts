@@ -3,7 +3,7 @@
 // head and says, in one plain sentence, how a journal fails to continue it; never journals or alerts.
 import type { JournalOpening } from './journal';
 import { parseEntry, type ChainTip } from './hashChain';
-import { listJournalFiles } from './journalFiles';
+import { listJournalFiles, type JournalFile } from './journalFiles';
 import { journalLines } from './journalLines';
 import type { SealStore } from './sealStore';
 
@@ -94,7 +94,7 @@ async function hashOfEntry(dir: string, seq: number): Promise<string | null> {
   const files = await listJournalFiles(dir);
   for (let i = files.length - 1; i >= 0; i -= 1) {
     let first: number | null = null;
-    for await (const line of journalLines((files[i] as { path: string }).path)) {
+    for await (const line of journalLines((files[i] as JournalFile).path)) {
       const entry = parseEntry(line.text);
       if (!entry) continue;
       first ??= entry.seq;
