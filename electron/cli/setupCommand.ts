@@ -79,6 +79,10 @@ export async function runSetup(values: CommandContext['values'], dataDir: string
     await record({ type: 'settings-reset', at: now().toISOString(), keptAs: opened.reset.keptAs, reason: opened.reset.reason });
     outcome.lines.push(`The old settings could not be used: ${opened.reset.reason}${opened.reset.keptAs ? ` They were kept as ${opened.reset.keptAs}.` : ''}`);
   }
+  if (opened.tampered) {
+    await record({ type: 'tampering', at: now().toISOString(), what: 'settings', reason: opened.tampered.reason, keptAs: opened.tampered.keptAs });
+    outcome.lines.push(`The settings file had been changed outside Pause Guard: ${opened.tampered.reason}${opened.tampered.lastGoodKept ? ' The last good settings were kept.' : ''}`);
+  }
   const current = opened.settings;
 
   // Every mistake in the options is found before the PIN is tried, so a typo never costs a try.

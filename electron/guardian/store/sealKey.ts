@@ -23,6 +23,8 @@ export interface SealKey {
   key: Buffer;
   /** Why an existing key could not be used and a new one was made (everything sealed before no longer opens); null when all is well. */
   replaced: string | null;
+  /** True when there was no key and this call made it. */
+  made: boolean;
 }
 
 /**
@@ -33,7 +35,7 @@ export async function loadSealKey(sealDir: string, protector: KeyProtector, now:
   const file = path.join(sealDir, `seal-key.${protector.kind}`);
   await fs.mkdir(sealDir, { recursive: true, mode: 0o700 });
   const existing = await readKey(file, protector);
-  if (existing.key) return { key: existing.key, replaced: null };
+  if (existing.key) return { key: existing.key, replaced: null, made: false };
   if (existing.problem) await fs.rename(file, `${file}.broken-${now.toISOString().replace(/[:.]/g, '-')}`).catch(() => fs.rm(file, { force: true }));
   const made = path.join(sealDir, `.seal-key.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
@@ -47,7 +49,7 @@ export async function loadSealKey(sealDir: string, protector: KeyProtector, now:
   }
   const key = (await readKey(file, protector)).key;
   if (!key) throw new Error(`Pause Guard's sealing key in ${sealDir} could not be made.`);
-  return { key, replaced: existing.problem };
+  return { key, replaced: existing.problem, made: true };
 }
 
 async function readKey(file: string, protector: KeyProtector): Promise<{ key: Buffer | null; problem: string | null }> {

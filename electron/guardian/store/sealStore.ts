@@ -56,7 +56,7 @@ const THINGS: readonly SealedThing[] = ['settings', 'pin-lockout', 'journal-head
 
 export async function openSealStore(options: SealStoreOptions): Promise<SealStore> {
   const sealDir = options.sealDir ?? defaultSealDir();
-  const { key, replaced } = await loadSealKey(sealDir, options.protector ?? keyFileProtector);
+  const { key, replaced, made } = await loadSealKey(sealDir, options.protector ?? keyFileProtector);
   const folder = createHash('sha256').update(path.resolve(options.dataDir)).digest('hex').slice(0, 32);
   const copiesDir = path.join(sealDir, folder);
   const copyFile = (thing: SealedThing): string => path.join(copiesDir, `${thing}.json`);
@@ -82,9 +82,18 @@ export async function openSealStore(options: SealStoreOptions): Promise<SealStor
   const sealedText = (thing: SealedThing, value: Record<string, unknown>): string =>
     `${JSON.stringify({ ...value, [SEAL_FIELD]: sealOf(thing, value) }, null, 2)}\n`;
 
+  const hasHistory = async (): Promise<boolean> => {
+    for (const thing of THINGS) {
+      if (await fs.lstat(copyFile(thing)).then(() => true, () => false)) return true;
+    }
+    return false;
+  };
+  // A new key beside copies sealed with the old one: the key was removed, and nothing sealed before opens.
+  const keyProblem = replaced ?? (made && (await hasHistory()) ? "Pause Guard's sealing key was removed." : null);
+
   return {
     copiesDir,
-    keyProblem: replaced,
+    keyProblem,
     sealedText,
     open,
     async readCopy(thing) {
@@ -98,11 +107,6 @@ export async function openSealStore(options: SealStoreOptions): Promise<SealStor
       await fs.mkdir(copiesDir, { recursive: true, mode: 0o700 });
       await writeFileAtomic(copyFile(thing), sealedText(thing, value));
     },
-    async hasHistory() {
-      for (const thing of THINGS) {
-        if (await fs.lstat(copyFile(thing)).then(() => true, () => false)) return true;
-      }
-      return false;
-    },
+    hasHistory,
   };
 }

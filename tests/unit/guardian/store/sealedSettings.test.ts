@@ -109,3 +109,12 @@ describe('adopting settings written before sealing', () => {
     expect(opened.settings).toEqual(family());
   });
 });
+
+describe('the sealing key', () => {
+  it('a removed key is named, and nothing sealed with the old one opens', async () => {
+    await fs.rm(path.join(root, 'seal', 'seal-key.key-file'));
+    const again = await openSealStore({ dataDir, sealDir: path.join(root, 'seal') });
+    expect(again.keyProblem).toBe("Pause Guard's sealing key was removed.");
+    expect((await openSettings({ dataDir, now, seal: again })).tampered?.lastGoodKept).toBe(false);
+  });
+});
