@@ -85,7 +85,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const pcName = options.pcName ?? os.hostname();
   await fs.mkdir(dataDir, { recursive: true });
   const seal = await openSealStore({ dataDir, sealDir: options.sealDir, protector: options.keyProtector });
-  const setUpBefore = await seal.hasHistory();
+  const sealedBefore = await seal.hasHistory();
   const sealedHead = await readJournalHead(seal);
   const opened = await openSettings({ dataDir, seal });
   let settings: Settings = opened.settings;
@@ -134,7 +134,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
 
   /** Told first (the outbox keeps it across a crash), then journalled. */
   const reportTampering = async (what: Tampered, reason: string, keptAs: string | null): Promise<void> => {
-    log(`Pause Guard found its ${what === 'journal' ? 'journal' : 'settings'} changed outside it: ${reason}`);
+    log(`Pause Guard found its own files changed outside it: ${reason}`);
     await notifier.notify(what === 'journal' ? 'journal-tampered' : 'settings-tampered', noFacts());
     await journal.append({ type: 'tampering', at: new Date().toISOString(), what, reason, keptAs });
   };
@@ -144,7 +144,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     if (sealedHead === 'broken') return "The journal's sealed head was changed or damaged.";
     if (sealedHead) return headProblem(journalDir, sealedHead, journal.opening);
     // Set up before, but no head sealed yet: an empty journal can only mean it was deleted.
-    return setUpBefore && journal.opening.tip.seq === 0 ? 'The journal was deleted or emptied, though Pause Guard had been set up here.' : null;
+    return sealedBefore && journal.opening.tip.seq === 0 ? 'The journal was deleted or emptied, though Pause Guard had been set up here.' : null;
   };
   let settingsCheck: ReturnType<typeof setInterval> | null = null;
   /** While running, the file is checked every few minutes as well as at every read by the setup window. */
@@ -231,7 +231,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     },
     async start() {
       const journalProblem = await journalTampering();
-      head.rebase(headOf(journal.opening));
+      head.sealNow();
       const gap = await heartbeat.start();
       if (opened.reset) await onSettingsReset(opened.reset);
       await outbox.start();

@@ -17,8 +17,8 @@ export interface HeadKeeper {
   current(): JournalHead;
   /** The chain moved on (entries written): sealed soon after, one write at a time, the newest winning. */
   moved(tip: ChainTip): void;
-  /** The journal was found as it is now (after a check, or a retention that removed months): sealed as the new head. */
-  rebase(head: JournalHead): void;
+  /** Seals the head as it stands: at start, once the journal found was checked against the old head. */
+  sealNow(): void;
   /** Resolves once the newest head is sealed. */
   flush(): Promise<void>;
 }
@@ -65,10 +65,7 @@ export function createHeadKeeper(seal: SealStore, initial: JournalHead, onProble
       head = { ...head, seq: tip.seq, hash: tip.hash, firstSeq: head.seq === 0 ? 1 : head.firstSeq };
       schedule();
     },
-    rebase(next) {
-      head = next;
-      schedule();
-    },
+    sealNow: schedule,
     flush: async () => {
       await writing;
     },
