@@ -22,6 +22,7 @@ it('a deleted journal folder is told to the family at the next start and journal
   await pc.alertSaying(/Pause Guard's journal on Mum's PC was cut short or removed outside Pause Guard/);
   const records = await pc.records();
   expect(records).toContainEqual(expect.objectContaining({ type: 'tampering', what: 'journal' }));
+  expect((await pc.thisWeeksSummary()).tampering).toEqual([expect.objectContaining({ what: 'journal' })]);
 });
 
 it('an emptied journal file is the same', async () => {

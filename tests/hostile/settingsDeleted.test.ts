@@ -30,6 +30,7 @@ it('deleted before a restart: the family PIN and contact stay in force, a PIN-fr
   const alert = await pc.alertSaying(TOLD);
   expect(alert.text).toMatch(/^[A-Z]/);
   expect(await pc.records()).toContainEqual(expect.objectContaining({ type: 'tampering', what: 'settings' }));
+  expect((await pc.thisWeeksSummary()).tampering).toEqual([expect.objectContaining({ what: 'settings' })]);
   // The family can still change them with the PIN.
   expect((await services.setup.save(pc.input({ currentPin: FAMILY_PIN }))).ok).toBe(true);
 });

@@ -1,7 +1,7 @@
 // Reads and saves <dataDir>/settings.json, sealed (store/sealStore.ts), with the last good sealed copy kept in the seal
 // folder. A missing, damaged, unsealed or forged file where a good copy exists is tampering: the copy stays in force
 // and is written back, the file is kept aside (never deleted). Older layouts are migrated; an unsealed file is adopted
-// only where nothing was ever sealed for the folder (an upgrade, or a first run). Never journals or alerts: it says what happened.
+// only where no settings were ever sealed for the folder (an upgrade, or a first run). Never journals or alerts: it says what happened.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -92,8 +92,8 @@ export async function openSettings({ dataDir, now = () => new Date(), seal }: Op
     if (read.migrated) await writeBack(read.settings);
     return { settings: read.settings, reset: null };
   }
-  const sealedBefore = copy.state !== 'missing' || (await store.hasHistory());
-  if (!sealedBefore) {
+  // Only a settings copy says settings were sealed here: the app may have run (and sealed its journal) before any setup.
+  if (copy.state === 'missing') {
     if (read.kind === 'missing') return { settings: defaultSettings(), reset: null };
     if (read.kind === 'usable' && read.seal === 'unsealed') {
       await store.writeCopy('settings', read.settings).catch(() => undefined);

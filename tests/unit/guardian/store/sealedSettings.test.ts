@@ -73,9 +73,8 @@ describe('sealed settings', () => {
     expect(await openSettings({ dataDir, now, seal })).toEqual({ settings: newer, reset: null });
   });
 
-  it('with the copy gone as well, nothing good is left: tampering, with the defaults', async () => {
-    await fs.rm(path.join(seal.copiesDir, 'settings.json'));
-    await seal.writeCopy('pin-lockout', { failures: 1, lockouts: 0, lockedUntil: null });
+  it('with the copy damaged as well, nothing good is left: tampering, with the defaults', async () => {
+    await fs.writeFile(path.join(seal.copiesDir, 'settings.json'), '{"version":1,"seal":"00"}');
     await fs.rm(settingsFile());
     const opened = await openSettings({ dataDir, now, seal });
     expect(opened.settings).toEqual(defaultSettings());
@@ -99,6 +98,13 @@ describe('adopting settings written before sealing', () => {
     const opened = await openSettings({ dataDir: fresh, now, seal: freshSeal });
     expect(opened).toMatchObject({ adopted: true, settings: { person: 'Dad' } });
     expect(JSON.parse(await fs.readFile(path.join(fresh, 'settings.json'), 'utf8')).seal).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('a folder where the app ran (its journal head sealed) but nothing was set up yet is still a first run', async () => {
+    const fresh = path.join(root, 'ran-before-setup');
+    const freshSeal = await openSealStore({ dataDir: fresh, sealDir: path.join(root, 'seal') });
+    await freshSeal.writeCopy('journal-head', { firstSeq: 1, seq: 3, hash: 'a'.repeat(64) });
+    expect(await openSettings({ dataDir: fresh, now, seal: freshSeal })).toEqual({ settings: defaultSettings(), reset: null });
   });
 
   it('never adopts an unsealed file where settings were sealed before', async () => {
