@@ -9,6 +9,10 @@ const at = z.string().datetime({ offset: true });
 export const HeldCauseSchema = z.enum(['asleep', 'stalled']);
 export type HeldCause = z.infer<typeof HeldCauseSchema>;
 
+/** What Pause Guard seals and found changed outside it: its settings, the journal, or the sealing key itself. */
+export const TamperedSchema = z.enum(['settings', 'journal', 'seal-key']);
+export type Tampered = z.infer<typeof TamperedSchema>;
+
 /** The choice the person made on the interruption screen. */
 export const ChoiceSchema = z.enum(['end-it', 'call-contact', 'started-it-myself']);
 export type Choice = z.infer<typeof ChoiceSchema>;
@@ -46,6 +50,8 @@ export const AppRecordSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('weekly-summary-sent'), at, week: z.string() }),
   /** Pause Guard was started with a debugger switch (remote debugging, the inspector): it refused to run that way. */
   z.object({ type: z.literal('debugger-refused'), at, switches: z.array(z.string()) }),
+  /** A sealed file was removed or changed outside Pause Guard (`reason` is one plain sentence); what was found kept as `keptAs`. */
+  z.object({ type: z.literal('tampering'), at, what: TamperedSchema, reason: z.string(), keptAs: z.string().nullable() }),
 ]);
 export type AppRecord = z.infer<typeof AppRecordSchema>;
 

@@ -1,7 +1,7 @@
 // The weekly safety summary: what the CLI prints as JSON, what the summary window and the weekly email show.
 // One schema for the engine that computes it and everything that displays it. No Node or DOM imports.
 import { z } from 'zod';
-import { ChoiceSchema } from './journal';
+import { ChoiceSchema, TamperedSchema } from './journal';
 import { RegionSchema } from './settings';
 
 const at = z.string().datetime({ offset: true });
@@ -58,6 +58,8 @@ export const WeeklySummarySchema = z.object({
   alerts: z.object({ delivered: count, failed: count }),
   pinFailures: count,
   settingsChanges: z.object({ count, fields: z.array(z.string()), resets: count }),
+  /** Each time a sealed file (settings, PIN lockout, journal) was found removed or changed outside Pause Guard. */
+  tampering: z.array(z.object({ at, what: TamperedSchema })),
   /** Monday to Sunday, for the bar chart. `events` counts what the summary lists (not heartbeats). */
   days: z.array(z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), uptimePercent: percent, events: count })).length(7),
   /** Nothing to tell: no tools, installers, sessions, interruptions, wrong PINs or settings changes. */

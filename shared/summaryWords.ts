@@ -1,7 +1,7 @@
 // The weekly summary in plain words, once, for everything that shows it: the email (text and HTML), the phone
 // message, the tray note and the summary page. Times are written in the summary's own time zone. No Node or DOM imports.
 import { dateWords } from './dateWords';
-import type { Choice } from './journal';
+import type { Choice, Tampered } from './journal';
 import type { Region } from './settings';
 import type { GapCause, WeeklySummary } from './summary';
 
@@ -19,6 +19,13 @@ export const CHOICE_WORDS: Record<Choice, string> = {
   'end-it': 'chose “End it”',
   'call-contact': 'chose to call the family',
   'started-it-myself': 'said they had started it themselves',
+};
+
+/** What was found changed outside Pause Guard, in words for the family. */
+const TAMPERED_WORDS: Record<Tampered, string> = {
+  settings: 'Its settings were removed or changed; the ones you chose stayed in force',
+  journal: 'Its journal was cut short or removed',
+  'seal-key': 'Its sealing key could not be used and a new one was made',
 };
 
 /** Settings by the name the journal records, in words; a name not listed here is shown as it is. */
@@ -213,6 +220,13 @@ function sectionsOf(summary: WeeklySummary): SummarySection[] {
         ...(settings.count > 0 ? [`Changed ${times(settings.count)}${fields.length > 0 ? `: ${fields.join(', ')}` : ''}.`] : []),
         ...(settings.resets > 0 ? [`The settings could not be read and were reset ${times(settings.resets)}.`] : []),
       ],
+    });
+  }
+  if (summary.tampering.length > 0) {
+    const when = new Intl.DateTimeFormat('en-GB', { timeZone: summary.timeZone, weekday: 'long', hour: '2-digit', minute: '2-digit' });
+    sections.push({
+      heading: 'Changed outside Pause Guard',
+      lines: summary.tampering.map((found) => `${TAMPERED_WORDS[found.what]} (${when.format(new Date(found.at))}).`),
     });
   }
   return sections;

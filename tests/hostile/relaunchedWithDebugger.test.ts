@@ -14,12 +14,13 @@ const electron = vi.hoisted(() => ({
     exit: vi.fn(),
     quit: vi.fn(),
     on: vi.fn(),
-    whenReady: vi.fn(() => new Promise(() => undefined)),
+    whenReady: vi.fn(async () => undefined),
     isPackaged: true,
   },
   BrowserWindow: vi.fn(),
+  safeStorage: { isEncryptionAvailable: vi.fn(() => false), getSelectedStorageBackend: vi.fn(() => 'basic_text') },
 }));
-vi.mock('electron', () => ({ app: electron.app, BrowserWindow: electron.BrowserWindow, session: {}, screen: {}, shell: {}, dialog: {}, Menu: {} }));
+vi.mock('electron', () => ({ app: electron.app, BrowserWindow: electron.BrowserWindow, safeStorage: electron.safeStorage, session: {}, screen: {}, shell: {}, dialog: {}, Menu: {} }));
 const { startTrayApp, STARTED_CLEAN } = await import('../../electron/trayApp');
 
 let pc: FamilyPc;
@@ -44,7 +45,6 @@ describe('a caller who starts Pause Guard again with a debugger on it', () => {
     });
     await vi.waitFor(() => expect(electron.app.exit).toHaveBeenCalledWith(0), { timeout: 15_000 });
     expect(electron.BrowserWindow).not.toHaveBeenCalled();
-    expect(electron.app.whenReady).not.toHaveBeenCalled();
     expect(electron.app.commandLine.removeSwitch).toHaveBeenCalledWith('remote-debugging-port');
     expect(electron.app.relaunch).toHaveBeenCalledExactlyOnceWith({ args: ['--hidden', STARTED_CLEAN] });
 

@@ -154,6 +154,18 @@ function whatHappened(facts: AlertFacts, who: string): Wording {
         sentence: 'Pause Guard was started in a way that would let someone control it from outside (a debugging switch). It refused to run like that and started again normally.',
         advice: 'If nobody you know did this, call {person} now: someone may be trying to switch Pause Guard off.',
       };
+    case 'settings-tampered':
+      return {
+        headline: 'settings were changed outside Pause Guard',
+        sentence: `Pause Guard's settings on ${whosePc(facts)} were removed or changed outside Pause Guard. It kept the settings you chose, and the family PIN is still needed to change them.`,
+        advice: 'If that was not you, call {person} now: someone may be trying to switch Pause Guard off.',
+      };
+    case 'journal-tampered':
+      return {
+        headline: 'its journal was cut short',
+        sentence: `Pause Guard's journal on ${whosePc(facts)} was cut short or removed outside Pause Guard, so some of what happened may be missing from it.`,
+        advice: 'Call {person} now and check the computer is all right.',
+      };
     case 'weekly-summary':
       return { headline: 'the weekly summary', sentence: "This week's safety summary from Pause Guard is ready.", advice: null };
     case 'test':
@@ -163,6 +175,12 @@ function whatHappened(facts: AlertFacts, who: string): Wording {
         advice: null,
       };
   }
+}
+
+/** "Mum's PC", or the PC's name before setup. */
+function whosePc(facts: AlertFacts): string {
+  const person = clean(facts.person);
+  return person ? `${person}'s PC` : clean(facts.pcName) || 'this PC';
 }
 
 function toolSentence(tool: string, happened: Happening, from: string): string {
@@ -199,6 +217,8 @@ function priorityOf(kind: AlertKind, choice: Choice | null): AlertPriority {
     case 'debugger-refused':
     case 'quit':
     case 'settings-reset':
+    case 'settings-tampered':
+    case 'journal-tampered':
       return 'high';
     case 'protection-gap':
     case 'protection-paused':

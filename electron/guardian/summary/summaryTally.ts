@@ -1,10 +1,10 @@
 // Counts what a week's records tell the family: tools, installers, sessions (trusted or unknown), interruptions and
-// choices, alerts, wrong PINs, settings changes. Matches record types by name, so types added later cannot break it.
+// choices, alerts, wrong PINs, settings changes, tampering. Matches record types by name, so types added later cannot break it.
 import { ChoiceSchema, type Choice, type JournalRecord } from '../../../shared/journal';
 import type { TrustedHelper } from '../../../shared/settings';
 import type { WeeklySummary } from '../../../shared/summary';
 
-type Counts = Pick<WeeklySummary, 'toolsSeen' | 'installers' | 'sessions' | 'interruptions' | 'couldNotClose' | 'alerts' | 'pinFailures' | 'settingsChanges' | 'allQuiet'>;
+type Counts = Pick<WeeklySummary, 'toolsSeen' | 'installers' | 'sessions' | 'interruptions' | 'couldNotClose' | 'alerts' | 'pinFailures' | 'settingsChanges' | 'tampering' | 'allQuiet'>;
 type RemoteLine = WeeklySummary['sessions']['remoteIds'][number];
 
 /** Remote IDs as people type them ("123 456 789") and as tools log them ("123456789") compare equal. */
@@ -28,6 +28,7 @@ export class SummaryTally {
   private settingsChanged = 0;
   private readonly settingsFields = new Set<string>();
   private settingsResets = 0;
+  private readonly tampering: WeeklySummary['tampering'] = [];
 
   constructor(trustedHelpers: readonly Pick<TrustedHelper, 'toolId' | 'remoteId'>[]) {
     this.trusted = new Set(trustedHelpers.map((h) => `${h.toolId}\n${normaliseRemoteId(h.remoteId)}`));
@@ -80,6 +81,9 @@ export class SummaryTally {
       case 'settings-reset':
         this.settingsResets += 1;
         return true;
+      case 'tampering':
+        this.tampering.push({ at: record.at, what: record.what });
+        return true;
       default:
         if (type !== 'interruption-requested') return false;
         this.interruptionsShown += 1;
@@ -119,11 +123,13 @@ export class SummaryTally {
       alerts: { delivered: alerts.filter((s) => s === 'delivered').length, failed: alerts.filter((s) => s === 'failed').length },
       pinFailures: this.pinFailures,
       settingsChanges: { count: this.settingsChanged, fields: [...this.settingsFields].sort(), resets: this.settingsResets },
+      tampering: [...this.tampering],
     };
     const nothingChosen = Object.values(counts.interruptions.choices).every((n) => n === 0);
     const allQuiet = counts.toolsSeen.length === 0 && counts.installers.length === 0
       && counts.sessions.trusted + counts.sessions.unknown === 0 && counts.interruptions.shown === 0 && nothingChosen && counts.couldNotClose.length === 0
-      && counts.pinFailures === 0 && counts.settingsChanges.count === 0 && counts.settingsChanges.resets === 0;
+      && counts.pinFailures === 0 && counts.settingsChanges.count === 0 && counts.settingsChanges.resets === 0
+      && counts.tampering.length === 0;
     return { ...counts, allQuiet };
   }
 }

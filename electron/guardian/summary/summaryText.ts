@@ -46,5 +46,6 @@ export function formatSummary(summary: WeeklySummary): string {
   const settings = summary.settingsChanges;
   if (settings.count > 0) lines.push(`Settings were changed ${times(settings.count)} (${settings.fields.join(', ')}).`);
   if (settings.resets > 0) lines.push(`The settings could not be read and were reset ${times(settings.resets)}.`);
+  if (summary.tampering.length > 0) lines.push(`Pause Guard's own files were changed outside it ${times(summary.tampering.length)} (${[...new Set(summary.tampering.map((t) => t.what))].join(', ')}).`);
   return lines.join('\n');
 }

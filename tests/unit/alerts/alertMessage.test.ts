@@ -44,6 +44,14 @@ describe('composeAlert', () => {
     expect(notEnded.priority).toBe('urgent');
   });
 
+  it('tells in plain words that settings or the journal were changed outside Pause Guard', () => {
+    const settings = composeAlert({ ...base, kind: 'settings-tampered' });
+    expect(settings.text).toMatch(/^Pause Guard's settings on Mum's PC were removed or changed outside Pause Guard\. It kept the settings you chose/);
+    expect(settings.priority).toBe('high');
+    const journal = composeAlert({ ...base, kind: 'journal-tampered', person: null });
+    expect(journal.text).toMatch(/^Pause Guard's journal on KITCHEN-PC was cut short or removed outside Pause Guard/);
+  });
+
   it('speaks of "the person using this PC" before setup has a name', () => {
     const alert = composeAlert({ ...base, person: null, kind: 'tool', toolName: 'AnyDesk' });
     expect(alert.title).toBe('KITCHEN-PC: AnyDesk started');

@@ -30,6 +30,7 @@ const busy: WeeklySummary = {
   alerts: { delivered: 5, failed: 1 },
   pinFailures: 3,
   settingsChanges: { count: 1, fields: ['contacts', 'pin'], resets: 0 },
+  tampering: [],
   days: [100, 62.5, 70.3, 100, 95.8, null, null].map((uptimePercent, i) => ({ date: `2026-11-${16 + i}`, uptimePercent, events: 1 })),
   allQuiet: false,
 };
@@ -111,4 +112,15 @@ it('escapes every name from logs and settings, and holds nothing remote: no imag
     new Set(['!doctype', 'html', 'head', 'meta', 'title', 'body', 'table', 'tr', 'td', 'p', 'h1', 'h2', 'caption', 'th', 'span', 'ul', 'li']),
   );
   expect(tags).not.toMatch(/url\(|@import|\ssrc=|\shref=|\son\w+=|class=/i);
+});
+
+it('names the journal\'s sealed head in one short line, in the text and the HTML, and says what was changed outside Pause Guard', () => {
+  const week: WeeklySummary = { ...quiet, tampering: [{ at: '2026-11-18T09:30:00.000Z', what: 'settings' }], allQuiet: false };
+  const email = composeSummaryEmail({ summary: week, person: 'Mum', pcName: 'KITCHEN-PC', journalHead: { entries: 1234, hash: 'ab'.repeat(32) } });
+  const line = 'Journal check: 1234 entries, the newest ending abababababab. This number only grows from week to week.';
+  expect(email.text.split('\n').at(-1)).toBe(line);
+  expect(email.html).toContain(line);
+  expect(email.text).toContain('Changed outside Pause Guard:\n- Its settings were removed or changed; the ones you chose stayed in force (Wednesday 09:30).');
+  expect(email.short).toMatch(/files changed outside Pause Guard/i);
+  expect(composeSummaryEmail({ summary: quiet, person: 'Mum', pcName: 'KITCHEN-PC' }).text).not.toContain('Journal check');
 });

@@ -202,6 +202,7 @@ describe('what happened', () => {
       { type: 'settings-changed', at: '2026-03-08T21:00:00Z', fields: ['contacts', 'pin'] },
       { type: 'settings-changed', at: '2026-03-08T21:05:00Z', fields: ['contacts'] },
       { type: 'settings-reset', at: '2026-03-05T07:00:00Z', keptAs: null, reason: 'The settings file was not JSON.' },
+      { type: 'tampering', at: '2026-03-06T07:00:00Z', what: 'journal', reason: 'The journal was deleted or emptied: it had 9 entries.', keptAs: null },
       // Outside the week, and a type from a later version: neither counts.
       { type: 'pin-failed', at: '2026-03-09T00:00:00Z', action: 'quit', lockedUntil: null },
       { type: 'something-new', at: '2026-03-04T00:00:00Z' } as unknown as JournalRecord,
@@ -215,7 +216,8 @@ describe('what happened', () => {
     expect(summary.alerts).toEqual({ delivered: 2, failed: 1 });
     expect(summary.pinFailures).toBe(2);
     expect(summary.settingsChanges).toEqual({ count: 2, fields: ['contacts', 'pin'], resets: 1 });
-    expect(summary.days.map((d) => d.events)).toEqual([6, 1, 0, 1, 0, 0, 4]);
+    expect(summary.tampering).toEqual([{ at: '2026-03-06T07:00:00Z', what: 'journal' }]);
+    expect(summary.days.map((d) => d.events)).toEqual([6, 1, 0, 1, 1, 0, 4]);
     expect(summary.allQuiet).toBe(false);
   });
 
