@@ -19,6 +19,8 @@ export type AlertChannel = z.infer<typeof AlertChannelSchema>;
 export const AlertKindSchema = z.enum([
   'interruption', 'choice', 'help-wanted', 'session', 'tool', 'installer', 'pin-failed', 'protection-gap', 'protection-held',
   'protection-paused', 'quit', 'settings-changed', 'settings-reset', 'weekly-summary', 'test',
+  // Scheduled on the family's ntfy topic ahead of time, delivered only if the app does not check in again.
+  'check-in-missed', 'check-in-off',
 ]);
 export type AlertKind = z.infer<typeof AlertKindSchema>;
 

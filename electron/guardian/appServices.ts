@@ -10,6 +10,9 @@ import type { WeeklySummary } from '../../shared/summary';
 import { createProcessControl } from './actions/processControl';
 import { composeAlert } from './alerts/alertMessage';
 import { channelsFromSettings } from './alerts/channelsFromSettings';
+import { createDeadMansSwitch, type DeadMansSwitchTimings } from './alerts/deadMansSwitch';
+import { createHeartbeatPing } from './alerts/heartbeatPing';
+import { openNtfyBudget } from './alerts/ntfyBudget';
 import { createOutbox, type Outbox } from './alerts/outbox';
 import { sendTestAlert } from './alerts/testAlert';
 import { loadCatalog } from './catalog';
@@ -44,6 +47,8 @@ export interface AppServicesOptions {
   watchers?: Watcher[];
   /** How often the app looks for a stretch it was held still or asleep, and how long one must be; defaults unless given (tests). */
   stallWatch?: HeartbeatOptions['stallWatch'];
+  /** How often the dead-man's message is replaced and how far ahead it is due, and how often the ping URL is pinged; defaults unless given (tests). */
+  checkIn?: DeadMansSwitchTimings & { pingEveryMs?: number };
   pcName?: string;
 }
 
@@ -89,8 +94,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     for (const listener of listeners) listener(event);
   };
 
+  const ntfyBudget = await openNtfyBudget(dataDir);
   const makeOutbox = (): Outbox =>
-    createOutbox({ dataDir, channels: channelsFromSettings(settings), onEvent: publish, onProblem: log });
+    createOutbox({ dataDir, channels: channelsFromSettings(settings, { ntfyBudget }), onEvent: publish, onProblem: log });
   let outbox = makeOutbox();
 
   const notifier: ContactNotifier = {
@@ -101,6 +107,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       await outbox.enqueue({ kind, content });
     },
   };
+  const deadMansSwitch = createDeadMansSwitch({
+    dataDir, settings: () => settings, budget: ntfyBudget, log, ...options.checkIn,
+    compose: (kind, since) => composeAlert({ kind, person: settings.person, pcName, contactName: settings.contacts[0]?.name ?? 'you', at: since }),
+  });
+  const ping = createHeartbeatPing({ url: () => settings.pingUrl, everyMs: options.checkIn?.pingEveryMs, log });
   const noFacts = (): ContactFacts => ({ at: new Date(), toolName: null, happened: null, remoteId: null, remoteAddress: null, choice: null });
 
   const resetNotice = path.join(dataDir, RESET_NOTICE_FILE);
@@ -142,10 +153,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
         await outbox.start();
       }
       await notifier.notify('settings-changed', noFacts());
+      if (contactsChanged) await deadMansSwitch.checkIn();
       await tellAboutReset();
       await summaries.reschedule();
     },
-    sendTestAlert: () => sendTestAlert(settings, pcName),
+    sendTestAlert: () => sendTestAlert(settings, pcName, { ntfyBudget }),
     async onWrongPin(result) {
       await journal.append({ type: 'pin-failed', at: new Date().toISOString(), action: 'change-settings', lockedUntil: result.lockedUntil?.toISOString() ?? null });
       await notifier.notify('pin-failed', noFacts());
@@ -158,6 +170,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     onHeld(stretch) {
       // Sleep is no one's doing; being held still while the computer ran is how a caller would silence the app.
       if (stretch.cause === 'stalled') journalled('tell the contact', notifier.notify('protection-held', { ...noFacts(), at: stretch.from }));
+      // Awake or running again: the message left for the night (or due any moment) is replaced by an ordinary one.
+      void deadMansSwitch.checkIn();
     },
   });
 
@@ -199,15 +213,23 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       await summaries.start();
       if (gap && !gap.clean) await notifier.notify('protection-gap', { ...noFacts(), at: new Date(gap.from) });
       await tellAboutReset();
+      await deadMansSwitch.start();
+      ping.start();
       await guardian.start();
     },
-    systemSuspending: () => heartbeat.systemSuspending(),
+    systemSuspending: () => {
+      heartbeat.systemSuspending();
+      void deadMansSwitch.systemSuspending();
+    },
     screenLocked: (locked) => heartbeat.screenLocked(locked),
     async stop(reason) {
       await guardian.stop();
       await summaries.stop();
       await outbox.flush();
       await outbox.stop();
+      // After the outbox: a quit's alert reaches the family before its check-in is cancelled.
+      ping.stop();
+      await deadMansSwitch.stop(reason);
       await heartbeat.stop({ reason });
       await journal.close();
     },

@@ -54,7 +54,7 @@ export function composeAlert(facts: AlertFacts): AlertContent {
     `PC: ${pc}.`,
     ...(what.advice ? [what.advice.replace('{person}', person ?? 'them')] : []),
   ];
-  const title = `${person ? `${person}'s PC` : pc}: ${what.headline}`;
+  const title = `${pcOf(facts)}: ${what.headline}`;
   return {
     title,
     text: lines.join('\n'),
@@ -130,6 +130,18 @@ function whatHappened(facts: AlertFacts, who: string): Wording {
       };
     case 'weekly-summary':
       return { headline: 'the weekly summary', sentence: "This week's safety summary from Pause Guard is ready.", advice: null };
+    case 'check-in-missed':
+      return {
+        headline: 'Pause Guard has gone quiet',
+        sentence: `Pause Guard on ${pcOf(facts)} has not checked in since ${plainTime(facts.at, facts.timeZone)}. It may have been ended, or the computer lost its internet connection.`,
+        advice: 'Call {person} on a number you know.',
+      };
+    case 'check-in-off':
+      return {
+        headline: 'Pause Guard has not started again',
+        sentence: `${capitalise(pcOf(facts))} was shut down or went to sleep at ${plainTime(facts.at, facts.timeZone)}, and Pause Guard has not checked in since. If the computer is simply off, all is well.`,
+        advice: 'If {person} is using it, call {person} on a number you know.',
+      };
     case 'test':
       return {
         headline: 'test alert',
@@ -137,6 +149,12 @@ function whatHappened(facts: AlertFacts, who: string): Wording {
         advice: null,
       };
   }
+}
+
+/** "Mum's PC", or the PC's own name before setup. */
+function pcOf(facts: AlertFacts): string {
+  const person = clean(facts.person);
+  return person ? `${person}'s PC` : clean(facts.pcName) || 'this PC';
 }
 
 function toolSentence(tool: string, happened: Happening, from: string): string {
@@ -172,8 +190,10 @@ function priorityOf(kind: AlertKind, choice: Choice | null): AlertPriority {
     case 'protection-held':
     case 'quit':
     case 'settings-reset':
+    case 'check-in-missed':
       return 'high';
     case 'protection-gap':
+    case 'check-in-off':
     case 'protection-paused':
     case 'settings-changed':
     case 'test':
