@@ -35,6 +35,8 @@ export const AppRecordSchema = z.discriminatedUnion('type', [
   /** The settings file was unreadable and was kept aside; protection went on with safe defaults. */
   z.object({ type: z.literal('settings-reset'), at, keptAs: z.string().nullable(), reason: z.string() }),
   z.object({ type: z.literal('weekly-summary-sent'), at, week: z.string() }),
+  /** A test alert was asked for (CLI or setup window); `refused` when one had gone out less than a minute before. */
+  z.object({ type: z.literal('test-alert'), at, refused: z.boolean() }),
 ]);
 export type AppRecord = z.infer<typeof AppRecordSchema>;
 

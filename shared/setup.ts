@@ -62,5 +62,7 @@ export type SetupResult = z.infer<typeof SetupResultSchema>;
 
 export const TestAlertResultSchema = z.object({
   results: z.array(z.object({ channel: AlertChannelSchema, ok: z.boolean(), message: z.string() })),
+  /** Why nothing was sent (one went out less than a minute ago), in one plain sentence. */
+  refused: z.string().optional(),
 });
 export type TestAlertResult = z.infer<typeof TestAlertResultSchema>;

@@ -14,7 +14,7 @@ import { createDeadMansSwitch, type DeadMansSwitchTimings } from './alerts/deadM
 import { createHeartbeatPing } from './alerts/heartbeatPing';
 import { openNtfyBudget } from './alerts/ntfyBudget';
 import { createOutbox, type Outbox } from './alerts/outbox';
-import { sendTestAlert } from './alerts/testAlert';
+import { runTestAlert } from './alerts/testAlert';
 import { loadCatalog } from './catalog';
 import { createEngine } from './engine';
 import { createGuardianService, type GuardianService } from './guardianService';
@@ -24,6 +24,7 @@ import { PIN_LOCKOUT_FILE } from './pinLockout';
 import { createSetupService, type SetupService } from './setupService';
 import { createHeartbeat, type HeartbeatOptions, type StopReason } from './store/heartbeat';
 import { createJournal } from './store/journal';
+import { createJournalInbox } from './store/journalInbox';
 import { openSettings, type SettingsReset } from './store/settingsStore';
 import { lastFullWeek, parseIsoWeek } from './summary/isoWeek';
 import { summaryNote, type SummaryNote } from './summary/summaryNote';
@@ -111,6 +112,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     dataDir, settings: () => settings, budget: ntfyBudget, log, ...options.checkIn,
     compose: (kind, since) => composeAlert({ kind, person: settings.person, pcName, contactName: settings.contacts[0]?.name ?? 'you', at: since }),
   });
+  const inbox = createJournalInbox({ dataDir, append: (record) => journal.append(record), log });
   const ping = createHeartbeatPing({ url: () => settings.pingUrl, everyMs: options.checkIn?.pingEveryMs, log });
   const noFacts = (): ContactFacts => ({ at: new Date(), toolName: null, happened: null, remoteId: null, remoteAddress: null, choice: null });
 
@@ -157,7 +159,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       await tellAboutReset();
       await summaries.reschedule();
     },
-    sendTestAlert: () => sendTestAlert(settings, pcName, { ntfyBudget }),
+    sendTestAlert: () => runTestAlert({ dataDir, settings, pcName, channels: { ntfyBudget }, journal: (record) => journal.append(record) }),
     async onWrongPin(result) {
       await journal.append({ type: 'pin-failed', at: new Date().toISOString(), action: 'change-settings', lockedUntil: result.lockedUntil?.toISOString() ?? null });
       await notifier.notify('pin-failed', noFacts());
@@ -213,6 +215,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       await summaries.start();
       if (gap && !gap.clean) await notifier.notify('protection-gap', { ...noFacts(), at: new Date(gap.from) });
       await tellAboutReset();
+      await inbox.start();
       await deadMansSwitch.start();
       ping.start();
       await guardian.start();
@@ -229,6 +232,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       await outbox.stop();
       // After the outbox: a quit's alert reaches the family before its check-in is cancelled.
       ping.stop();
+      inbox.stop();
       await deadMansSwitch.stop(reason);
       await heartbeat.stop({ reason });
       await journal.close();
