@@ -52,7 +52,7 @@ export function composeAlert(facts: AlertFacts): AlertContent {
     ...(facts.choice && facts.kind !== 'choice' ? [`${capitalise(who)} chose: ${choiceWords(facts.choice, contact)}.`] : []),
     `When: ${when}.`,
     `PC: ${pc}.`,
-    ...(what.advice ? [what.advice.replace('{person}', person ?? 'them')] : []),
+    ...(what.advice ? [what.advice.replaceAll('{person}', person ?? 'them')] : []),
   ];
   const title = `${pcOf(facts)}: ${what.headline}`;
   return {

@@ -1,0 +1,96 @@
+// The dead-man's switch against the local ntfy fixture server: what a shut-down, a sleep and an update leave waiting,
+// what an ntfy server older than 2.16 gets (nothing, and a plain sentence), and how the daily limit is kept.
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { composeAlert } from '../../../electron/guardian/alerts/alertMessage';
+import { CHECK_IN_OFF_AHEAD_MS, createDeadMansSwitch, type DeadMansSwitch } from '../../../electron/guardian/alerts/deadMansSwitch';
+import { NTFY_DAILY_MESSAGES, openNtfyBudget, type NtfyBudget } from '../../../electron/guardian/alerts/ntfyBudget';
+import type { StopReason } from '../../../electron/guardian/store/heartbeat';
+import { startNtfyServer, type NtfyServer } from '../../fixtures/ntfyServer';
+
+const AHEAD_MS = 60_000;
+let dataDir: string;
+let ntfy: NtfyServer;
+let budget: NtfyBudget;
+let logged: string[];
+let deadMan: DeadMansSwitch | null;
+
+async function switchOn(server: NtfyServer): Promise<DeadMansSwitch> {
+  const contacts = [{ name: 'Ann', phone: null, email: null, webhook: null, ntfy: { server: server.url, topic: 'pg_family', token: null } }];
+  deadMan = createDeadMansSwitch({
+    dataDir, settings: () => ({ contacts }), budget, log: (line) => logged.push(line), everyMs: 3_600_000, aheadMs: AHEAD_MS,
+    compose: (kind, since) => composeAlert({ kind, person: 'Mum', pcName: 'KITCHEN-PC', contactName: 'Ann', at: since, timeZone: 'UTC' }),
+  });
+  await deadMan.start();
+  return deadMan;
+}
+
+beforeEach(async () => {
+  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'pg-deadman-'));
+  ntfy = await startNtfyServer();
+  budget = await openNtfyBudget(dataDir);
+  logged = [];
+  deadMan = null;
+});
+afterEach(async () => {
+  await deadMan?.stop('quit');
+  await ntfy.close();
+  await fs.rm(dataDir, { recursive: true, force: true });
+});
+
+const dueInMs = (): number => (ntfy.scheduled()[0]?.time ?? 0) * 1000 - Date.now();
+
+it.each<[StopReason, string, number]>([
+  ['shutdown', "Mum's PC: Pause Guard has not started again", CHECK_IN_OFF_AHEAD_MS],
+  ['update', "Mum's PC: Pause Guard has gone quiet", AHEAD_MS],
+])('a %s leaves one message waiting: "%s", due %i ms ahead', async (reason, title, ahead) => {
+  const running = await switchOn(ntfy);
+  await running.stop(reason);
+  deadMan = null;
+  expect(ntfy.scheduled()).toHaveLength(1);
+  expect(ntfy.scheduled()[0]?.title).toBe(title);
+  expect(dueInMs()).toBeGreaterThan(ahead - 5_000);
+  expect(dueInMs()).toBeLessThanOrEqual(ahead);
+});
+
+it('leaves the gentle message for the night at sleep, and the ordinary one again on waking', async () => {
+  const running = await switchOn(ntfy);
+  await running.systemSuspending();
+  expect(ntfy.scheduled().map((m) => m.message)).toEqual([
+    expect.stringMatching(/^Mum's PC was shut down or went to sleep at .*If the computer is simply off, all is well\.\nWhen: .*If Mum is using it, call Mum on a number you know\.$/s),
+  ]);
+  await running.checkIn();
+  expect(ntfy.scheduled()).toHaveLength(1);
+  expect(ntfy.scheduled()[0]?.title).toBe("Mum's PC: Pause Guard has gone quiet");
+  expect(dueInMs()).toBeLessThanOrEqual(AHEAD_MS);
+});
+
+it('schedules nothing on an ntfy server older than 2.16, and says so once in plain words', async () => {
+  const older = await startNtfyServer({ olderThan216: true });
+  try {
+    const running = await switchOn(older);
+    await running.checkIn();
+    expect(older.scheduled()).toHaveLength(0);
+    expect(older.requests).toEqual(['DELETE /pg_family/' + (await fs.readFile(path.join(dataDir, 'check-in-id'), 'utf8'))]);
+    expect(logged).toEqual([
+      `The ntfy server ${older.url} is older than version 2.16, so it cannot keep a "not checked in" message for the family. They will hear of a stop when Pause Guard starts again; a ping URL tells them sooner.`,
+    ]);
+  } finally {
+    await older.close();
+  }
+});
+
+it('counts every publish and delete, and once the share kept for alerts is reached schedules one message to cover until midnight UTC', async () => {
+  const running = await switchOn(ntfy);
+  expect(budget.sentToday(ntfy.url)).toBe(2);
+  for (let i = budget.sentToday(ntfy.url); i < NTFY_DAILY_MESSAGES - 100; i++) await budget.spend(ntfy.url);
+  await running.checkIn();
+  const untilMidnight = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + 1) - Date.now();
+  expect(dueInMs()).toBeGreaterThan(untilMidnight + AHEAD_MS - 5_000);
+  const sent = budget.sentToday(ntfy.url);
+  await running.checkIn();
+  expect(budget.sentToday(ntfy.url)).toBe(sent);
+  // Kept across restarts: the count is in the data folder.
+  expect((await openNtfyBudget(dataDir)).sentToday(ntfy.url)).toBe(sent);
+});
