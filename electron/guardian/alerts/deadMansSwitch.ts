@@ -72,8 +72,8 @@ export function createDeadMansSwitch(options: DeadMansSwitchOptions): DeadMansSw
   const now = options.now ?? (() => new Date());
   const { budget, log } = options;
   const support = new Map<string, Support>();
-  /** When the message waiting on each topic is due (ms), as far as this run knows. */
-  const dueAt = new Map<string, number>();
+  /** The message waiting on each topic this run scheduled on: where, and when it is due (ms). */
+  const waiting = new Map<string, { target: NtfyConfig; dueAt: number }>();
   let sequenceId = '';
   let timer: ReturnType<typeof setInterval> | null = null;
   let running: Promise<void> = Promise.resolve();
@@ -106,7 +106,7 @@ export function createDeadMansSwitch(options: DeadMansSwitchOptions): DeadMansSw
 
   const scheduleOn = async (target: NtfyConfig, kind: AlertKind, ahead: number): Promise<void> => {
     await createNtfyScheduled(target, budget).schedule(alert(kind), ahead);
-    dueAt.set(keyOf(target), now().getTime() + ahead);
+    waiting.set(keyOf(target), { target, dueAt: now().getTime() + ahead });
   };
 
   /** The ordinary check-in, or one long one when the day's share for check-ins is spent. */
@@ -114,13 +114,32 @@ export function createDeadMansSwitch(options: DeadMansSwitchOptions): DeadMansSw
     if (!(await supported(target))) return;
     if (budget.sentToday(target.server) < NTFY_DAILY_MESSAGES - ALERTS_RESERVE) return scheduleOn(target, 'check-in-missed', aheadMs);
     const untilCountResets = msUntilUtcMidnight(now()) + aheadMs;
-    if ((dueAt.get(keyOf(target)) ?? 0) - now().getTime() > aheadMs + everyMs) return;
+    if ((waiting.get(keyOf(target))?.dueAt ?? 0) - now().getTime() > aheadMs + everyMs) return;
     await scheduleOn(target, 'check-in-missed', untilCountResets);
   };
 
-  const eachTarget = (what: string, work: (target: NtfyConfig) => Promise<void>): Promise<void> => {
+  const cancelOn = async (target: NtfyConfig): Promise<void> => {
+    if (!(await supported(target))) return;
+    await createNtfyScheduled(target, budget).cancel(sequenceId);
+    waiting.delete(keyOf(target));
+  };
+  /** A topic no longer in the settings keeps no message: it would reach whoever has that topic now. */
+  const dropped = (): NtfyConfig[] => {
+    const current = new Set(targets().map(keyOf));
+    return [...waiting.values()].map((w) => w.target).filter((target) => !current.has(keyOf(target)));
+  };
+  const leaveOffMessage = async (target: NtfyConfig): Promise<void> => {
+    if (await supported(target)) await scheduleOn(target, 'check-in-off', CHECK_IN_OFF_AHEAD_MS);
+  };
+  const checkIn = async (): Promise<void> => {
+    if (!timer) return;
+    await eachTarget('cancel the check-in on a topic no longer used', cancelOn, dropped);
+    await eachTarget('check in', checkInOn);
+  };
+
+  const eachTarget = (what: string, work: (target: NtfyConfig) => Promise<void>, on: () => NtfyConfig[] = targets): Promise<void> => {
     running = running.then(() =>
-      Promise.all(targets().map((target) => work(target).catch((error: unknown) => {
+      Promise.all(on().map((target) => work(target).catch((error: unknown) => {
         log(`Pause Guard could not ${what} on ntfy: ${error instanceof Error ? error.message : String(error)}`);
       }))).then(() => undefined));
     return running;
@@ -130,27 +149,22 @@ export function createDeadMansSwitch(options: DeadMansSwitchOptions): DeadMansSw
     async start() {
       if (timer) return;
       sequenceId = await loadSequenceId(options.dataDir);
-      timer = setInterval(() => void eachTarget('check in', checkInOn), everyMs);
+      timer = setInterval(() => void checkIn(), everyMs);
       timer.unref();
-      await eachTarget('check in', checkInOn);
+      await checkIn();
     },
-    checkIn: () => eachTarget('check in', checkInOn),
-    systemSuspending: () =>
-      eachTarget('leave a message for the night', async (target) => {
-        if (await supported(target)) await scheduleOn(target, 'check-in-off', CHECK_IN_OFF_AHEAD_MS);
-      }),
+    checkIn,
+    systemSuspending: async () => {
+      if (timer) await eachTarget('leave a message for the night', leaveOffMessage);
+    },
     async stop(reason) {
       if (!timer) return;
       clearInterval(timer);
       timer = null;
       if (reason === 'quit') {
-        await eachTarget('cancel the check-in', async (target) => {
-          if (await supported(target)) await createNtfyScheduled(target, budget).cancel(sequenceId);
-        });
+        await eachTarget('cancel the check-in', cancelOn);
       } else if (reason === 'shutdown') {
-        await eachTarget('leave a message for the shut-down', async (target) => {
-          if (await supported(target)) await scheduleOn(target, 'check-in-off', CHECK_IN_OFF_AHEAD_MS);
-        });
+        await eachTarget('leave a message for the shut-down', leaveOffMessage);
       } else {
         await running;
       }

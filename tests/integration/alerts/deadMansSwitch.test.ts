@@ -7,6 +7,7 @@ import { composeAlert } from '../../../electron/guardian/alerts/alertMessage';
 import { CHECK_IN_OFF_AHEAD_MS, createDeadMansSwitch, type DeadMansSwitch } from '../../../electron/guardian/alerts/deadMansSwitch';
 import { NTFY_DAILY_MESSAGES, openNtfyBudget, type NtfyBudget } from '../../../electron/guardian/alerts/ntfyBudget';
 import type { StopReason } from '../../../electron/guardian/store/heartbeat';
+import type { Contact } from '../../../shared/settings';
 import { startNtfyServer, type NtfyServer } from '../../fixtures/ntfyServer';
 
 const AHEAD_MS = 60_000;
@@ -16,8 +17,9 @@ let budget: NtfyBudget;
 let logged: string[];
 let deadMan: DeadMansSwitch | null;
 
-async function switchOn(server: NtfyServer): Promise<DeadMansSwitch> {
-  const contacts = [{ name: 'Ann', phone: null, email: null, webhook: null, ntfy: { server: server.url, topic: 'pg_family', token: null } }];
+const contactOn = (server: NtfyServer, topic = 'pg_family'): Contact => ({ name: 'Ann', phone: null, email: null, webhook: null, ntfy: { server: server.url, topic, token: null } });
+
+async function switchOn(server: NtfyServer, contacts: Contact[] = [contactOn(server)]): Promise<DeadMansSwitch> {
   deadMan = createDeadMansSwitch({
     dataDir, settings: () => ({ contacts }), budget, log: (line) => logged.push(line), everyMs: 3_600_000, aheadMs: AHEAD_MS,
     compose: (kind, since) => composeAlert({ kind, person: 'Mum', pcName: 'KITCHEN-PC', contactName: 'Ann', at: since, timeZone: 'UTC' }),
@@ -93,4 +95,13 @@ it('counts every publish and delete, and once the share kept for alerts is reach
   expect(budget.sentToday(ntfy.url)).toBe(sent);
   // Kept across restarts: the count is in the data folder.
   expect((await openNtfyBudget(dataDir)).sentToday(ntfy.url)).toBe(sent);
+});
+
+it('cancels the message on a topic taken out of the settings, and schedules on the new one', async () => {
+  const contacts = [contactOn(ntfy, 'pg_old')];
+  const running = await switchOn(ntfy, contacts);
+  expect(ntfy.scheduled().map((m) => m.topic)).toEqual(['pg_old']);
+  contacts[0] = contactOn(ntfy, 'pg_new');
+  await running.checkIn();
+  expect(ntfy.scheduled().map((m) => m.topic)).toEqual(['pg_new']);
 });
