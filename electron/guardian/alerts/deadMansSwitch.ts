@@ -14,17 +14,14 @@
 //   family would get one message every few minutes. They hear at the next start, or through the ping URL.
 // - Every publish and delete counts against the server's daily limit with the alerts; when the check-ins would eat
 //   into the share kept for alerts, one message is scheduled to cover until the count starts again at midnight UTC.
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { AlertKind } from '../../../shared/events';
 import type { Settings } from '../../../shared/settings';
 import type { AlertContent } from './alertMessage';
 import type { Alert } from './channels/channel';
 import type { NtfyConfig } from './channels/ntfy';
+import { loadCheckInRecord, newSequenceId, saveCheckInRecord } from './checkInRecord';
 import { createNtfyScheduled, isOlderNtfy } from './channels/ntfyScheduled';
 import { NTFY_DAILY_MESSAGES, type NtfyBudget } from './ntfyBudget';
-import { writeFileAtomic } from '../store/atomicFile';
 import type { StopReason } from '../store/heartbeat';
 
 /** How often the waiting message is replaced: far less often than the 5-minute heartbeat, to spare the daily limit. */
@@ -35,8 +32,6 @@ export const CHECK_IN_AHEAD_MS = 30 * 60_000;
 export const CHECK_IN_OFF_AHEAD_MS = 24 * 3_600_000;
 /** Messages a day kept for the alerts themselves; the check-ins use the rest (96 a day at the defaults). */
 export const ALERTS_RESERVE = 100;
-
-const SEQUENCE_FILE = 'check-in-id';
 
 export interface DeadMansSwitchTimings {
   everyMs?: number;
@@ -87,13 +82,13 @@ export function createDeadMansSwitch(options: DeadMansSwitchOptions): DeadMansSw
     return { id: sequenceId, kind, createdAt: at.toISOString(), content: options.compose(kind, at) };
   };
 
-  /** A DELETE tells whether the server keeps sequence ids (2.16+); it also clears what a previous run left. */
+  /** A DELETE of an id nothing was sent under tells whether the server keeps sequence ids (2.16+), touching nothing. */
   const supported = async (target: NtfyConfig): Promise<boolean> => {
     const key = keyOf(target);
     const known = support.get(key) ?? 'unknown';
     if (known !== 'unknown') return known === 'yes';
     try {
-      await createNtfyScheduled(target, budget).cancel(sequenceId);
+      await createNtfyScheduled(target, budget).cancel(newSequenceId());
       support.set(key, 'yes');
       return true;
     } catch (error) {
@@ -107,7 +102,11 @@ export function createDeadMansSwitch(options: DeadMansSwitchOptions): DeadMansSw
   const scheduleOn = async (target: NtfyConfig, kind: AlertKind, ahead: number): Promise<void> => {
     await createNtfyScheduled(target, budget).schedule(alert(kind), ahead);
     waiting.set(keyOf(target), { target, dueAt: now().getTime() + ahead });
+    await remember();
   };
+  /** The latest due time of what waits, so the next start knows whether it may still replace it. */
+  const remember = (): Promise<void> =>
+    saveCheckInRecord(options.dataDir, { sequenceId, dueAt: Math.max(0, ...[...waiting.values()].map((w) => w.dueAt)) });
 
   /** The ordinary check-in, or one long one when the day's share for check-ins is spent. */
   const checkInOn = async (target: NtfyConfig): Promise<void> => {
@@ -122,6 +121,7 @@ export function createDeadMansSwitch(options: DeadMansSwitchOptions): DeadMansSw
     if (!(await supported(target))) return;
     await createNtfyScheduled(target, budget).cancel(sequenceId);
     waiting.delete(keyOf(target));
+    await remember();
   };
   /** A topic no longer in the settings keeps no message: it would reach whoever has that topic now. */
   const dropped = (): NtfyConfig[] => {
@@ -148,7 +148,7 @@ export function createDeadMansSwitch(options: DeadMansSwitchOptions): DeadMansSw
   return {
     async start() {
       if (timer) return;
-      sequenceId = await loadSequenceId(options.dataDir);
+      sequenceId = (await loadCheckInRecord(options.dataDir, now())).sequenceId;
       timer = setInterval(() => void checkIn(), everyMs);
       timer.unref();
       await checkIn();
@@ -179,17 +179,4 @@ function keyOf(target: NtfyConfig): string {
 function msUntilUtcMidnight(at: Date): number {
   const midnight = Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate() + 1);
   return midnight - at.getTime();
-}
-
-/**
- * This PC's own sequence id, kept in the data folder: two PCs on one family topic each keep their own message, and a
- * new start replaces the message the last run left. A deleted data folder gets a new id, so the old message still comes.
- */
-async function loadSequenceId(dataDir: string): Promise<string> {
-  const file = path.join(dataDir, SEQUENCE_FILE);
-  const saved = (await fs.readFile(file, 'utf8').catch(() => '')).trim();
-  if (/^pg-checkin-[0-9a-f]{16}$/.test(saved)) return saved;
-  const id = `pg-checkin-${randomBytes(8).toString('hex')}`;
-  await writeFileAtomic(file, id);
-  return id;
 }

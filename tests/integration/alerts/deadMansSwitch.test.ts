@@ -19,9 +19,9 @@ let deadMan: DeadMansSwitch | null;
 
 const contactOn = (server: NtfyServer, topic = 'pg_family'): Contact => ({ name: 'Ann', phone: null, email: null, webhook: null, ntfy: { server: server.url, topic, token: null } });
 
-async function switchOn(server: NtfyServer, contacts: Contact[] = [contactOn(server)]): Promise<DeadMansSwitch> {
+async function switchOn(server: NtfyServer, contacts: Contact[] = [contactOn(server)], aheadMs = AHEAD_MS): Promise<DeadMansSwitch> {
   deadMan = createDeadMansSwitch({
-    dataDir, settings: () => ({ contacts }), budget, log: (line) => logged.push(line), everyMs: 3_600_000, aheadMs: AHEAD_MS,
+    dataDir, settings: () => ({ contacts }), budget, log: (line) => logged.push(line), everyMs: 3_600_000, aheadMs,
     compose: (kind, since) => composeAlert({ kind, person: 'Mum', pcName: 'KITCHEN-PC', contactName: 'Ann', at: since, timeZone: 'UTC' }),
   });
   await deadMan.start();
@@ -74,7 +74,7 @@ it('schedules nothing on an ntfy server older than 2.16, and says so once in pla
     const running = await switchOn(older);
     await running.checkIn();
     expect(older.scheduled()).toHaveLength(0);
-    expect(older.requests).toEqual(['DELETE /pg_family/' + (await fs.readFile(path.join(dataDir, 'check-in-id'), 'utf8'))]);
+    expect(older.requests).toEqual([expect.stringMatching(/^DELETE \/pg_family\/pg-checkin-[0-9a-f]{16}$/)]);
     expect(logged).toEqual([
       `The ntfy server ${older.url} is older than version 2.16, so it cannot keep a "not checked in" message for the family. They will hear of a stop when Pause Guard starts again; a ping URL tells them sooner.`,
     ]);
@@ -104,4 +104,23 @@ it('cancels the message on a topic taken out of the settings, and schedules on t
   contacts[0] = contactOn(ntfy, 'pg_new');
   await running.checkIn();
   expect(ntfy.scheduled().map((m) => m.topic)).toEqual(['pg_new']);
+});
+
+it('a start replaces the message still waiting, but never deletes one the family may already have, and takes a new id', async () => {
+  const quick = await startNtfyServer({ minDelayMs: 500 });
+  try {
+    await (await switchOn(quick, [contactOn(quick)], 1_500)).stop('update');
+    const first = quick.scheduled()[0]?.sequence_id;
+    await (await switchOn(quick, [contactOn(quick)], 1_500)).stop('update');
+    expect(quick.scheduled().map((m) => m.sequence_id)).toEqual([first]);
+
+    const delivered = await quick.waitForDelivered((m) => m.event === 'message' && m.sequence_id === first, 5_000);
+    expect(delivered.title).toBe("Mum's PC: Pause Guard has gone quiet");
+    await switchOn(quick, [contactOn(quick)], 1_500);
+    expect(quick.delivered.filter((m) => m.event === 'message_delete' && m.sequence_id === first)).toEqual([]);
+    expect(quick.scheduled()).toHaveLength(1);
+    expect(quick.scheduled()[0]?.sequence_id).not.toBe(first);
+  } finally {
+    await quick.close();
+  }
 });
