@@ -54,6 +54,12 @@ async function until(check: () => boolean, what: string, timeoutMs = 10_000): Pr
   }
 }
 
+/** The topic as the family's ntfy app reads it: delivered messages, and with `scheduled` those still waiting too. */
+async function poll(scheduled = false): Promise<NtfyMessage[]> {
+  const response = await fetch(`${ntfy.url}/${TOPIC}/json?poll=1${scheduled ? '&scheduled=1' : ''}`);
+  return (await response.text()).split('\n').filter(Boolean).map((line) => JSON.parse(line) as NtfyMessage);
+}
+
 const publishes = (): number => ntfy.requests.filter((r) => r === 'POST /').length;
 const checkIns = (): NtfyMessage[] => ntfy.delivered.filter((m) => m.event === 'message' && /not checked in/.test(m.message ?? ''));
 
@@ -76,8 +82,9 @@ it('delivers the message scheduled before a SIGKILL when the app never starts ag
   expect(heard.sequence_id).toBe(waiting?.sequence_id);
   // Every earlier scheduled message was replaced: one arrives, not one per reschedule.
   await new Promise((resolve) => setTimeout(resolve, CHECK_IN.aheadMs));
+  const onTopic = await poll(true);
+  expect(onTopic.filter((m) => m.event === 'message' && /not checked in/.test(m.message ?? ''))).toEqual([heard]);
   expect(checkIns()).toHaveLength(1);
-  expect(ntfy.scheduled()).toHaveLength(0);
 }, 40_000);
 
 it('cancels the scheduled message on a quit with the PIN, after telling the family', async () => {
@@ -93,6 +100,7 @@ it('cancels the scheduled message on a quit with the PIN, after telling the fami
   expect(cancelAt).toBeGreaterThan(quitAt);
   expect(ntfy.scheduled()).toHaveLength(0);
   await new Promise((resolve) => setTimeout(resolve, CHECK_IN.aheadMs + 500));
+  expect((await poll(true)).filter((m) => m.event === 'message' && /not checked in/.test(m.message ?? ''))).toEqual([]);
   expect(checkIns()).toHaveLength(0);
 }, 40_000);
 

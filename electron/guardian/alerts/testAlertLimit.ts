@@ -22,8 +22,9 @@ export async function claimTestAlert(dataDir: string, now: () => Date = () => ne
     const file = path.join(dataDir, LAST_FILE);
     const last = Number((await fs.readFile(file, 'utf8').catch(() => '')).trim());
     const at = now().getTime();
-    // A clock put back counts as "just now": moving the clock must not open the limit.
-    if (Number.isFinite(last) && last > 0 && at - last < TEST_ALERT_EVERY_MS) return refusal(TEST_ALERT_EVERY_MS - Math.max(0, at - last));
+    // Within a minute either way: a clock put back a little does not open the limit, and a clock that was wrong by
+    // days and is corrected does not close it for days.
+    if (Number.isFinite(last) && last > 0 && Math.abs(at - last) < TEST_ALERT_EVERY_MS) return refusal(TEST_ALERT_EVERY_MS - Math.max(0, at - last));
     await writeFileAtomic(file, String(at));
     return { ok: true };
   } finally {
