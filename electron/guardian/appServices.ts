@@ -216,9 +216,10 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       if (gap && !gap.clean) await notifier.notify('protection-gap', { ...noFacts(), at: new Date(gap.from) });
       await tellAboutReset();
       await inbox.start();
-      await deadMansSwitch.start();
       ping.start();
       await guardian.start();
+      // After protection is on: a slow ntfy server must not hold it up.
+      await deadMansSwitch.start();
     },
     systemSuspending: () => {
       heartbeat.systemSuspending();
