@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { composeAlert } from '../../../electron/guardian/alerts/alertMessage';
-import { CHECK_IN_OFF_AHEAD_MS, createDeadMansSwitch, type DeadMansSwitch } from '../../../electron/guardian/alerts/deadMansSwitch';
+import { ALERTS_RESERVE, CHECK_IN_OFF_AHEAD_MS, createDeadMansSwitch, type DeadMansSwitch } from '../../../electron/guardian/alerts/deadMansSwitch';
 import { NTFY_DAILY_MESSAGES, openNtfyBudget, type NtfyBudget } from '../../../electron/guardian/alerts/ntfyBudget';
 import type { StopReason } from '../../../electron/guardian/store/heartbeat';
 import type { Contact } from '../../../shared/settings';
@@ -86,7 +86,7 @@ it('schedules nothing on an ntfy server older than 2.16, and says so once in pla
 it('counts every publish and delete, and once the share kept for alerts is reached schedules one message to cover until midnight UTC', async () => {
   const running = await switchOn(ntfy);
   expect(budget.sentToday(ntfy.url)).toBe(2);
-  for (let i = budget.sentToday(ntfy.url); i < NTFY_DAILY_MESSAGES - 100; i++) await budget.spend(ntfy.url);
+  for (let i = budget.sentToday(ntfy.url); i < NTFY_DAILY_MESSAGES - ALERTS_RESERVE; i++) await budget.spend(ntfy.url);
   await running.checkIn();
   const untilMidnight = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + 1) - Date.now();
   expect(dueInMs()).toBeGreaterThan(untilMidnight + AHEAD_MS - 5_000);
