@@ -59,6 +59,13 @@ export interface AppServices {
   /** The summary of an ISO week ("2026-W48"), the last full week when not given, from the journal. */
   weeklySummary(week?: string): Promise<WeeklySummary>;
   start(): Promise<void>;
+  /**
+   * For a command that only changes settings (`setup --non-interactive`): records a reset found at open and starts
+   * the outbox, so what the command journals and tells the family goes out now. End it with close(), not stop().
+   */
+  startAlerts(): Promise<void>;
+  /** Sends what the outbox can send now, then closes the outbox and the journal; records no stop (nothing was protecting). */
+  close(): Promise<void>;
   /** Stops protection, sends what the outbox can, and journals the one clean stop. */
   stop(reason: StopReason): Promise<void>;
   /** The system is going to sleep (Electron's powerMonitor): the silence that follows is sleep, not tampering. */
@@ -161,6 +168,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     },
   });
 
+  const openAlerts = async (): Promise<void> => {
+    if (opened.reset) await onSettingsReset(opened.reset);
+    await outbox.start();
+  };
+
   const noteListeners = new Set<(note: SummaryNote) => void>();
   const summaries = createSummaryScheduler({
     journal, settings: () => settings, pcName, log,
@@ -194,12 +206,20 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     },
     async start() {
       const gap = await heartbeat.start();
-      if (opened.reset) await onSettingsReset(opened.reset);
-      await outbox.start();
+      await openAlerts();
       await summaries.start();
       if (gap && !gap.clean) await notifier.notify('protection-gap', { ...noFacts(), at: new Date(gap.from) });
       await tellAboutReset();
       await guardian.start();
+    },
+    async startAlerts() {
+      await openAlerts();
+      await tellAboutReset();
+    },
+    async close() {
+      await outbox.flush();
+      await outbox.stop();
+      await journal.close();
     },
     systemSuspending: () => heartbeat.systemSuspending(),
     screenLocked: (locked) => heartbeat.screenLocked(locked),
