@@ -131,7 +131,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   });
   const guardian = createGuardianService({
     engine, settings: () => settings, catalog, processControl: createProcessControl(), gate,
-    recorder: journal, notifier, quit: options.quit, log,
+    recorder: journal, notifier, quit: options.quit, log, alertsWaiting: () => outbox.waitingCount(),
   });
   guardian.onApiEvent((name, payload) => {
     if (name === 'guardianEvent') publish(payload as GuardianEvent);
