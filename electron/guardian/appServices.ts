@@ -142,13 +142,14 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     async onSaved(changedFields, saved) {
       const contactsChanged = JSON.stringify(saved.contacts) !== JSON.stringify(settings.contacts);
       settings = saved;
-      await journal.append({ type: 'settings-changed', at: new Date().toISOString(), fields: changedFields });
+      // A save that changed nothing (the same setup run twice) is not a change to journal or tell.
+      if (changedFields.length > 0) await journal.append({ type: 'settings-changed', at: new Date().toISOString(), fields: changedFields });
       if (contactsChanged) {
         await outbox.stop();
         outbox = makeOutbox();
         await outbox.start();
       }
-      await notifier.notify('settings-changed', noFacts());
+      if (changedFields.length > 0) await notifier.notify('settings-changed', noFacts());
       await tellAboutReset();
       await summaries.reschedule();
     },

@@ -2,7 +2,10 @@
 // to anyone, since the person at the PC may need it; the main process checks the PIN and decides what is shown.
 import { useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import type { SetupLockedView } from '../../../shared/setup';
+import { fieldId } from './setupForm';
 import { TextField } from './TextField';
+
+const UNLOCK_FIELD = 'unlockPin';
 
 interface SetupPinPageProps {
   locked: SetupLockedView;
@@ -18,7 +21,7 @@ export function SetupPinPage({ locked, onPin }: SetupPinPageProps) {
 
   useLayoutEffect(() => {
     if (locked.message === null) heading.current?.focus();
-    else document.getElementById('setup-unlockPin')?.focus();
+    else document.getElementById(fieldId(UNLOCK_FIELD))?.focus();
   }, [locked]);
 
   const submit = async (event: FormEvent) => {
@@ -45,7 +48,7 @@ export function SetupPinPage({ locked, onPin }: SetupPinPageProps) {
       )}
       <form onSubmit={(event) => void submit(event)} noValidate>
         <TextField
-          field="unlockPin"
+          field={UNLOCK_FIELD}
           label="Family PIN"
           type="password"
           inputMode="numeric"

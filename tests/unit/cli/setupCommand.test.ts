@@ -161,6 +161,16 @@ describe('setup --non-interactive', () => {
     expect((await saved()).contacts[0]?.email?.from).toBe('margaret-pc@example.test');
   });
 
+  it('journals and tells nothing when a run changes nothing (the same setup run twice)', async () => {
+    await setup(first());
+    ntfy.received.length = 0;
+    const again = await setup([...basic, '--pin-current', '2468']);
+    expect(again).toMatchObject({ code: 0, changedFields: [] });
+    expect(again.lines.filter((line) => line.includes('was told'))).toEqual([]);
+    expect((await journal()).filter((r) => r.type === 'settings-changed')).toHaveLength(1);
+    expect(ntfy.received).toEqual([]);
+  });
+
   it('keeps the weekly summary\'s day and time unless given, and takes each on its own', async () => {
     await setup([...first(), '--summary-day', 'Friday', '--summary-time', '7:05']);
     expect((await saved()).weeklySummary).toEqual({ day: 5, hour: 7, minute: 5 });
