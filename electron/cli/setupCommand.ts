@@ -1,9 +1,9 @@
 // `setup --non-interactive`: the setup window's form filled from the command line and saved by the same setup service,
 // with the same checks and messages, behind the same PIN gate and lockout; journalled and told to the family as the
 // window's saves are. Prints one plain line per thing set; never prints the PIN, a password, a token or a secret.
-import type { GuardianEvent } from '../../shared/events';
 import type { Region, Settings } from '../../shared/settings';
 import { summaryTimeWords } from '../../shared/summaryTime';
+import type { AlertEvent } from '../guardian/alerts/outbox';
 import { createAppServices } from '../guardian/appServices';
 import { APP_VERSION } from '../guardian/appVersion';
 import { loadCatalog, type Catalog } from '../guardian/catalog';
@@ -57,9 +57,8 @@ export const setupCommand: CliCommand = {
 export async function runSetup(values: CommandContext['values'], dataDir: string): Promise<SetupOutcome> {
   const catalog = loadCatalog();
   const request = readSetupOptions(values, catalog);
-  const problems: string[] = [];
   const services = await createAppServices({
-    dataDir, version: APP_VERSION, downloadFolders: [], watchers: [], quit: () => undefined, log: (line) => problems.push(line),
+    dataDir, version: APP_VERSION, downloadFolders: [], watchers: [], quit: () => undefined, log: (line) => process.stderr.write(`${line}\n`),
   }).catch((error: unknown) => {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === undefined) throw error;
@@ -89,11 +88,9 @@ export async function runSetup(values: CommandContext['values'], dataDir: string
     await services.close();
   }
   if (fieldProblems.length > 0) throw new UsageError(fieldProblems.join('\n'));
-  outcome.lines.push(...problems, ...toldLines(alerts, services.settings().contacts[0]?.name ?? 'The trusted contact'));
+  outcome.lines.push(...toldLines(alerts, services.settings().contacts[0]?.name ?? 'The trusted contact'));
   return outcome;
 }
-
-type AlertEvent = Extract<GuardianEvent, { type: 'alert-queued' | 'alert-delivered' | 'alert-failed' }>;
 
 /** Whether the family heard of what this run did, one line per channel of each alert it queued. */
 function toldLines(alerts: AlertEvent[], contactName: string): string[] {
