@@ -92,6 +92,21 @@ describe('pauseguard setup', () => {
     expect(result.stderr).toMatch(/^--trust: "anydesc" is not a tool Pause Guard knows\. Some it knows: anydesk, /);
   });
 
+  it('refuses a mail server with no login and no sender, as the window does: exit 2, one sentence, nothing saved', async () => {
+    const fresh = await fs.mkdtemp(path.join(os.tmpdir(), 'pg-setup-cli-relay-'));
+    try {
+      const child = spawn('npm', ['run', '--silent', 'pauseguard', '--', 'setup', '--non-interactive', '--person', 'Margaret', '--contact-name', 'Sam',
+        '--contact-email', 'sam@example.test', '--smtp-url', 'smtp://127.0.0.1:2525/?tls=off', '--pin', '2468', '--data-dir', fresh], { cwd: repoRoot });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(2);
+      expect(stderr).toBe('--smtp-from: This mail server address has no email login to send from, so please write the address the alerts are sent from.\n');
+      await expect(fs.access(path.join(fresh, 'settings.json'))).rejects.toMatchObject({ code: 'ENOENT' });
+    } finally {
+      await fs.rm(fresh, { recursive: true, force: true });
+    }
+  });
+
   it('without --non-interactive points to the setup window and exits 2', async () => {
     const result = await pauseguard(['setup', '--person', 'M', '--contact-name', 'D']);
     expect(result).toMatchObject({ code: 2, stdout: '' });
