@@ -1,5 +1,5 @@
 // Checks the setup window's form with the settings schema and gives one plain sentence per field that needs fixing.
-// One source for the setup window (feedback while typing) and the main process (the check that counts). No Node or DOM imports.
+// One source for the setup window (feedback while typing) and the setup service (the check that counts, for the window and the CLI alike). No Node or DOM imports.
 import type { z } from 'zod';
 import { validatePinFormat } from './pin';
 import {
