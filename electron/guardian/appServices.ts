@@ -114,6 +114,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const onSettingsReset = async (reset: SettingsReset): Promise<void> => {
     await journal.append({ type: 'settings-reset', at: new Date().toISOString(), keptAs: reset.keptAs, reason: reset.reason });
     await fs.writeFile(resetNotice, reset.reason);
+    log(`The settings could not be used: ${reset.reason}${reset.keptAs ? ` They were kept as ${reset.keptAs}.` : ''}`);
   };
   /** Tells the contact about a reset once a channel is known again, then forgets it. */
   const tellAboutReset = async (): Promise<void> => {

@@ -200,9 +200,11 @@ describe('setup --non-interactive', () => {
     expect((await saved()).contacts).toEqual([{ name: 'Sue', phone: null, email: null, webhook: null, ntfy: { server: ntfy.url, topic: 'sue-alerts', token: null } }]);
   });
 
-  it('starts over from a damaged settings file, keeping it aside and journalling settings-reset', async () => {
+  it('starts over from a damaged settings file, keeping it aside, saying so on stderr and journalling settings-reset', async () => {
     await fs.writeFile(path.join(dir, 'settings.json'), '{"version":1,');
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     expect(await setup(first())).toMatchObject({ code: 0 });
+    expect(stderr).toHaveBeenCalledWith(expect.stringMatching(/^The settings could not be used: The settings file was damaged.* They were kept as .*settings\.json\.broken-.*\.\n$/));
     expect((await journal())[0]).toEqual({ type: 'settings-reset', at: expect.any(String), keptAs: expect.stringMatching(/settings\.json\.broken-/), reason: expect.stringMatching(/damaged/) });
     expect((await saved()).person).toBe('Margaret');
   });
