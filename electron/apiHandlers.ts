@@ -20,7 +20,7 @@ export function createApiHandlers({ guardian, setup, summary, openExternalLink }
     choose: (request) => guardian.choose(request),
     closeInterruption: ({ id }) => guardian.closeInterruption(id),
     confirmProtectedAction: ({ request, secret }) => guardian.confirmProtectedAction(request, secret),
-    getSetup: () => setup.view(),
+    getSetup: (unlock) => setup.view(unlock),
     saveSetup: (input) => setup.save(input),
     sendTestAlert: () => setup.testAlert(),
     getWeeklySummary: ({ week }) => summary.weeklySummary(week),

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { channelOf, eventNames, methodNames } from './apiNames';
 import { ToolTierSchema } from './catalog';
 import { GuardianEventSchema } from './events';
-import { SetupInputSchema, SetupResultSchema, SetupViewSchema, TestAlertResultSchema } from './setup';
+import { SetupInputSchema, SetupPageViewSchema, SetupResultSchema, SetupUnlockSchema, TestAlertResultSchema } from './setup';
 import {
   ChoiceRequestSchema, ChoiceResultSchema, CloseInterruptionRequestSchema, InterruptionViewSchema, PageSchema, ProtectedActionPromptSchema,
   ProtectedActionRequestSchema, WarningViewSchema,
@@ -43,8 +43,11 @@ export const methods = {
   closeInterruption: { input: CloseInterruptionRequestSchema, output: ChoiceResultSchema },
   /** The PIN page's answer to a protectedAction prompt (quit, pause protection). */
   confirmProtectedAction: { input: ProtectedActionRequestSchema, output: ChoiceResultSchema },
-  /** What the setup window shows: current settings without secrets, a suggested ntfy topic and its QR code. */
-  getSetup: { input: z.undefined(), output: SetupViewSchema },
+  /**
+   * What the setup window shows: current settings without secrets, a suggested ntfy topic and its QR code. Once a PIN
+   * is set, only with it: without it (or with a wrong one, counted and told) the contact's name and phone alone.
+   */
+  getSetup: { input: SetupUnlockSchema.optional(), output: SetupPageViewSchema },
   /** Saves the setup window's form; needs the current PIN once one is set. */
   saveSetup: { input: SetupInputSchema, output: SetupResultSchema },
   /** Sends a test alert on every configured channel. */

@@ -8,11 +8,14 @@ export const ContactViewSchema = z.object({
   name: z.string(),
   phone: z.string().nullable(),
   ntfy: z.object({ server: z.string(), topic: z.string(), hasToken: z.boolean() }).nullable(),
-  email: z.object({ to: z.string(), smtpHost: z.string(), hasPassword: z.boolean() }).nullable(),
+  /** `from`: the sender address written at setup; `sendsFromLogin`: the server's login is an address alerts can be sent from. */
+  email: z.object({ to: z.string(), smtpHost: z.string(), hasPassword: z.boolean(), from: z.string().nullable(), sendsFromLogin: z.boolean() }).nullable(),
   webhook: z.object({ url: z.string(), hasSecret: z.boolean() }).nullable(),
 });
 
 export const SetupViewSchema = z.object({
+  /** False: the PIN was given (or none is set yet), so the whole of the settings is shown. */
+  locked: z.literal(false),
   person: z.string().nullable(),
   region: RegionSchema,
   contacts: z.array(ContactViewSchema),
@@ -30,6 +33,24 @@ export const SetupViewSchema = z.object({
 });
 export type SetupView = z.infer<typeof SetupViewSchema>;
 
+/** What anyone at the PC may see before the family PIN is given: whose computer it is and whom to call. */
+export const SetupLockedViewSchema = z.object({
+  locked: z.literal(true),
+  person: z.string().nullable(),
+  contact: z.object({ name: z.string(), phone: z.string().nullable() }).nullable(),
+  /** Why the PIN given was not taken (wrong, locked out), or null when none was given yet. */
+  message: z.string().nullable(),
+});
+export type SetupLockedView = z.infer<typeof SetupLockedViewSchema>;
+
+/** getSetup's answer: the settings once the PIN is given (or before any is set), otherwise only the locked view. */
+export const SetupPageViewSchema = z.discriminatedUnion('locked', [SetupLockedViewSchema, SetupViewSchema]);
+export type SetupPageView = z.infer<typeof SetupPageViewSchema>;
+
+/** getSetup's input: the family PIN, to see the settings once one is set. */
+export const SetupUnlockSchema = z.object({ pin: z.string().max(8) });
+export type SetupUnlock = z.infer<typeof SetupUnlockSchema>;
+
 /** What the setup window sends. Secrets left empty keep the ones already stored. */
 export const SetupInputSchema = z.object({
   person: z.string().max(60),
@@ -38,7 +59,8 @@ export const SetupInputSchema = z.object({
     name: z.string().max(60),
     phone: z.string().max(30),
     ntfy: z.object({ server: z.string().max(300), topic: z.string().max(64), token: z.string().max(200) }).nullable(),
-    email: z.object({ to: z.string().max(254), smtpUrl: z.string().max(500) }).nullable(),
+    /** `from` is the sender address; empty sends from the login in the mail server address. */
+    email: z.object({ to: z.string().max(254), smtpUrl: z.string().max(500), from: z.string().max(254) }).nullable(),
     webhook: z.object({ url: z.string().max(500), secret: z.string().max(200) }).nullable(),
   }),
   /** The new PIN, typed twice; both empty keeps the current one. */

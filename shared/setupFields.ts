@@ -1,5 +1,5 @@
 // Checks the setup window's form with the settings schema and gives one plain sentence per field that needs fixing.
-// One source for the setup window (feedback while typing) and the main process (the check that counts). No Node or DOM imports.
+// One source for the setup window (feedback while typing) and the setup service (the check that counts, for the window and the CLI alike). No Node or DOM imports.
 import type { z } from 'zod';
 import { validatePinFormat } from './pin';
 import {
@@ -13,6 +13,7 @@ import {
   WeeklySummaryTimeSchema,
 } from './settings';
 import type { SetupInput } from './setup';
+import { readSmtpAddress, smtpSender } from './smtpAddress';
 
 export const DEFAULT_NTFY_SERVER = 'https://ntfy.sh';
 
@@ -25,6 +26,8 @@ export interface SetupFieldContext {
   pinSet: boolean;
   /** A mail server address is saved, which an empty field keeps (it holds the password). */
   smtpUrlSaved: boolean;
+  /** The saved mail server address has an email login, which alerts are sent from when no sender is written. */
+  savedSmtpHasSender: boolean;
   /** The tools a helper may be trusted on. */
   trustableToolIds: readonly string[];
 }
@@ -35,7 +38,8 @@ export const FIELD_MESSAGES = {
   phone: 'A phone number uses digits, spaces and + ( ) - only.',
   smtpUrl: 'Please write the mail server address. It starts with smtp:// or smtps://.',
   smtpHost: 'The mail server address needs the server’s name, like smtps://ann@gmail.com:app-password@smtp.gmail.com:465.',
-  smtpLogin: 'Alerts are sent from the login in this address, so it must be an email address, like smtps://ann@gmail.com:app-password@smtp.gmail.com:465.',
+  smtpFrom: 'This mail server address has no email login to send from, so please write the address the alerts are sent from.',
+  smtpTlsOff: 'Encryption can be turned off (?tls=off) only for a mail server on this computer, like smtp://127.0.0.1:25/?tls=off.',
   newPin: 'Please choose a family PIN of 4 to 8 digits.',
   pinMismatch: 'The two PINs are not the same. Please type the PIN again.',
   currentPin: 'Please type the current family PIN to save these changes.',
@@ -44,6 +48,13 @@ export const FIELD_MESSAGES = {
   summaryDay: 'Please choose the day for the weekly summary.',
   summaryTime: 'Please choose a time for the weekly summary, like 18:00.',
   pingUrl: 'A ping address is the whole web address your Healthchecks check shows, like https://hc-ping.com/ followed by its code.',
+} as const;
+
+const SMTP_ADDRESS_MESSAGES = {
+  unreadable: FIELD_MESSAGES.smtpUrl,
+  scheme: FIELD_MESSAGES.smtpUrl,
+  'no-host': FIELD_MESSAGES.smtpHost,
+  'tls-off-remote': FIELD_MESSAGES.smtpTlsOff,
 } as const;
 
 /** Zod's own messages are for programmers; these are for the family. A schema's own message always wins over them. */
@@ -93,14 +104,18 @@ export function setupFieldErrors(input: SetupInput, context: SetupFieldContext):
   if (contact.email) {
     check('contact.email.to', EmailChannelSchema.shape.to, contact.email.to.trim());
     const smtpUrl = contact.email.smtpUrl.trim();
+    const from = contact.email.from.trim();
+    if (from !== '') check('contact.email.from', EmailChannelSchema.shape.from, from);
+    const address = readSmtpAddress(smtpUrl);
     if (smtpUrl === '') {
       if (!context.smtpUrlSaved) errors['contact.email.smtpUrl'] = FIELD_MESSAGES.smtpUrl;
+      else if (from === '' && !context.savedSmtpHasSender) errors['contact.email.from'] = FIELD_MESSAGES.smtpFrom;
     } else if (problem(EmailChannelSchema.shape.smtpUrl, smtpUrl)) {
       errors['contact.email.smtpUrl'] = FIELD_MESSAGES.smtpUrl;
-    } else if (!hasHost(smtpUrl)) {
-      errors['contact.email.smtpUrl'] = FIELD_MESSAGES.smtpHost;
-    } else if (!loginIsEmail(smtpUrl)) {
-      errors['contact.email.smtpUrl'] = FIELD_MESSAGES.smtpLogin;
+    } else if (!address.ok) {
+      errors['contact.email.smtpUrl'] = SMTP_ADDRESS_MESSAGES[address.problem];
+    } else if (from === '' && smtpSender(smtpUrl, null) === null) {
+      errors['contact.email.from'] = FIELD_MESSAGES.smtpFrom;
     }
   }
   if (contact.webhook) {
@@ -142,21 +157,4 @@ export function setupFieldErrors(input: SetupInput, context: SetupFieldContext):
 /** A remote ID as saved: the spaces tools print between groups of digits taken out ("123 456 789" -> "123456789"). */
 export function normalRemoteId(remoteId: string): string {
   return remoteId.replace(/\s+/g, '');
-}
-
-/** The email channel sends from the SMTP login, so the login has to be an address: ann@gmail.com, not ann. */
-function loginIsEmail(smtpUrl: string): boolean {
-  try {
-    return /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(decodeURIComponent(new URL(smtpUrl).username));
-  } catch {
-    return false;
-  }
-}
-
-function hasHost(smtpUrl: string): boolean {
-  try {
-    return new URL(smtpUrl).hostname !== '';
-  } catch {
-    return false;
-  }
 }

@@ -1,7 +1,7 @@
-// Reads `setup --non-interactive`'s options into one checked request: ntfy topic URLs split, trusted tools checked
-// against the catalog, every mistake one plain sentence (UsageError). Never touches files.
-import { validatePinFormat } from '../../shared/pin';
-import { PingUrlSchema, RegionSchema, type Region, type TrustedHelper } from '../../shared/settings';
+// Reads `setup --non-interactive`'s options into one request: ntfy topic URLs split, trusted tools checked against the
+// catalog, each option that cannot be read one plain sentence (UsageError). The values themselves are checked by the setup
+// service, as the window's are; optionOfField names the option to blame. Never touches files.
+import { RegionSchema, type Region, type TrustedHelper } from '../../shared/settings';
 import { parseClockTime, SUMMARY_DAYS } from '../../shared/summaryTime';
 import type { Catalog } from '../guardian/catalog';
 import type { CommandContext, CommandOptions } from './command';
@@ -14,6 +14,7 @@ export const SETUP_OPTIONS: CommandOptions = {
   'contact-phone': { type: 'string' },
   'contact-email': { type: 'string' },
   'smtp-url': { type: 'string' },
+  'smtp-from': { type: 'string' },
   'ntfy-url': { type: 'string' },
   'ntfy-token': { type: 'string' },
   'webhook-url': { type: 'string' },
@@ -35,6 +36,8 @@ export interface SetupRequest {
   contactPhone?: string;
   contactEmail?: string;
   smtpUrl?: string;
+  /** The sender address, for a mail server that takes no login. */
+  smtpFrom?: string;
   ntfy?: { server: string; topic: string };
   ntfyToken?: string;
   webhookUrl?: string;
@@ -63,24 +66,18 @@ export function readSetupOptions(values: CommandContext['values'], catalog: Cata
   if (!person) throw new UsageError('setup needs --person NAME: the name of the person this computer belongs to.');
   const contactName = text('contact-name');
   if (!contactName) throw new UsageError('setup needs --contact-name NAME: the family member who is told when something happens.');
-  for (const [name, value] of [['person', person], ['contact-name', contactName]] as const) {
-    if (value.length > 60) throw new UsageError(`--${name} can be at most 60 characters.`);
-  }
 
-  const pin = text('pin');
-  if (pin !== undefined && validatePinFormat(pin)) throw new UsageError(`--pin: ${validatePinFormat(pin)}`);
   const regionText = text('region');
   const region = regionText === undefined ? undefined : RegionSchema.safeParse(regionText.toUpperCase());
   if (region && !region.success) throw new UsageError(`--region is one of ${RegionSchema.options.join(', ')}.`);
 
   const contactEmail = text('contact-email');
   const smtpUrl = text('smtp-url');
-  if (smtpUrl !== undefined && contactEmail === undefined) {
-    throw new UsageError('--smtp-url needs --contact-email: the address the alerts are sent to.');
+  const smtpFrom = text('smtp-from');
+  for (const [name, value] of [['smtp-url', smtpUrl], ['smtp-from', smtpFrom]] as const) {
+    if (value !== undefined && contactEmail === undefined) throw new UsageError(`--${name} needs --contact-email: the address the alerts are sent to.`);
   }
   const ntfyUrl = text('ntfy-url');
-  const webhookSecret = text('webhook-secret');
-  if (webhookSecret !== undefined && webhookSecret.length < 16) throw new UsageError('--webhook-secret must be at least 16 characters.');
   const trust = values.trust;
   const dayWord = text('summary-day')?.toLowerCase();
   const summaryDay = dayWord === undefined ? undefined : SUMMARY_DAYS.find((d) => d.short === dayWord || d.name.toLowerCase() === dayWord);
@@ -90,10 +87,6 @@ export function readSetupOptions(values: CommandContext['values'], catalog: Cata
   const summaryTimeText = text('summary-time');
   const summaryTime = summaryTimeText === undefined ? undefined : parseClockTime(summaryTimeText);
   if (summaryTime === null) throw new UsageError('--summary-time is the time the weekly summary is sent, 24-hour HH:MM, e.g. 18:00.');
-  const pingUrl = text('ping-url');
-  if (pingUrl !== undefined && !PingUrlSchema.safeParse(pingUrl).success) {
-    throw new UsageError('--ping-url is the whole address your Healthchecks check shows, starting with https://, e.g. https://hc-ping.com/your-check-code.');
-  }
 
   return {
     person,
@@ -101,18 +94,19 @@ export function readSetupOptions(values: CommandContext['values'], catalog: Cata
     contactPhone: text('contact-phone'),
     contactEmail,
     smtpUrl,
+    smtpFrom,
     ntfy: ntfyUrl === undefined ? undefined : parseNtfyUrl(ntfyUrl),
     ntfyToken: text('ntfy-token'),
     webhookUrl: text('webhook-url'),
-    webhookSecret,
-    pin,
+    webhookSecret: text('webhook-secret'),
+    pin: text('pin'),
     pinCurrent: text('pin-current'),
     region: region?.data,
     trust: (Array.isArray(trust) ? trust : []).map((entry) => parseTrust(String(entry), catalog)),
     startAtLogin: values['no-start-at-login'] !== true,
     summaryDay: summaryDay?.day,
     summaryTime,
-    pingUrl,
+    pingUrl: text('ping-url'),
   };
 }
 
@@ -148,4 +142,18 @@ export function parseTrust(entry: string, catalog: Catalog): TrustedHelper {
   }
   if (remoteId.length > 64) throw new UsageError('--trust: a remote ID can be at most 64 characters.');
   return { toolId, remoteId, label: '' };
+}
+
+/** The option a setup field's problem is about ("contact.email.smtpUrl" -> "--smtp-url"). */
+export function optionOfField(field: string): string {
+  const options: [RegExp, string][] = [
+    [/^person$/, '--person'], [/^contact\.name$/, '--contact-name'], [/^contact\.phone$/, '--contact-phone'],
+    [/^contact\.channels$/, '--ntfy-url, --contact-email or --webhook-url'],
+    [/^contact\.ntfy\.token$/, '--ntfy-token'], [/^contact\.ntfy\./, '--ntfy-url'],
+    [/^contact\.email\.to$/, '--contact-email'], [/^contact\.email\.smtpUrl$/, '--smtp-url'], [/^contact\.email\.from$/, '--smtp-from'],
+    [/^contact\.webhook\.secret$/, '--webhook-secret'], [/^contact\.webhook\./, '--webhook-url'],
+    [/^newPin/, '--pin'], [/^currentPin$/, '--pin-current'], [/^trustedHelpers\./, '--trust'],
+    [/^weeklySummary\.day$/, '--summary-day'], [/^weeklySummary\.time$/, '--summary-time'], [/^pingUrl$/, '--ping-url'],
+  ];
+  return options.find(([pattern]) => pattern.test(field))?.[1] ?? field;
 }

@@ -80,6 +80,13 @@ export interface AppServices {
   /** The summary of an ISO week ("2026-W48"), the last full week when not given, from the journal. */
   weeklySummary(week?: string): Promise<WeeklySummary>;
   start(): Promise<void>;
+  /**
+   * For a command that only changes settings (`setup --non-interactive`): records a reset found at open and starts
+   * the outbox, so what the command journals and tells the family goes out now. End it with close(), not stop().
+   */
+  startAlerts(): Promise<void>;
+  /** Sends what the outbox can send now, then closes the outbox and the journal; records no stop (nothing was protecting). */
+  close(): Promise<void>;
   /** Stops protection, sends what the outbox can, and journals the one clean stop. */
   stop(reason: StopReason): Promise<void>;
   /** The system is going to sleep (Electron's powerMonitor): the silence that follows is sleep, not tampering. */
@@ -142,6 +149,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const onSettingsReset = async (reset: SettingsReset): Promise<void> => {
     await journal.append({ type: 'settings-reset', at: new Date().toISOString(), keptAs: reset.keptAs, reason: reset.reason });
     await fs.writeFile(resetNotice, reset.reason);
+    log(`The settings could not be used: ${reset.reason}${reset.keptAs ? ` They were kept as ${reset.keptAs}.` : ''}`);
   };
   /** Tells the contact about a reset once a channel is known again, then forgets it. */
   const tellAboutReset = async (): Promise<void> => {
@@ -183,7 +191,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const guardian = createGuardianService({
     engine, settings: () => settings, catalog, processControl: createProcessControl(), gate,
     listRunning: createRunningToolPids(processSource(), catalog),
-    recorder: journal, notifier, quit: options.quit, log,
+    recorder: journal, notifier, quit: options.quit, log, alertsWaiting: () => outbox.waitingCount(),
   });
   guardian.onApiEvent((name, payload) => {
     if (name === 'guardianEvent') publish(payload as GuardianEvent);
@@ -194,13 +202,14 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     async onSaved(changedFields, saved) {
       const contactsChanged = JSON.stringify(saved.contacts) !== JSON.stringify(settings.contacts);
       settings = saved;
-      await journal.append({ type: 'settings-changed', at: new Date().toISOString(), fields: changedFields });
+      // A save that changed nothing (the same setup run twice) is not a change to journal or tell.
+      if (changedFields.length > 0) await journal.append({ type: 'settings-changed', at: new Date().toISOString(), fields: changedFields });
       if (contactsChanged) {
         await outbox.stop();
         outbox = makeOutbox();
         await outbox.start();
       }
-      await notifier.notify('settings-changed', noFacts());
+      if (changedFields.length > 0) await notifier.notify('settings-changed', noFacts());
       if (contactsChanged) await deadMansSwitch.checkIn();
       await tellAboutReset();
       await summaries.reschedule();
@@ -222,6 +231,14 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       void deadMansSwitch.checkIn();
     },
   });
+
+  /** The outbox running, and what was found at opening (a reset, a seal key or settings changed outside) told. */
+  const openAlerts = async (): Promise<void> => {
+    if (opened.reset) await onSettingsReset(opened.reset);
+    await outbox.start();
+    if (seal.keyProblem) await reportTampering('seal-key', seal.keyProblem, null);
+    if (opened.tampered) await onSettingsTampered(opened.tampered);
+  };
 
   const noteListeners = new Set<(note: SummaryNote) => void>();
   const summaries = createSummaryScheduler({
@@ -259,10 +276,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       const journalProblem = await journalTampering();
       head.sealNow();
       const gap = await heartbeat.start();
-      if (opened.reset) await onSettingsReset(opened.reset);
-      await outbox.start();
-      if (seal.keyProblem) await reportTampering('seal-key', seal.keyProblem, null);
-      if (opened.tampered) await onSettingsTampered(opened.tampered);
+      await openAlerts();
       if (journalProblem) await reportTampering('journal', journalProblem, null);
       await summaries.start();
       if (gap && !gap.clean) await notifier.notify('protection-gap', { ...noFacts(), at: new Date(gap.from) });
@@ -284,6 +298,15 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       await journal.append({ type: 'debugger-refused', at: new Date().toISOString(), switches });
       await notifier.notify('debugger-refused', noFacts());
       // One try now; what cannot be sent stays in the outbox for the next start.
+      await outbox.flush();
+      await outbox.stop();
+      await journal.close();
+    },
+    async startAlerts() {
+      await openAlerts();
+      await tellAboutReset();
+    },
+    async close() {
       await outbox.flush();
       await outbox.stop();
       await journal.close();

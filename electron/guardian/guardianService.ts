@@ -32,6 +32,8 @@ export interface GuardianServiceOptions {
   /** Quits the app once the PIN allowed it (after the journal has its clean stop). */
   quit: () => void;
   log: (line: string) => void;
+  /** How many alerts wait for a channel to be set up anew (the outbox's count); none unless given. */
+  alertsWaiting?: () => number;
   now?: () => Date;
   /** The clock the countdown follows (see InterruptionControllerOptions.monotonicMs). */
   monotonicMs?: () => number;
@@ -67,6 +69,13 @@ export interface GuardianService {
 }
 
 const KEPT_WARNINGS = 20;
+
+/** "2 alerts are waiting: ..." for the status page; empty when none is. */
+function waitingSentence(count: number, who: string): string {
+  if (count === 0) return '';
+  const alerts = count === 1 ? '1 alert is' : `${count} alerts are`;
+  return `${alerts} waiting: Pause Guard sends ${count === 1 ? 'it' : 'them'} once the way of reaching ${who} is set up again.`;
+}
 
 export function createGuardianService(options: GuardianServiceOptions): GuardianService {
   const { engine, settings, recorder, notifier, log } = options;
@@ -119,9 +128,10 @@ export function createGuardianService(options: GuardianServiceOptions): Guardian
     const s = settings();
     const contact = s.contacts[0];
     const extra = { region: s.region, contact: contact ? { name: contact.name, phone: contact.phone } : null, setupComplete: s.setupComplete };
-    if (alertTrouble.size > 0) {
+    const waiting = options.alertsWaiting?.() ?? 0;
+    if (alertTrouble.size > 0 || waiting > 0) {
       const who = contact?.name ?? 'your family';
-      const message = `Alerts to ${who} are not getting through. ${[...alertTrouble.values()].join(' ')}`;
+      const message = [`Alerts to ${who} are not getting through.`, ...alertTrouble.values(), waitingSentence(waiting, who)].filter(Boolean).join(' ');
       const withAlerts = { ...base, ...extra, watchers: [...base.watchers, { name: 'alerts', ok: false, message }] };
       if (paused === null) return { ...withAlerts, ...statusFor('alerts-not-reaching', { who }) };
     }

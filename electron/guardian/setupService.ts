@@ -1,8 +1,10 @@
-// The setup window's main-process side: what it shows (never a secret), checking and saving its form behind the family
-// PIN, and the test alert. Plain Node: never imports electron; never journals or alerts itself, it tells its caller.
-import type { SetupInput, SetupResult, SetupView, TestAlertResult } from '../../shared/setup';
+// The one setup service, for the setup window, the preview and `setup --non-interactive` alike: what it shows (never a
+// secret, and before the family PIN only whom to call), checking and saving a form behind the PIN, and the test alert.
+// Plain Node: never imports electron; never journals or alerts itself, it tells its caller.
+import type { SetupInput, SetupLockedView, SetupPageView, SetupResult, SetupUnlock, SetupView, TestAlertResult } from '../../shared/setup';
 import { DEFAULT_NTFY_SERVER, normalRemoteId, setupFieldErrors, type FieldErrors } from '../../shared/setupFields';
 import type { Contact, Settings } from '../../shared/settings';
+import { smtpSender } from '../../shared/smtpAddress';
 import { newNtfyTopic, ntfyQrCodeSvg, ntfySubscribeLink } from './alerts/channels/ntfySubscription';
 import type { Catalog } from './catalog';
 import { hashPin } from './pin';
@@ -19,7 +21,7 @@ export interface SetupServiceOptions {
   onSaved: (changedFields: string[], settings: Settings) => void | Promise<void>;
   /** Sends a test alert on every channel of the saved settings. */
   sendTestAlert: () => Promise<TestAlertResult>;
-  /** A wrong PIN was typed to save: the caller journals it (pin-failed) and tells the contact. */
+  /** A wrong PIN was typed to see or save the settings: the caller journals it (pin-failed) and tells the contact. */
   onWrongPin?: (result: Extract<PinCheckResult, { ok: false }>) => void | Promise<void>;
   /** The settings file could not be used and was kept aside; the caller journals it and tells the contact. */
   onSettingsReset?: (reset: SettingsReset) => void | Promise<void>;
@@ -29,9 +31,16 @@ export interface SetupServiceOptions {
   onSettingsTampered?: (tampered: SettingsTampering) => void | Promise<void>;
 }
 
+/**
+ * A save's answer, with what the CLI needs besides (the window's contract drops both): the names of the settings it
+ * changed, and what refused it: the answers (a field to fix), the PIN (wrong, locked out), or the disk.
+ */
+export type SetupSaveResult = SetupResult & { changedFields: string[]; refused: 'answers' | 'pin' | 'disk' | null };
+
 export interface SetupService {
-  view(): Promise<SetupView>;
-  save(input: SetupInput): Promise<SetupResult>;
+  /** The settings once `unlock` holds the right PIN, or when none is set; otherwise the locked view. */
+  view(unlock?: SetupUnlock): Promise<SetupPageView>;
+  save(input: SetupInput): Promise<SetupSaveResult>;
   testAlert(): Promise<TestAlertResult>;
 }
 
@@ -52,13 +61,23 @@ export function createSetupService(options: SetupServiceOptions): SetupService {
     return opened.settings;
   };
 
-  const view = async (): Promise<SetupView> => {
+  const view = async (unlock?: SetupUnlock): Promise<SetupPageView> => {
     const settings = await load();
+    if (settings.pin === null) return openView(settings);
+    if (unlock === undefined) return lockedView(settings, null);
+    const checked = await pinGate.check('change-settings', unlock.pin);
+    if (checked.ok) return openView(settings);
+    if (checked.reason === 'wrong') await options.onWrongPin?.(checked);
+    return lockedView(settings, checked.message);
+  };
+
+  const openView = async (settings: Settings): Promise<SetupView> => {
     const saved = settings.contacts[0]?.ntfy;
     const server = saved?.server ?? DEFAULT_NTFY_SERVER;
     const topic = saved?.topic ?? (suggestedTopic ??= newNtfyTopic());
     const subscribeUrl = ntfySubscribeLink(server, topic);
     return {
+      locked: false,
       person: settings.person,
       region: settings.region,
       contacts: settings.contacts.map(contactView),
@@ -73,23 +92,24 @@ export function createSetupService(options: SetupServiceOptions): SetupService {
     };
   };
 
-  const saveNow = async (input: SetupInput): Promise<SetupResult> => {
+  const saveNow = async (input: SetupInput): Promise<SetupSaveResult> => {
     const previous = await load();
     const stored = previous.contacts[0];
     const fieldErrors = setupFieldErrors(input, {
       pinSet: previous.pin !== null,
       smtpUrlSaved: Boolean(stored?.email),
+      savedSmtpHasSender: stored?.email ? sendsFromLogin(stored.email.smtpUrl) : false,
       trustableToolIds: trustableTools.map((tool) => tool.toolId),
     });
-    if (Object.keys(fieldErrors).length > 0) return refused(fieldErrors, FIX_FIELDS);
+    if (Object.keys(fieldErrors).length > 0) return refused('answers', fieldErrors, FIX_FIELDS);
 
     if (previous.pin) {
       const checked = await pinGate.check('change-settings', input.currentPin);
       if (!checked.ok) {
         if (checked.reason === 'wrong') await options.onWrongPin?.(checked);
-        return refused({ currentPin: checked.message }, 'Nothing was saved.');
+        return refused('pin', { currentPin: checked.message }, 'Nothing was saved.');
       }
-      if (checked.by !== 'pin') return refused({ currentPin: 'That PIN is not right.' }, 'Nothing was saved.');
+      if (checked.by !== 'pin') return refused('pin', { currentPin: 'That PIN is not right.' }, 'Nothing was saved.');
     }
 
     const next: Settings = {
@@ -111,9 +131,9 @@ export function createSetupService(options: SetupServiceOptions): SetupService {
     try {
       const { changedFields } = await saveSettings(dataDir, next, previous, options.seal);
       await options.onSaved(changedFields, next);
-      return { ok: true, fieldErrors: {}, message: null };
+      return { ok: true, fieldErrors: {}, message: null, changedFields, refused: null };
     } catch (error) {
-      if (error instanceof SettingsSaveError) return refused({}, error.message);
+      if (error instanceof SettingsSaveError) return refused('disk', {}, error.message);
       throw error;
     }
   };
@@ -129,7 +149,15 @@ export function createSetupService(options: SetupServiceOptions): SetupService {
   };
 }
 
-const refused = (fieldErrors: FieldErrors, message: string): SetupResult => ({ ok: false, fieldErrors, message });
+const refused = (by: NonNullable<SetupSaveResult['refused']>, fieldErrors: FieldErrors, message: string): SetupSaveResult => ({
+  ok: false, fieldErrors, message, changedFields: [], refused: by,
+});
+
+/** Before the PIN: whose computer this is and whom to call, and nothing a caller could use. */
+function lockedView(settings: Settings, message: string | null): SetupLockedView {
+  const contact = settings.contacts[0];
+  return { locked: true, person: settings.person, contact: contact ? { name: contact.name, phone: contact.phone } : null, message };
+}
 
 /** A saved contact as the window may see it: whether each secret is set, never the secret. */
 function contactView(contact: Contact): SetupView['contacts'][number] {
@@ -137,10 +165,15 @@ function contactView(contact: Contact): SetupView['contacts'][number] {
     name: contact.name,
     phone: contact.phone,
     ntfy: contact.ntfy ? { server: contact.ntfy.server, topic: contact.ntfy.topic, hasToken: contact.ntfy.token !== null } : null,
-    email: contact.email ? { to: contact.email.to, ...smtpServerView(contact.email.smtpUrl) } : null,
+    email: contact.email
+      ? { to: contact.email.to, ...smtpServerView(contact.email.smtpUrl), from: contact.email.from, sendsFromLogin: sendsFromLogin(contact.email.smtpUrl) }
+      : null,
     webhook: contact.webhook ? { url: contact.webhook.url, hasSecret: contact.webhook.secret !== null } : null,
   };
 }
+
+/** The login in the mail server address is an email address, which alerts are sent from when no sender is written. */
+const sendsFromLogin = (smtpUrl: string): boolean => smtpSender(smtpUrl, null) !== null;
 
 function smtpServerView(smtpUrl: string): { smtpHost: string; hasPassword: boolean } {
   const url = parseUrl(smtpUrl);
@@ -157,7 +190,7 @@ function contactFrom(form: SetupInput['contact'], stored: Contact | undefined): 
     phone: form.phone.trim() === '' ? null : form.phone.trim(),
     ntfy: form.ntfy ? { server, topic: form.ntfy.topic.trim(), token: form.ntfy.token.trim() || keptToken } : null,
     email: form.email
-      ? { to: form.email.to.trim(), smtpUrl: smtpUrlWithKeptPassword(form.email.smtpUrl.trim(), stored?.email?.smtpUrl), from: stored?.email?.from ?? null }
+      ? { to: form.email.to.trim(), smtpUrl: smtpUrlWithKeptPassword(form.email.smtpUrl.trim(), stored?.email?.smtpUrl), from: form.email.from.trim() || null }
       : null,
     webhook: form.webhook ? { url: webhookUrl, secret: form.webhook.secret || (stored?.webhook?.secret ?? null) } : null,
   };

@@ -89,10 +89,12 @@ function Pages({ api }: { api: PauseGuardApi }) {
   return <StatusPage api={api} onOpenSetup={shown.openSetup} />;
 }
 
+const START_PAGES: Readonly<Record<string, Shown>> = { '#summary': { page: 'summary' }, '#setup': { page: 'setup' } };
+
 /** The page the tray asked for. "What does this mean?" (showPage 'warning') shows the last warning received. */
 function useShownPage(api: PauseGuardApi): Shown & { close: () => void; openSetup: () => void } {
-  // A window opened on the summary alone (the address ends in #summary) starts there.
-  const [shown, setShown] = useState<Shown>(() => (window.location.hash === '#summary' ? { page: 'summary' } : { page: 'status' }));
+  // A window opened on the summary or the settings alone (the address ends in #summary or #setup) starts there.
+  const [shown, setShown] = useState<Shown>(() => START_PAGES[window.location.hash] ?? { page: 'status' });
   const lastWarning = useRef<WarningView | null>(null);
   useEffect(() => {
     const offWarning = api.on('warning', (view) => {

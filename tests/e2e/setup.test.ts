@@ -195,7 +195,38 @@ describe('first-run setup through the preview', () => {
     // The page never received a secret back: what it shows now has none of them.
     expect(await page.content()).not.toContain('wrong-password');
     expect(await page.content()).not.toContain(WEBHOOK_SECRET);
+
+    // Opened again, the settings ask for the family PIN first; before it, only whom to call is on the page.
+    await page.goto(new URL('#setup', preview.url).href);
+    await page.reload();
+    await heading(page).filter({ hasText: 'The family PIN, please' }).waitFor();
+    expect(await heading(page).evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.getByText('Not sure? Call Dave on +353 87 123 4567.').waitFor();
+    for (const hidden of [saved.contacts[0]!.ntfy!.topic, '/hook', '123456789', 'dave@example.com']) expect(await page.content()).not.toContain(hidden);
+    await shot(page, '0-pin');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.getByLabel('Family PIN').fill('1111');
+    await page.keyboard.press('Enter');
+    await page.getByText(/That PIN is not right\. 4 more wrong tries lock PIN entry/).waitFor();
+    await shot(page, '0-pin-wrong');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.getByLabel('Family PIN').fill(PIN);
+    await page.keyboard.press('Enter');
+    await expectStep(page, 'Step 1 of 6', 'Whose computer is this?');
+    expect(await page.getByLabel('The name of the person who uses this computer').inputValue()).toBe('Margaret');
+    await next(page);
+    await page.getByLabel('Their email address').waitFor();
+    await shot(page, '2-contact-saved');
     expect(problems).toEqual([]);
     await context.close();
+
+    // 200% zoom of a 1366x768 screen: half the CSS pixels, each drawn twice as large.
+    const zoomed = await browser.newContext({ viewport: { width: 683, height: 384 }, deviceScaleFactor: 2 });
+    const small = await zoomed.newPage();
+    await small.goto(new URL('#setup', preview.url).href);
+    await heading(small).filter({ hasText: 'The family PIN, please' }).waitFor();
+    expect(await small.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await small.screenshot({ path: path.join(screenshots, 'setup-0-pin-200pct-1366x768.png'), fullPage: true });
+    await zoomed.close();
   }, 180_000);
 });

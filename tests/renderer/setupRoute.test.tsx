@@ -7,6 +7,7 @@ import { createFakeApi, statusOf } from './fakeApi';
 import { interruptionOf } from './views';
 
 const view: SetupView = {
+  locked: false,
   person: 'Margaret',
   region: 'GB',
   contacts: [{ name: 'Dave', phone: null, ntfy: { server: 'https://ntfy.sh', topic: 'pg_abc', hasToken: false }, email: null, webhook: null }],

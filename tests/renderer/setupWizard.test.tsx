@@ -1,8 +1,9 @@
-// The setup window in jsdom: the steps and their progress, every field's plain message tied to its field and focused,
-// the PIN typed twice, helper rows, the QR code as an image only, the main process's answers, and the test alert.
+// The setup window in jsdom: the family PIN first once one is set, the steps and their progress, every field's plain
+// message tied to its field and focused, the PIN typed twice, helper rows, the QR code as an image only, the main
+// process's answers, and the test alert.
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { SetupInput, SetupResult, SetupView } from '../../shared/setup';
+import type { SetupInput, SetupLockedView, SetupResult, SetupUnlock, SetupView } from '../../shared/setup';
 import { SetupPage } from '../../renderer/src/setup/SetupPage';
 import { createFakeApi } from './fakeApi';
 
@@ -10,6 +11,7 @@ const QR_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 29 29"><pat
 
 function viewOf(overrides: Partial<SetupView> = {}): SetupView {
   return {
+    locked: false,
     person: null,
     region: 'GB',
     contacts: [],
@@ -215,8 +217,12 @@ describe('setup window', { timeout: 20_000 }, () => {
 
   it('saves exactly what was typed, then offers the test alert and shows each channel’s result', async () => {
     let view = viewOf();
+    const unlocks: (SetupUnlock | undefined)[] = [];
     const { user, saved } = await open(view, {
-      getSetup: async () => view,
+      getSetup: async (unlock) => {
+        unlocks.push(unlock);
+        return view;
+      },
       saveSetup: async (input) => {
         saved.push(input);
         view = viewOf({ person: 'Margaret', contacts: [{ name: 'Dave', phone: '+44 7700 900123', ntfy: { server: 'https://ntfy.sh', topic: 'pg_Q2x9rT7vLm4', hasToken: false }, email: null, webhook: null }], pinSet: true, setupComplete: true });
@@ -260,11 +266,12 @@ describe('setup window', { timeout: 20_000 }, () => {
       '✓ Phone app (ntfy): sent. Check that it arrived.',
       '✗ Email: not sent. The server refused the password.',
     ]);
-    // Going back to change something: the form is there again, and once a PIN is set, saving needs it.
+    // The settings are read again with the PIN just chosen; going back to change something saves with it, unasked.
+    expect(unlocks).toEqual([undefined, { pin: '4826' }]);
     await user.click(screen.getByRole('button', { name: 'Back' }));
     await next(user);
     expect(screen.queryByRole('button', { name: 'Send a test alert' })).toBeNull();
-    expect(screen.getByLabelText('The family PIN now in use')).toBeInTheDocument();
+    expect(screen.queryByLabelText('The family PIN now in use')).toBeNull();
     expect(document.querySelector('.summary')).toHaveTextContent('Family PINStays as it is.');
   });
 
@@ -337,20 +344,35 @@ describe('setup window', { timeout: 20_000 }, () => {
     expect(screen.getByRole('alert')).toHaveTextContent('Some answers need a change before they can be saved. Each one is marked.');
   });
 
-  it('asks for the current PIN once one is set, and shows why it was refused', async () => {
+  it('asks for the family PIN before showing any setting once one is set, and only whom to call before it', async () => {
     const view = viewOf({
       person: 'Margaret',
       region: 'IE',
       pinSet: true,
       setupComplete: true,
-      contacts: [{ name: 'Dave', phone: null, ntfy: null, email: { to: 'dave@example.com', smtpHost: 'smtp.example.com', hasPassword: true }, webhook: null }],
+      contacts: [{ name: 'Dave', phone: '07700 900123', ntfy: null, email: { to: 'dave@example.com', smtpHost: 'smtp.example.com', hasPassword: true, from: null, sendsFromLogin: true }, webhook: null }],
     });
-    const { user, saved } = await open(view, {
+    const locked = (message: string | null): SetupLockedView => ({ locked: true, person: 'Margaret', contact: { name: 'Dave', phone: '07700 900123' }, message });
+    const user = userEvent.setup({ delay: null });
+    const saved: SetupInput[] = [];
+    const api = createFakeApi({
+      getSetup: async (unlock) => (unlock?.pin === '4826' ? view : locked(unlock ? 'That PIN is not right. 4 more wrong tries lock PIN entry for 1 minute.' : null)),
       saveSetup: async (input) => {
         saved.push(input);
-        return { ok: false, fieldErrors: { currentPin: 'That PIN is not right. 4 more wrong tries lock PIN entry for 1 minute.' }, message: 'Nothing was saved.' };
+        return { ok: false, fieldErrors: { currentPin: 'PIN entry is locked after too many wrong tries. Try again in 1 minute.' }, message: 'Nothing was saved.' };
       },
     });
+    render(<SetupPage api={api} />);
+    expect(await screen.findByRole('heading', { level: 1, name: 'The family PIN, please' })).toHaveFocus();
+    expect(screen.getByText('Not sure? Call Dave on 07700 900123.')).toBeInTheDocument();
+    expect(document.body).not.toHaveTextContent('dave@example.com');
+
+    await user.type(screen.getByLabelText('Family PIN'), '1111{Enter}');
+    await screen.findByText('That PIN is not right. 4 more wrong tries lock PIN entry for 1 minute.');
+    expectFieldError('Family PIN', 'That PIN is not right.');
+    await user.type(screen.getByLabelText('Family PIN'), '4826{Enter}');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Whose computer is this?' })).toHaveFocus();
+
     expect(screen.getByLabelText('The name of the person who uses this computer')).toHaveValue('Margaret');
     await next(user);
     expect(screen.getByLabelText('An email')).toBeChecked();
@@ -362,15 +384,32 @@ describe('setup window', { timeout: 20_000 }, () => {
     await next(user);
     await next(user);
 
+    // Saved with the PIN the window was opened with; asked again only when the main process did not take it.
+    expect(screen.queryByLabelText('The family PIN now in use')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
-    expectFieldError('The family PIN now in use', 'Please type the current family PIN to save these changes.');
-    expect(saved).toEqual([]);
+    await screen.findByText('PIN entry is locked after too many wrong tries. Try again in 1 minute.');
+    expectFieldError('The family PIN now in use', 'PIN entry is locked');
+    expect(saved[0]).toMatchObject({ currentPin: '4826', newPin: '', contact: { email: { to: 'dave@example.com', smtpUrl: '', from: '' } } });
+  });
 
-    await user.type(screen.getByLabelText('The family PIN now in use'), '1111');
+  it('asks for a sender address when the mail server takes no login, and sends it', async () => {
+    const { user, saved } = await open();
+    await user.type(screen.getByLabelText('The name of the person who uses this computer'), 'Margaret');
+    await next(user);
+    await user.type(screen.getByLabelText('Their name'), 'Sam');
+    await user.click(screen.getByLabelText('An email'));
+    await user.type(screen.getByLabelText('Their email address'), 'sam@example.test');
+    await user.type(screen.getByLabelText('Mail server to send from'), 'smtp://127.0.0.1:2525/?tls=off');
+    await next(user);
+    expectFieldError(/^Send from this address/, 'This mail server address has no email login to send from, so please write the address the alerts are sent from.');
+    await user.type(screen.getByLabelText(/^Send from this address/), 'margaret-pc@example.test');
+    await next(user);
+    await user.type(screen.getByLabelText('Family PIN (4 to 8 digits)'), '4826');
+    await user.type(screen.getByLabelText('Type the same PIN again'), '4826');
+    for (let step = 3; step < 6; step += 1) await next(user);
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
-    await screen.findByText('That PIN is not right. 4 more wrong tries lock PIN entry for 1 minute.');
-    expectFieldError('The family PIN now in use', 'That PIN is not right.');
-    expect(saved[0]).toMatchObject({ currentPin: '1111', newPin: '', contact: { email: { to: 'dave@example.com', smtpUrl: '' } } });
+    await screen.findByText(/^Saved\./);
+    expect(saved[0]?.contact.email).toEqual({ to: 'sam@example.test', smtpUrl: 'smtp://127.0.0.1:2525/?tls=off', from: 'margaret-pc@example.test' });
   });
 
   it('says plainly when the setup cannot be read', async () => {

@@ -28,7 +28,9 @@ export function channelsFromSettings(settings: Pick<Settings, 'contacts'>, optio
       channels.push(createNtfyChannel(contact.ntfy, key, label('ntfy', contact.name), options.timeoutMs, options.ntfyBudget));
     }
     if (contact.email) {
-      const key = channelKey('email', `${contact.email.smtpUrl}|${contact.email.to}`);
+      // The sender is part of the destination only when one is written, so the keys of older settings stay the same.
+      const from = contact.email.from ? `|${contact.email.from}` : '';
+      const key = channelKey('email', `${contact.email.smtpUrl}|${contact.email.to}${from}`);
       channels.push(createEmailChannel(contact.email, key, label('email', contact.name), options.timeoutMs));
     }
     if (contact.webhook) {

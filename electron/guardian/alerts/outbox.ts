@@ -1,5 +1,9 @@
 // The durable outbox: every alert is on disk (atomic write, fsync) before any send is tried, and stays there until
-// each of its channels has delivered it or failed for good; retried with backoff; picked up again after a crash.
+// each of its channels has delivered it or given up; retried with backoff; picked up again after a crash.
+//
+// A channel that fails for good because of the settings (no sender, a refused login, an address refused, the channel
+// taken out) is not given up: the alert waits, and is sent again once that kind of channel is set up anew (an outbox
+// started with a channel of that kind at another destination, or the same one back after it was taken out).
 //
 // Delivery is at least once. Before each send the try is recorded (attempts + lastAttemptAt); the result is recorded
 // after. A kill -9 between the far end accepting an alert and the outbox writing "delivered" leaves the channel
@@ -42,6 +46,8 @@ export interface Outbox {
   flush(): Promise<void>;
   /** Stops scheduling tries and waits for the sends in flight. What is left is sent at the next start. */
   stop(): Promise<void>;
+  /** How many alerts are waiting for a channel to be set up anew. */
+  waitingCount(): number;
 }
 
 const SENT_KEPT_MS = 30 * 24 * 3600_000;
@@ -119,6 +125,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     state.lastAttemptAt = stamp();
     if (!sender) {
       settleFailure(record, state, { reason: `${LABELS[state.channel]}: this way of sending was taken out of the settings.`, permanent: true });
+      state.takenOut = true;
     } else {
       await persist(record);
       try {
@@ -137,7 +144,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     } else {
       emit({
         type: 'alert-failed', at: stamp(), alertId: record.id, channel: state.channel,
-        attempts: state.attempts, permanent: status === 'failed', reason: state.lastError ?? '',
+        attempts: state.attempts, permanent: status !== 'pending', reason: state.lastError ?? '',
       });
     }
     if (status !== 'pending') await finishIfDone(record);
@@ -146,17 +153,21 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const settleFailure = (record: OutboxRecord, state: ChannelState, failure: Pick<DeliveryError, 'reason' | 'permanent'>): void => {
     const tooOld = now().getTime() - Date.parse(record.createdAt) >= giveUpAfterMs;
     state.lastError = failure.permanent || !tooOld ? failure.reason : `${failure.reason} Pause Guard stopped trying after three days.`;
-    if (failure.permanent || tooOld) {
+    if (failure.permanent) {
+      state.status = 'waiting';
+      return;
+    }
+    if (tooOld) {
       state.status = 'failed';
       return;
     }
     state.nextAttemptAt = new Date(now().getTime() + retryDelay(state.attempts)).toISOString();
   };
 
-  /** Once no channel is pending: delivered everywhere -> sent/, otherwise -> failed/ (kept for the summary). */
+  /** Once no channel is pending or waiting: delivered everywhere -> sent/, otherwise -> failed/ (kept for the summary). */
   const finishIfDone = async (record: OutboxRecord): Promise<void> => {
     const states = Object.values(record.channels);
-    if (states.some((s) => s.status === 'pending') || !records.has(record.id)) return;
+    if (states.some((s) => s.status === 'pending' || s.status === 'waiting') || !records.has(record.id)) return;
     records.delete(record.id);
     await writes.get(record.id);
     writes.delete(record.id);
@@ -188,6 +199,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       return;
     }
     records.set(id, record);
+    if (adopt(record)) await persist(record);
     await finishIfDone(record);
   };
 
@@ -220,6 +232,29 @@ export function createOutbox(options: OutboxOptions): Outbox {
       const stat = await fs.stat(file).catch(() => null);
       if (stat?.isFile() && stat.mtimeMs < cutoff) await fs.rm(file, { force: true });
     }
+  };
+
+  /**
+   * Points each channel of `record` that waits for new settings, or whose destination is no longer set up, at the
+   * channel of the same kind set up now; a waiting channel whose destination is back after being taken out goes again.
+   */
+  const adopt = (record: OutboxRecord): boolean => {
+    let changed = false;
+    for (const [key, state] of Object.entries(record.channels)) {
+      const stuck = state.status === 'waiting' || (state.status === 'pending' && !senders.has(key));
+      if (!stuck) continue;
+      if (state.status === 'waiting' && state.takenOut && senders.has(key)) {
+        record.channels[key] = { ...state, status: 'pending', nextAttemptAt: stamp(), takenOut: false };
+        changed = true;
+        continue;
+      }
+      const anew = [...senders.values()].find((sender) => sender.channel === state.channel && sender.key !== key);
+      if (!anew) continue;
+      delete record.channels[key];
+      if (!record.channels[anew.key]) record.channels[anew.key] = { ...state, status: 'pending', nextAttemptAt: stamp(), takenOut: false };
+      changed = true;
+    }
+    return changed;
   };
 
   const flush = async (): Promise<void> => {
@@ -265,6 +300,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       for (const record of records.values()) for (const key of Object.keys(record.channels)) schedule(record, key);
     },
     flush,
+    waitingCount: () => [...records.values()].filter((r) => Object.values(r.channels).some((s) => s.status === 'waiting')).length,
     async stop() {
       running = false;
       for (const { timer } of timers.values()) clearTimeout(timer);

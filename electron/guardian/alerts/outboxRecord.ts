@@ -7,13 +7,19 @@ const at = z.string().datetime({ offset: true });
 
 export const ChannelStateSchema = z.object({
   channel: AlertChannelSchema,
-  status: z.enum(['pending', 'delivered', 'failed']),
+  /**
+   * 'waiting': failed for good because of the settings (no sender, a refused login, the channel taken out): kept, and
+   * sent again once the channel is set up anew. 'failed': still failing after three days, given up.
+   */
+  status: z.enum(['pending', 'delivered', 'failed', 'waiting']),
   attempts: z.number().int().min(0),
   nextAttemptAt: at,
   /** Set before each send: with status still pending after a restart, the last send's outcome is unknown. */
   lastAttemptAt: at.nullable(),
   lastError: z.string().nullable(),
   deliveredAt: at.nullable(),
+  /** It was waiting because its channel was not in the settings: it goes again once the channel is back, even unchanged. */
+  takenOut: z.boolean().optional(),
 });
 export type ChannelState = z.infer<typeof ChannelStateSchema>;
 

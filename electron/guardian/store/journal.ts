@@ -97,11 +97,17 @@ export async function createJournal(options: JournalOptions): Promise<Journal> {
 
   let state: ChainState | null = await loadState();
   const opening: JournalOpening = { firstSeqFound, firstSeq, tip: state.tip, removed };
+  /**
+   * The newest file's size as this journal last saw it. Another writer on the same folder (setup from the CLI while
+   * the app runs) changes it: the chain's end is then read again, so the next entry chains from theirs.
+   */
+  let seenSize = await sizeOf(state.newestFile?.path);
   const waiting: Pending[] = [];
   let writing: Promise<void> | null = null;
   let closed = false;
 
   const writeBatch = async (batch: Pending[]): Promise<void> => {
+    if (state && (await sizeOf(state.newestFile?.path)) !== seenSize) state = null;
     let current = state ?? (await loadState());
     state = current;
     let index = 0;
@@ -125,6 +131,7 @@ export async function createJournal(options: JournalOptions): Promise<Journal> {
         await appendDurably(file.path, `${freshLine}${lines.join('\n')}\n`);
         current = { tip, lastRecord: (group.at(-1) as Pending).record, newestFile: file, needsNewline: false };
         state = current;
+        seenSize = await sizeOf(file.path);
         written = index;
         options.onWritten?.(tip);
         for (const pending of group) pending.resolve();
@@ -203,6 +210,12 @@ function prepare(record: JournalRecord): { at: Date; recordJson: string } {
     throw new JournalWriteError(`The ${candidate.type} record cannot be written as JSON: ${(error as Error).message}`);
   }
   return { at, recordJson };
+}
+
+/** A file's size in bytes; null when there is no such file. */
+async function sizeOf(filePath: string | undefined): Promise<number | null> {
+  if (filePath === undefined) return null;
+  return fs.stat(filePath).then((stat) => stat.size, () => null);
 }
 
 async function appendDurably(filePath: string, text: string): Promise<void> {

@@ -190,7 +190,8 @@ async function keepAside(file: string, at: Date): Promise<string | null> {
   return null;
 }
 
-function saveProblem(dataDir: string, code: string | undefined): string {
+/** Why the settings cannot be saved in `dataDir`, as one plain sentence, from the file system's error code. */
+export function saveProblem(dataDir: string, code: string | undefined): string {
   switch (code) {
     case 'EROFS':
     case 'EACCES':

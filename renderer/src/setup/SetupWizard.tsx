@@ -18,9 +18,17 @@ const STEP_BODIES = [PersonStep, ContactStep, PinStep, RegionStep, HelpersStep] 
 type Focus = 'heading' | 'first-error' | 'outcome' | null;
 type Outcome = { kind: 'saved' } | { kind: 'problem'; message: string } | null;
 
-export function SetupWizard({ api, initialView, onDone }: { api: PauseGuardApi; initialView: SetupView; onDone?: () => void }) {
+interface SetupWizardProps {
+  api: PauseGuardApi;
+  initialView: SetupView;
+  /** The family PIN the window was opened with; empty before any PIN is set. */
+  pin: string;
+  onDone?: () => void;
+}
+
+export function SetupWizard({ api, initialView, pin, onDone }: SetupWizardProps) {
   const [view, setView] = useState(initialView);
-  const [form, setForm] = useState<SetupForm>(() => formFromView(initialView));
+  const [form, setForm] = useState<SetupForm>(() => formFromView(initialView, pin));
   const [step, setStep] = useState(0);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
@@ -49,6 +57,7 @@ export function SetupWizard({ api, initialView, onDone }: { api: PauseGuardApi; 
     setupFieldErrors(inputFromForm(form), {
       pinSet: view.pinSet,
       smtpUrlSaved: view.contacts[0]?.email != null,
+      savedSmtpHasSender: view.contacts[0]?.email?.sendsFromLogin === true,
       trustableToolIds: view.trustableTools.map((tool) => tool.toolId),
     });
 
@@ -83,14 +92,18 @@ export function SetupWizard({ api, initialView, onDone }: { api: PauseGuardApi; 
     try {
       const result = await api.saveSetup(inputFromForm(form));
       if (!result.ok) {
+        if (result.fieldErrors.currentPin !== undefined) setForm((current) => ({ ...current, askCurrentPin: true }));
         if (result.message) setOutcome({ kind: 'problem', message: result.message });
         if (Object.keys(result.fieldErrors).length > 0) return showErrors(result.fieldErrors);
         focus.current = 'outcome';
         return;
       }
-      const fresh = await api.getSetup(undefined);
-      setView(fresh);
-      setForm({ ...formFromView(fresh), startAtLogin: form.startAtLogin });
+      const pinNow = form.newPin || form.currentPin;
+      const fresh = await api.getSetup({ pin: pinNow });
+      if (!fresh.locked) {
+        setView(fresh);
+        setForm({ ...formFromView(fresh, pinNow), startAtLogin: form.startAtLogin });
+      }
       setErrors({});
       setOutcome({ kind: 'saved' });
       focus.current = 'outcome';

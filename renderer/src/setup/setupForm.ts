@@ -24,6 +24,8 @@ export interface SetupForm {
   useEmail: boolean;
   emailTo: string;
   smtpUrl: string;
+  /** The sender address, for a mail server that takes no login; empty sends from the login. */
+  emailFrom: string;
   useWebhook: boolean;
   webhookUrl: string;
   webhookSecret: string;
@@ -37,7 +39,10 @@ export interface SetupForm {
   /** The weekly summary's day (0 = Sunday) and its time as the time box holds it ("18:00", empty while unfinished). */
   summaryDay: number;
   summaryTime: string;
+  /** The PIN the window was opened with (or typed again on the last step); saving needs it once a PIN is set. */
   currentPin: string;
+  /** Ask for the current PIN on the last step: the PIN the window was opened with was not taken when saving. */
+  askCurrentPin: boolean;
 }
 
 export const STEPS = [
@@ -64,7 +69,8 @@ export function firstStepWithError(errors: FieldErrors): number | null {
 let nextKey = 1;
 export const helperRow = (toolId = '', remoteId = '', label = ''): HelperRow => ({ key: nextKey++, toolId, remoteId, label });
 
-export function formFromView(view: SetupView): SetupForm {
+/** `pin`: the family PIN the window was opened with, kept to save with (empty before any PIN is set). */
+export function formFromView(view: SetupView, pin = ''): SetupForm {
   const contact = view.contacts[0];
   const suggestion = view.ntfySuggestion;
   return {
@@ -79,6 +85,7 @@ export function formFromView(view: SetupView): SetupForm {
     useEmail: contact?.email != null,
     emailTo: contact?.email?.to ?? '',
     smtpUrl: '',
+    emailFrom: contact?.email?.from ?? '',
     useWebhook: contact?.webhook != null,
     webhookUrl: contact?.webhook?.url ?? '',
     webhookSecret: '',
@@ -90,7 +97,8 @@ export function formFromView(view: SetupView): SetupForm {
     startAtLogin: view.startAtLogin,
     summaryDay: view.weeklySummary.day,
     summaryTime: summaryTimeValue(view.weeklySummary),
-    currentPin: '',
+    currentPin: pin,
+    askCurrentPin: view.pinSet && pin === '',
   };
 }
 
@@ -104,7 +112,7 @@ export function inputFromForm(form: SetupForm): SetupInput {
       name: form.contactName,
       phone: form.phone,
       ntfy: form.useNtfy ? { server: form.ntfyServer, topic: form.ntfyTopic, token: form.ntfyToken } : null,
-      email: form.useEmail ? { to: form.emailTo, smtpUrl: form.smtpUrl } : null,
+      email: form.useEmail ? { to: form.emailTo, smtpUrl: form.smtpUrl, from: form.emailFrom } : null,
       webhook: form.useWebhook ? { url: form.webhookUrl, secret: form.webhookSecret } : null,
     },
     newPin: form.newPin,

@@ -82,16 +82,16 @@ describe('ntfy channel', () => {
     expect(events.filter((e) => e.type === 'alert-delivered')).toMatchObject([{ channel: 'ntfy', attempts: 2 }]);
   });
 
-  it('stops at a 400, says so plainly, and keeps the alert in outbox/failed/', async () => {
+  it('stops at a 400, says so plainly, and keeps the alert in the outbox, waiting for the channel to be set up anew', async () => {
     const { outbox, events, id, server } = await deliverThrough([400]);
     await until(() => events.some((e) => e.type === 'alert-failed'), 'failure');
     await new Promise((r) => setTimeout(r, 100));
     await outbox.stop();
     expect(server.received).toHaveLength(1);
     expect(events.at(-1)).toMatchObject({ type: 'alert-failed', permanent: true, reason: 'ntfy: the ntfy server refused the alert (HTTP 400).' });
-    const kept = JSON.parse(await fs.readFile(path.join(dataDir, 'outbox', 'failed', `${id}.json`), 'utf8'));
-    expect(kept.channels['ntfy:test']).toMatchObject({ status: 'failed', attempts: 1 });
-    await expect(fs.access(path.join(dataDir, 'outbox', `${id}.json`))).rejects.toThrow();
+    const kept = JSON.parse(await fs.readFile(path.join(dataDir, 'outbox', `${id}.json`), 'utf8'));
+    expect(kept.channels['ntfy:test']).toMatchObject({ status: 'waiting', attempts: 1 });
+    await expect(fs.access(path.join(dataDir, 'outbox', 'failed', `${id}.json`))).rejects.toThrow();
   });
 
   it('treats a refused token as permanent, and 429 as worth another try', async () => {

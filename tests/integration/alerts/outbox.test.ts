@@ -195,7 +195,7 @@ describe('outbox', () => {
     expect((await fs.readdir(outboxDir)).sort()).toEqual(['corrupt', 'sent']);
   });
 
-  it('fails a channel for good once it has been taken out of the settings, and prunes sent alerts after 30 days', async () => {
+  it('sends an alert whose channel was taken out on the channel of that kind set up anew, and prunes sent alerts after 30 days', async () => {
     const server = await http(() => 200);
     const writer = outboxFor({ channels: [createWebhookChannel({ url: server.url, secret: null }, 'webhook:old')] });
     const id = await writer.outbox.enqueue({ kind: 'tool', content });
@@ -210,12 +210,64 @@ describe('outbox', () => {
 
     const { outbox, events } = outboxFor({ channels: [createWebhookChannel({ url: server.url, secret: null }, 'webhook:new')] });
     await outbox.start();
-    await until(() => events.length > 0, 'the failure');
+    await until(() => events.length > 0, 'the delivery');
     await outbox.stop();
-    expect(events).toMatchObject([{ type: 'alert-failed', alertId: id, permanent: true, reason: 'Webhook: this way of sending was taken out of the settings.' }]);
-    expect(server.received).toHaveLength(0);
-    expect(await readJson(path.join(dataDir, 'outbox', 'failed', `${id}.json`))).toMatchObject({ id });
-    expect(await fs.readdir(sentDir)).toEqual(['recent.json']);
+    expect(events).toMatchObject([{ type: 'alert-delivered', alertId: id, channel: 'webhook' }]);
+    expect(server.received).toHaveLength(1);
+    expect(await readJson(path.join(sentDir, `${id}.json`))).toMatchObject({ id, channels: { 'webhook:new': { status: 'delivered' } } });
+    expect((await fs.readdir(sentDir)).sort()).toEqual([`${id}.json`, 'recent.json']);
+  });
+
+  it('keeps an alert refused for good because of the settings, and sends it once that channel is set up anew', async () => {
+    const refusing = await http(() => 401);
+    const broken = createWebhookChannel({ url: `${refusing.url}/hook`, secret: null }, 'webhook:refused');
+    const first = outboxFor({ channels: [broken] });
+    await first.outbox.start();
+    const id = await first.outbox.enqueue({ kind: 'pin-failed', content });
+    await until(() => first.events.some((e) => e.type === 'alert-failed'), 'the refusal');
+    await first.outbox.stop();
+    expect(first.events.at(-1)).toMatchObject({ type: 'alert-failed', permanent: true, reason: 'Webhook: the webhook refused the request (HTTP 401 or 403); check the secret.' });
+    expect(first.outbox.waitingCount()).toBe(1);
+    expect(await readJson(path.join(dataDir, 'outbox', `${id}.json`))).toMatchObject({ channels: { 'webhook:refused': { status: 'waiting' } } });
+
+    // Started again with the same settings: it waits, and nothing is sent to the server that refused it.
+    const same = outboxFor({ channels: [broken] });
+    await same.outbox.start();
+    await same.outbox.flush();
+    await same.outbox.stop();
+    expect(refusing.received).toHaveLength(1);
+    expect(same.outbox.waitingCount()).toBe(1);
+
+    const fixed = await http(() => 200);
+    const anew = outboxFor({ channels: [createWebhookChannel({ url: `${fixed.url}/hook`, secret: null }, 'webhook:fixed')] });
+    await anew.outbox.start();
+    await until(() => anew.events.some((e) => e.type === 'alert-delivered'), 'the delivery');
+    await anew.outbox.stop();
+    expect(JSON.parse(fixed.received[0]!.body)).toMatchObject({ alertId: id, kind: 'pin-failed' });
+    expect(anew.outbox.waitingCount()).toBe(0);
+    expect(await readJson(path.join(dataDir, 'outbox', 'sent', `${id}.json`))).toMatchObject({ id });
+  });
+
+  it('sends a waiting alert again when its channel comes back unchanged after being taken out', async () => {
+    const server = await http(() => 200);
+    const webhook = createWebhookChannel({ url: server.url, secret: null }, 'webhook:a');
+    const writer = outboxFor({ channels: [webhook] });
+    const id = await writer.outbox.enqueue({ kind: 'tool', content });
+    await writer.outbox.stop();
+
+    const without = outboxFor({ channels: [] });
+    await without.outbox.start();
+    await until(() => without.events.length > 0, 'the failure');
+    await without.outbox.stop();
+    expect(without.events).toMatchObject([{ type: 'alert-failed', permanent: true, reason: 'Webhook: this way of sending was taken out of the settings.' }]);
+    expect(without.outbox.waitingCount()).toBe(1);
+
+    const back = outboxFor({ channels: [webhook] });
+    await back.outbox.start();
+    await until(() => back.events.length > 0, 'the delivery');
+    await back.outbox.stop();
+    expect(back.events).toMatchObject([{ type: 'alert-delivered', alertId: id }]);
+    expect(server.received).toHaveLength(1);
   });
 
   it('gives up on a channel still failing three days after the alert was made', async () => {

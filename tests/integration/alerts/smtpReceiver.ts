@@ -1,4 +1,4 @@
-// A real SMTP server on 127.0.0.1 (npm smtp-server) with a password, keeping every message it accepts as raw text.
+// A real SMTP server on 127.0.0.1 (npm smtp-server) with a password (or none, as a home relay), keeping every message it accepts as raw text.
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
@@ -14,6 +14,8 @@ export interface SmtpReceiverOptions {
   user: string;
   password: string;
   port?: number;
+  /** Takes mail without a login, as a home relay does. */
+  noLogin?: boolean;
   /** Called once a message's data has arrived; answer false to leave the client waiting (no reply at all). */
   onMessage?: (raw: string, index: number) => boolean;
 }
@@ -24,6 +26,7 @@ export async function startSmtpReceiver(options: SmtpReceiverOptions): Promise<S
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS'],
     allowInsecureAuth: true,
+    authOptional: options.noLogin === true,
     logger: false,
     onAuth(auth, _session, callback) {
       if (auth.username === options.user && auth.password === options.password) callback(null, { user: auth.username });

@@ -4,12 +4,12 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SetupInput, TestAlertResult } from '../../../shared/setup';
+import type { SetupInput, SetupView, TestAlertResult } from '../../../shared/setup';
 import type { Settings } from '../../../shared/settings';
 import { FIELD_MESSAGES } from '../../../shared/setupFields';
 import { loadCatalog } from '../../../electron/guardian/catalog';
 import { createPinGate, type PinCheckResult } from '../../../electron/guardian/pinGate';
-import { createSetupService } from '../../../electron/guardian/setupService';
+import { createSetupService, type SetupService } from '../../../electron/guardian/setupService';
 import { openSettings } from '../../../electron/guardian/store/settingsStore';
 
 const catalog = loadCatalog();
@@ -56,7 +56,7 @@ function fullInput(overrides: Partial<SetupInput> = {}): SetupInput {
       name: 'Dave',
       phone: '+353 87 123 4567',
       ntfy: { server: 'https://ntfy.example.org', topic: 'pg_family_alerts', token: NTFY_TOKEN },
-      email: { to: 'dave@example.com', smtpUrl: `smtps://dave%40example.com:${SMTP_PASSWORD}@smtp.example.com:465` },
+      email: { to: 'dave@example.com', smtpUrl: `smtps://dave%40example.com:${SMTP_PASSWORD}@smtp.example.com:465`, from: '' },
       webhook: { url: 'https://home.example.org/api/webhook/pg', secret: WEBHOOK_SECRET },
     },
     newPin: '4826',
@@ -69,19 +69,26 @@ function fullInput(overrides: Partial<SetupInput> = {}): SetupInput {
   };
 }
 
+/** The settings as the window sees them once the PIN is given (or before one is set); fails the test when locked. */
+async function openView(service: SetupService, pin?: string): Promise<SetupView> {
+  const view = await service.view(pin === undefined ? undefined : { pin });
+  if (view.locked) throw new Error(`The setup stayed locked: ${view.message ?? 'no PIN given'}`);
+  return view;
+}
+
 const readSettingsFile = async (dataDir: string): Promise<string> => fs.readFile(path.join(dataDir, 'settings.json'), 'utf8');
 
 describe('setup service: view', () => {
   it('shows the safe defaults before setup, one fresh ntfy topic with its QR code, and every catalog tool', async () => {
     const { service } = await serviceFor(dir);
-    const view = await service.view();
+    const view = await openView(service);
     expect(view).toMatchObject({ person: null, region: 'GB', contacts: [], trustedHelpers: [], startAtLogin: true, pinSet: false, setupComplete: false });
     const { ntfySuggestion } = view;
     expect(ntfySuggestion.server).toBe('https://ntfy.sh');
     expect(ntfySuggestion.topic).toMatch(/^[A-Za-z0-9_-]{20,64}$/);
     expect(ntfySuggestion.subscribeUrl).toBe(`https://ntfy.sh/${ntfySuggestion.topic}`);
     expect(ntfySuggestion.qrSvg).toMatch(/^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-    expect((await service.view()).ntfySuggestion.topic).toBe(ntfySuggestion.topic);
+    expect((await openView(service)).ntfySuggestion.topic).toBe(ntfySuggestion.topic);
     expect(view.trustableTools).toHaveLength(catalog.tools.length);
     expect(view.trustableTools).toContainEqual({ toolId: 'anydesk', name: 'AnyDesk' });
     expect(await fs.readdir(dir)).toEqual([]);
@@ -89,10 +96,10 @@ describe('setup service: view', () => {
 
   it('never returns a secret: not the mail password, the ntfy token, the webhook secret, the PIN or its hash', async () => {
     const { service } = await serviceFor(dir);
-    expect(await service.save(fullInput())).toEqual({ ok: true, fieldErrors: {}, message: null });
+    expect(await service.save(fullInput())).toEqual({ ok: true, fieldErrors: {}, message: null, changedFields: expect.any(Array), refused: null });
     const onDisk = JSON.parse(await readSettingsFile(dir)) as Settings;
 
-    const view = await service.view();
+    const view = await openView(service, '4826');
     const json = JSON.stringify(view);
     for (const secret of [SMTP_PASSWORD, NTFY_TOKEN, WEBHOOK_SECRET, '4826', onDisk.pin!.hash, onDisk.pin!.salt]) {
       expect(json).not.toContain(secret);
@@ -102,13 +109,26 @@ describe('setup service: view', () => {
         name: 'Dave',
         phone: '+353 87 123 4567',
         ntfy: { server: 'https://ntfy.example.org', topic: 'pg_family_alerts', hasToken: true },
-        email: { to: 'dave@example.com', smtpHost: 'smtp.example.com', hasPassword: true },
+        email: { to: 'dave@example.com', smtpHost: 'smtp.example.com', hasPassword: true, from: null, sendsFromLogin: true },
         webhook: { url: 'https://home.example.org/api/webhook/pg', hasSecret: true },
       },
     ]);
     expect(view).toMatchObject({ person: 'Margaret', region: 'IE', pinSet: true, setupComplete: true });
     expect(view.ntfySuggestion).toMatchObject({ server: 'https://ntfy.example.org', topic: 'pg_family_alerts' });
     expect(view.trustedHelpers).toEqual([{ toolId: 'anydesk', remoteId: '123456789', label: "Dave's AnyDesk" }]);
+  });
+});
+
+describe('setup service: before the PIN', () => {
+  it('shows only whose computer it is and the contact\'s name and phone until the PIN is given; a wrong PIN is counted and told', async () => {
+    const { service, wrongPins } = await serviceFor(dir);
+    await service.save(fullInput());
+    const locked = { locked: true, person: 'Margaret', contact: { name: 'Dave', phone: '+353 87 123 4567' } };
+    expect(await service.view()).toEqual({ ...locked, message: null });
+    expect(await service.view({ pin: '1111' })).toEqual({ ...locked, message: 'That PIN is not right. 4 more wrong tries lock PIN entry for 1 minute.' });
+    expect(await service.view({ pin: '12' })).toEqual({ ...locked, message: 'A PIN is 4 to 8 digits.' });
+    expect(wrongPins).toEqual([expect.objectContaining({ reason: 'wrong', action: 'change-settings' })]);
+    expect(await service.view({ pin: '4826' })).toMatchObject({ locked: false, contacts: [{ ntfy: { topic: 'pg_family_alerts' } }] });
   });
 });
 
@@ -141,7 +161,7 @@ describe('setup service: save', () => {
           name: '',
           phone: 'call me',
           ntfy: { server: 'not a server', topic: 'has spaces in it', token: '' },
-          email: { to: 'dave.example.com', smtpUrl: 'mail.example.com' },
+          email: { to: 'dave.example.com', smtpUrl: 'mail.example.com', from: '' },
           webhook: { url: 'ftp://files.example.com', secret: 'short' },
         },
         newPin: '12a4',
@@ -151,6 +171,8 @@ describe('setup service: save', () => {
     );
     expect(result).toEqual({
       ok: false,
+      refused: 'answers',
+      changedFields: [],
       message: 'Some answers need a change before they can be saved. Each one is marked.',
       fieldErrors: {
         person: 'Please write the name of the person who uses this computer.',
@@ -181,14 +203,38 @@ describe('setup service: save', () => {
     expect(noChannel.fieldErrors).toEqual({
       'contact.channels': 'Please choose at least one way for Pause Guard to reach this person: the phone app, email or a webhook.',
     });
-    const noHost = await service.save(fullInput({ contact: { ...fullInput().contact, email: { to: 'dave@example.com', smtpUrl: 'smtps:///' } } }));
+    const noHost = await service.save(fullInput({ contact: { ...fullInput().contact, email: { to: 'dave@example.com', smtpUrl: 'smtps:///', from: '' } } }));
     expect(noHost.fieldErrors).toEqual({
       'contact.email.smtpUrl': 'The mail server address needs the server’s name, like smtps://ann@gmail.com:app-password@smtp.gmail.com:465.',
     });
-    const noLogin = await service.save(fullInput({ contact: { ...fullInput().contact, email: { to: 'dave@example.com', smtpUrl: 'smtp://dave:pw@smtp.example.com:587' } } }));
+    const noLogin = await service.save(fullInput({ contact: { ...fullInput().contact, email: { to: 'dave@example.com', smtpUrl: 'smtp://dave:pw@smtp.example.com:587', from: '' } } }));
     expect(noLogin.fieldErrors).toEqual({
-      'contact.email.smtpUrl': 'Alerts are sent from the login in this address, so it must be an email address, like smtps://ann@gmail.com:app-password@smtp.gmail.com:465.',
+      'contact.email.from': 'This mail server address has no email login to send from, so please write the address the alerts are sent from.',
     });
+  });
+
+  it('takes a mail server with no login (a home relay) only with a sender address, and ?tls=off only on this computer', async () => {
+    const { service } = await serviceFor(dir);
+    const withEmail = (email: NonNullable<SetupInput['contact']['email']>) => fullInput({ contact: { ...fullInput().contact, email } });
+    const relay = 'smtp://127.0.0.1:2525/?tls=off';
+    expect((await service.save(withEmail({ to: 'sam@example.test', smtpUrl: relay, from: '' }))).fieldErrors).toEqual({
+      'contact.email.from': 'This mail server address has no email login to send from, so please write the address the alerts are sent from.',
+    });
+    expect((await service.save(withEmail({ to: 'sam@example.test', smtpUrl: relay, from: 'pc' }))).fieldErrors).toEqual({
+      'contact.email.from': 'That does not look like an email address.',
+    });
+    expect((await service.save(withEmail({ to: 'sam@example.test', smtpUrl: 'smtp://mail.example.com:25/?tls=off', from: 'pc@example.test' }))).fieldErrors).toEqual({
+      'contact.email.smtpUrl': 'Encryption can be turned off (?tls=off) only for a mail server on this computer, like smtp://127.0.0.1:25/?tls=off.',
+    });
+    expect((await service.save(withEmail({ to: 'sam@example.test', smtpUrl: relay, from: ' pc@example.test ' }))).ok).toBe(true);
+    expect((JSON.parse(await readSettingsFile(dir)) as Settings).contacts[0]?.email).toEqual({ to: 'sam@example.test', smtpUrl: relay, from: 'pc@example.test' });
+    expect((await openView(service, '4826')).contacts[0]?.email).toEqual({ to: 'sam@example.test', smtpHost: '127.0.0.1', hasPassword: false, from: 'pc@example.test', sendsFromLogin: false });
+    // Kept when the address is left empty: the saved server has no login, so the sender is still needed.
+    const again = (from: string) => service.save(fullInput({ newPin: '', newPinAgain: '', currentPin: '4826', contact: { ...fullInput().contact, email: { to: 'sam@example.test', smtpUrl: '', from } } }));
+    expect((await again('')).fieldErrors).toEqual({
+      'contact.email.from': 'This mail server address has no email login to send from, so please write the address the alerts are sent from.',
+    });
+    expect((await again('pc@example.test')).ok).toBe(true);
   });
 
   it('saves the day and time of the weekly summary and names it among the settings that changed', async () => {
@@ -198,7 +244,7 @@ describe('setup service: save', () => {
     expect((await service.save(fullInput({ newPin: '', newPinAgain: '', currentPin: '4826', weeklySummary: { day: 1, hour: 8, minute: 30 } }))).ok).toBe(true);
     expect((JSON.parse(await readSettingsFile(dir)) as Settings).weeklySummary).toEqual({ day: 1, hour: 8, minute: 30 });
     expect(saves[1]).toEqual(['weeklySummary']);
-    expect((await service.view()).weeklySummary).toEqual({ day: 1, hour: 8, minute: 30 });
+    expect((await openView(service, '4826')).weeklySummary).toEqual({ day: 1, hour: 8, minute: 30 });
   });
 
   it('saves the heartbeat ping URL, shows it again, keeps it when not sent, clears it when empty, and refuses one that is no web address', async () => {
@@ -206,7 +252,7 @@ describe('setup service: save', () => {
     const ping = 'https://hc-ping.com/0f3c9a1e-5b7d-4c2a-9e8f-1a2b3c4d5e6f';
     expect((await service.save(fullInput({ pingUrl: ` ${ping} ` }))).ok).toBe(true);
     expect((JSON.parse(await readSettingsFile(dir)) as Settings).pingUrl).toBe(ping);
-    expect((await service.view()).pingUrl).toBe(ping);
+    expect((await openView(service, '4826')).pingUrl).toBe(ping);
     const again = { newPin: '', newPinAgain: '', currentPin: '4826' };
     expect((await service.save(fullInput({ ...again, pingUrl: undefined }))).ok).toBe(true);
     expect((JSON.parse(await readSettingsFile(dir)) as Settings).pingUrl).toBe(ping);
@@ -245,6 +291,8 @@ describe('setup service: save', () => {
     const { service } = await serviceFor(dataDir);
     expect(await service.save(fullInput())).toEqual({
       ok: false,
+      refused: 'disk',
+      changedFields: [],
       fieldErrors: {},
       message: `Pause Guard cannot save its settings: ${dataDir} cannot be a folder, because part of that path is a file.`,
     });
@@ -263,7 +311,7 @@ describe('setup service: save', () => {
       },
       sendTestAlert: async () => ({ results: [] }),
     });
-    expect((await service.view()).setupComplete).toBe(false);
+    expect((await openView(service)).setupComplete).toBe(false);
     expect(resets).toEqual(['The settings file was damaged: it could not be read as settings.']);
   });
 });
@@ -275,17 +323,17 @@ describe('setup service: secrets left empty', () => {
     const again = (contact: Partial<SetupInput['contact']>): SetupInput => fullInput({ newPin: '', newPinAgain: '', currentPin: '4826', contact: { ...fullInput().contact, ...contact } });
     const saved = async () => (JSON.parse(await readSettingsFile(dir)) as Settings).contacts[0]!;
 
-    await service.save(again({ email: { to: 'dave@example.com', smtpUrl: '' }, ntfy: { server: 'https://ntfy.example.org', topic: 'pg_family_alerts', token: '' }, webhook: { url: 'https://home.example.org/other', secret: '' } }));
+    await service.save(again({ email: { to: 'dave@example.com', smtpUrl: '', from: '' }, ntfy: { server: 'https://ntfy.example.org', topic: 'pg_family_alerts', token: '' }, webhook: { url: 'https://home.example.org/other', secret: '' } }));
     expect(await saved()).toMatchObject({
       email: { smtpUrl: `smtps://dave%40example.com:${SMTP_PASSWORD}@smtp.example.com:465` },
       ntfy: { token: NTFY_TOKEN },
       webhook: { url: 'https://home.example.org/other', secret: WEBHOOK_SECRET },
     });
 
-    await service.save(again({ email: { to: 'dave@example.com', smtpUrl: 'smtps://dave%40example.com@smtp.example.com:465' } }));
+    await service.save(again({ email: { to: 'dave@example.com', smtpUrl: 'smtps://dave%40example.com@smtp.example.com:465', from: '' } }));
     expect((await saved()).email?.smtpUrl).toBe(`smtps://dave%40example.com:${SMTP_PASSWORD}@smtp.example.com:465`);
 
-    await service.save(again({ email: { to: 'dave@example.com', smtpUrl: 'smtps://dave%40example.com@mail.elsewhere.example:465' }, ntfy: { server: 'https://ntfy.sh', topic: 'pg_family_alerts', token: '' } }));
+    await service.save(again({ email: { to: 'dave@example.com', smtpUrl: 'smtps://dave%40example.com@mail.elsewhere.example:465', from: '' }, ntfy: { server: 'https://ntfy.sh', topic: 'pg_family_alerts', token: '' } }));
     const moved = await saved();
     expect(moved.email?.smtpUrl).toBe('smtps://dave%40example.com@mail.elsewhere.example:465');
     expect(moved.ntfy).toEqual({ server: 'https://ntfy.sh', topic: 'pg_family_alerts', token: null });
@@ -301,6 +349,8 @@ describe('setup service: the family PIN', () => {
     expect((await change('')).fieldErrors).toEqual({ currentPin: 'Please type the current family PIN to save these changes.' });
     expect(await change('1111')).toEqual({
       ok: false,
+      refused: 'pin',
+      changedFields: [],
       fieldErrors: { currentPin: 'That PIN is not right. 4 more wrong tries lock PIN entry for 1 minute.' },
       message: 'Nothing was saved.',
     });
@@ -312,7 +362,7 @@ describe('setup service: the family PIN', () => {
     expect((await change('4826')).fieldErrors).toEqual({ currentPin: 'PIN entry is locked after too many wrong tries. Try again in 1 minute.' });
     expect(wrongPins).toHaveLength(5);
     clock.now = new Date('2025-05-06T10:01:01Z');
-    expect(await change('4826')).toEqual({ ok: true, fieldErrors: {}, message: null });
+    expect(await change('4826')).toEqual({ ok: true, fieldErrors: {}, message: null, changedFields: ['person'], refused: null });
     expect(saves.at(-1)).toEqual(['person']);
   });
 

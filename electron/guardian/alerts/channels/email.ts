@@ -2,6 +2,7 @@
 // The Message-ID comes from the alert id, so a message sent again after an unknown outcome is the same message
 // to every mail server and client that deduplicates on it.
 import nodemailer from 'nodemailer';
+import { smtpSender } from '../../../../shared/smtpAddress';
 import { ALERT_ID_HEADER, DeliveryError, type ChannelSender } from './channel';
 import { readSmtpUrl } from './smtpUrl';
 
@@ -19,7 +20,7 @@ export function createEmailChannel(config: EmailConfig, key: string, label = 'Em
     label,
     async send(alert) {
       if (!smtp.ok) throw new DeliveryError(`${label}: ${smtp.problem}`, true);
-      const from = config.from ?? (smtp.user?.includes('@') ? smtp.user : null);
+      const from = smtpSender(config.smtpUrl, config.from);
       if (!from) throw new DeliveryError(`${label}: there is no sender address; please give one in setup.`, true);
       const transport = nodemailer.createTransport(smtp.options);
       try {

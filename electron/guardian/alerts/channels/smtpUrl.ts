@@ -2,8 +2,7 @@
 // smtps:// is TLS from the start (465), smtp:// must upgrade with STARTTLS (587). Only a server on this very
 // computer may be reached without encryption, and only when the address says so with ?tls=off (tests, local relays).
 import type { SMTPTransportOptions } from 'nodemailer/lib/smtp-transport';
-
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', '::1', 'localhost']);
+import { readSmtpAddress } from '../../../../shared/smtpAddress';
 
 export const SMTP_TIMEOUT_MS = 10_000;
 
@@ -11,27 +10,23 @@ export type SmtpSettings =
   | { ok: true; options: SMTPTransportOptions; user: string | null }
   | { ok: false; problem: string };
 
+const PROBLEMS = {
+  unreadable: 'the mail server address could not be read.',
+  scheme: 'the mail server address must start with smtp:// or smtps://.',
+  'no-host': 'the mail server address has no server name.',
+  'tls-off-remote': 'encryption can only be turned off (tls=off) for a mail server on this computer.',
+} as const;
+
 export function readSmtpUrl(smtpUrl: string, timeoutMs = SMTP_TIMEOUT_MS): SmtpSettings {
-  let url: URL;
-  try {
-    url = new URL(smtpUrl);
-  } catch {
-    return { ok: false, problem: 'the mail server address could not be read.' };
-  }
-  const secure = url.protocol === 'smtps:';
-  if (!secure && url.protocol !== 'smtp:') return { ok: false, problem: 'the mail server address must start with smtp:// or smtps://.' };
-  if (!url.hostname) return { ok: false, problem: 'the mail server address has no server name.' };
-  const tlsOff = url.searchParams.get('tls') === 'off';
-  if (tlsOff && (secure || !LOOPBACK_HOSTS.has(url.hostname.toLowerCase()))) {
-    return { ok: false, problem: 'encryption can only be turned off (tls=off) for a mail server on this computer.' };
-  }
-  const user = url.username ? decodeURIComponent(url.username) : null;
+  const address = readSmtpAddress(smtpUrl);
+  if (!address.ok) return { ok: false, problem: PROBLEMS[address.problem] };
+  const { secure, user } = address;
   const options: SMTPTransportOptions = {
-    host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
-    port: url.port ? Number(url.port) : secure ? 465 : 587,
+    host: address.host,
+    port: address.port,
     secure,
-    ...(tlsOff ? { ignoreTLS: true } : { requireTLS: !secure }),
-    ...(user ? { auth: { user, pass: decodeURIComponent(url.password) } } : {}),
+    ...(address.tlsOff ? { ignoreTLS: true } : { requireTLS: !secure }),
+    ...(user ? { auth: { user, pass: address.password } } : {}),
     connectionTimeout: timeoutMs,
     greetingTimeout: timeoutMs,
     socketTimeout: timeoutMs * 2,

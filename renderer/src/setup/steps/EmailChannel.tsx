@@ -1,4 +1,5 @@
-// The email channel: the contact's address and the mail server Pause Guard sends through, with a note on app passwords.
+// The email channel: the contact's address, the mail server Pause Guard sends through (with a note on app passwords),
+// and the sender address a mail server with no login needs.
 import { TextField } from '../TextField';
 import type { StepProps } from '../setupForm';
 
@@ -40,6 +41,22 @@ export function EmailChannel({ form, view, errors, update }: StepProps) {
         Use an <strong>app password</strong>, not the usual email password. Gmail, Outlook and iCloud make one in the account’s
         security settings.
       </p>
+      <TextField
+        field="contact.email.from"
+        label="Send from this address (only for a mail server with no login)"
+        hint={
+          saved?.sendsFromLogin && form.emailFrom === ''
+            ? 'Alerts are sent from the login in the mail server address. Leave this empty to keep it so.'
+            : 'A mail server at home, or on this computer, may take mail without a login. Then write the address the alerts come from.'
+        }
+        type="email"
+        value={form.emailFrom}
+        onChange={(emailFrom) => update({ emailFrom }, 'contact.email.from')}
+        error={errors['contact.email.from']}
+        autoComplete="off"
+        spellCheck={false}
+        maxLength={254}
+      />
     </div>
   );
 }

@@ -1,5 +1,5 @@
-// Step 6: a summary to check at a glance, start at login, when the weekly summary is sent, the current PIN when one is
-// set (saving needs it), then saving.
+// Step 6: a summary to check at a glance, start at login, when the weekly summary is sent, the current PIN again only
+// when the one the window was opened with was not taken, then saving.
 // The test alert follows a save.
 import { dayName, SUMMARY_DAYS } from '../../../../shared/summaryTime';
 import { FieldError, TextField } from '../TextField';
@@ -69,7 +69,7 @@ export function FinishStep({ form, view, errors, update }: StepProps) {
           error={errors['weeklySummary.time']}
         />
       </fieldset>
-      {view.pinSet && (
+      {view.pinSet && form.askCurrentPin && (
         <TextField
           field="currentPin"
           label="The family PIN now in use"

@@ -90,6 +90,19 @@ describe('the chain', () => {
     expect((await verifyJournal(dir)).ok).toBe(true);
   });
 
+  it('chains on from entries another writer appended meanwhile (setup from the CLI while the app runs)', async () => {
+    await threeEntries();
+    const { journal: app } = await open();
+    await app.append(beat('2026-05-20T10:15:00.000Z'));
+    const { journal: cli } = await open();
+    await cli.append({ type: 'settings-changed', at: '2026-05-20T10:16:00.000Z', fields: ['region'] });
+    await cli.close();
+    await app.append(beat('2026-05-20T10:20:00.000Z'));
+    expect((await lines('2026-05.jsonl')).map((line) => (JSON.parse(line) as { seq: number }).seq)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(await verifyJournal(dir)).toMatchObject({ ok: true });
+    expect(app.lastRecord()).toEqual(beat('2026-05-20T10:20:00.000Z'));
+  });
+
   it('keeps a later clock-set-back entry in the newest file, so the chain still runs oldest file to newest', async () => {
     const { journal } = await open();
     await journal.append(beat('2026-05-01T00:00:00.000Z'));
