@@ -32,6 +32,16 @@ const SETTING_WORDS: Record<string, string> = {
   setupComplete: 'setup finished',
 };
 
+/** One past session (found in a tool's own log) in words: the tool, who, and when the log says it was. */
+export function pastSessionWords(summary: Pick<WeeklySummary, 'timeZone'>, past: WeeklySummary['sessions']['past'][number]): string {
+  const when = new Intl.DateTimeFormat('en-GB', { timeZone: summary.timeZone, day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const who = `${past.remoteId ? `ID ${past.remoteId}` : 'an unknown place'} (${past.trusted ? 'trusted helper' : 'someone unknown'})`;
+  const since = past.since ? when.format(new Date(past.since)) : null;
+  const until = past.until ? when.format(new Date(past.until)) : null;
+  const span = since && until ? `, from ${since} to ${until}` : since ? `, on ${since}` : until ? `, ended ${until}` : ', at a time its log does not say';
+  return `${past.name} from ${who}${span}.`;
+}
+
 export function times(count: number): string {
   return count === 1 ? 'once' : count === 2 ? 'twice' : `${count} times`;
 }
@@ -180,6 +190,12 @@ function sectionsOf(summary: WeeklySummary): SummarySection[] {
           return `${remote.name} from ${from} (${remote.trusted ? 'trusted helper' : 'someone unknown'}): ${times(remote.count)}.`;
         }),
       ],
+    });
+  }
+  if (summary.sessions.past.length > 0) {
+    sections.push({
+      heading: 'Earlier connections found in the programs’ own records',
+      lines: summary.sessions.past.map((past) => pastSessionWords(summary, past)),
     });
   }
   const { shown, choices } = summary.interruptions;

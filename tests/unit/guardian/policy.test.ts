@@ -101,6 +101,25 @@ describe('decide', () => {
     expect(decide(toolStarted('interrupt', false, 'teamviewer'), context())).toMatchObject({ action: 'interrupt' });
   });
 
+  it('exempts only the exact product the family trusts: trusting TeamViewer does not cover TeamViewer QuickSupport', () => {
+    const teamViewerHelper = context({ trustedHelpers: [{ toolId: 'teamviewer', remoteId: '123456789', label: 'Sam' }] });
+    const started = (toolId: string, name: string): GuardianEvent => ({ ...toolStarted('interrupt', false, toolId), name } as GuardianEvent);
+    expect(decide(started('teamviewer', 'TeamViewer'), teamViewerHelper)).toEqual({ action: 'log' });
+    expect(decide(started('teamviewer-quicksupport', 'TeamViewer QuickSupport'), teamViewerHelper)).toMatchObject({
+      action: 'interrupt', cause: 'tool-started', tool: { toolId: 'teamviewer-quicksupport' },
+    });
+  });
+
+  it('does not trust a session whose line held another ID-shaped number beside the helper\'s', () => {
+    expect(decide(sessionStarted({ ...familySession, otherRemoteIds: ['987654321'] }), context())).toMatchObject({ action: 'interrupt', remoteId: '123456789' });
+    expect(decide(sessionStarted({ ...familySession, otherRemoteIds: [] }), context())).toMatchObject({ action: 'note' });
+  });
+
+  it('only logs a past session found in a tool\'s log, whoever it was from', () => {
+    const past: GuardianEvent = { type: 'session-past', at, toolId: 'anydesk', name: 'AnyDesk', remoteId: '987654321', since: '2024-03-05T10:20:00.000Z', until: null };
+    expect(decide(past, context())).toEqual({ action: 'log' });
+  });
+
   it('does not trust the helper\'s ID on another tool', () => {
     expect(decide(sessionStarted({ ...familySession, toolId: 'teamviewer', name: 'TeamViewer' }), context())).toMatchObject({ action: 'interrupt' });
   });

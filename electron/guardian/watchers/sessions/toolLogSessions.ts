@@ -1,0 +1,304 @@
+// Follows the remote-access tools' own logs (the catalog's sessionLogs) and folds their lines into sessions: a line
+// written now opens or ends a live session; a line from before (an old connection_trace.txt entry, last January's
+// UltraViewer line) is history, reported once as a past session, and never opens a live one.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { RemoteTool } from '../../../../shared/catalog';
+import type { Session } from '../../../../shared/events';
+import type { Catalog } from '../../catalog';
+import type { Emit } from '../watcher';
+import { readAnyDeskConnectionTraceLine, readAnyDeskTraceLine } from './anyDeskTrace';
+import type { LogLineReader, LogSessionChange } from './logSessionChange';
+import { createLogTailer, type LogTailer } from './logTailer';
+import { createRustDeskLogReader } from './rustDeskLog';
+import { readTeamViewerIncomingLine } from './teamViewerIncoming';
+import { createTeamViewerLogReader } from './teamViewerLog';
+import type { ToolRunningCheck } from './toolProcesses';
+import { readUltraViewerLine } from './ultraViewerLog';
+
+/**
+ * A line older than this when it is read is history, not a session under way. The tools write each line as it
+ * happens and the logs are read every second or two, so a live line is seconds old; five minutes leaves room for a
+ * PC clock a little off, a tool that flushes its log late and a busy PC, while a session from before a restart of
+ * the PC, the tool or Pause Guard (minutes to months old) is not taken for one that is live now.
+ */
+export const LIVE_LINE_MAX_AGE_MS = 5 * 60 * 1000;
+
+/** The part of the catalog the log sessions need. */
+export type ToolLookup = Pick<Catalog, 'tools' | 'byId' | 'matchProcess'>;
+
+type LogFormat = RemoteTool['sessionLogs'][number]['format'];
+
+const READERS: Record<LogFormat, () => LogLineReader> = {
+  'teamviewer-incoming': () => readTeamViewerIncomingLine,
+  'teamviewer-log': createTeamViewerLogReader,
+  'anydesk-connection-trace': () => readAnyDeskConnectionTraceLine,
+  'anydesk-trace': () => readAnyDeskTraceLine,
+  ultraviewer: () => readUltraViewerLine,
+  rustdesk: createRustDeskLogReader,
+};
+
+export interface ToolLogSessionsOptions {
+  catalog: ToolLookup;
+  /** Turns a catalog path into a path on this computer, or null when this platform does not read it. */
+  resolvePath(template: string): string | null;
+  /** Whether a tool still has a process; closes a log session whose end line never came. */
+  isToolRunning: ToolRunningCheck;
+  /** Bytes at the end of each log read at start, to find a session already under way. */
+  historyBytes: number;
+  /** Tells of a log that cannot be read, or a process list that cannot be had (each said once). */
+  onProblem(kind: string, message: string): void;
+  now: () => Date;
+}
+
+export interface ToolLogSessions {
+  /** Reads what is new in every log; `initial` is the first pass, whose live sessions are only remembered. */
+  poll(emit: Emit, initial: boolean): Promise<void>;
+  /** Live sessions open now (after the first pass: the sessions already under way). */
+  open(): Session[];
+}
+
+interface LogSource {
+  tool: RemoteTool;
+  format: LogFormat;
+  /** A path, or a folder and a file-name pattern (TeamViewer*_Logfile.log). */
+  filePath: string;
+}
+
+/** Who a request or detail line named, for the start that follows. */
+interface Pending {
+  remoteId: string | null;
+  remoteAddress: string | null;
+  otherRemoteIds: string[];
+  /** True when it came from history: a live start never takes an ID from an old request. */
+  history: boolean;
+}
+
+/** A session found in history, kept until its end line or the end of the read. */
+interface PastSession {
+  remoteId: string | null;
+  otherRemoteIds: string[];
+  since: string | null;
+}
+
+interface ToolLogState {
+  open: Session | null;
+  /** Opened during this poll and not yet reported: reported after every log was read, so details from another file of the same tool read later in the poll are included. */
+  unannounced: boolean;
+  pending: Pending;
+  past: PastSession | null;
+}
+
+const NO_PENDING: Pending = { remoteId: null, remoteAddress: null, otherRemoteIds: [], history: false };
+
+function wildcardName(pattern: string): RegExp {
+  return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+}
+
+export function createToolLogSessions(options: ToolLogSessionsOptions): ToolLogSessions {
+  const { catalog, now } = options;
+  const tailers = new Map<string, { tailer: LogTailer; source: LogSource }>();
+  const toolStates = new Map<string, ToolLogState>();
+  /** When each log read at the first pass was last written: lines with no date of their own are judged by it. */
+  const writtenAt = new Map<string, number>();
+  let emit: Emit = () => {};
+  let initialPass = false;
+
+  const templates = catalog.tools.flatMap((tool) =>
+    tool.sessionLogs.flatMap((log) => log.paths.flatMap((template) => {
+      const filePath = options.resolvePath(template);
+      return filePath === null ? [] : [{ tool, format: log.format, filePath }];
+    })),
+  );
+
+  function stateOf(toolId: string): ToolLogState {
+    let state = toolStates.get(toolId);
+    if (!state) {
+      state = { open: null, unannounced: false, pending: NO_PENDING, past: null };
+      toolStates.set(toolId, state);
+    }
+    return state;
+  }
+
+  /** History: dated too long ago, or (with no date) read at the first pass from a file last written too long ago. */
+  function isHistory(change: LogSessionChange, filePath: string): boolean {
+    const written = change.at !== null ? Date.parse(change.at) : initialPass ? (writtenAt.get(filePath) ?? now().getTime()) : now().getTime();
+    return now().getTime() - written > LIVE_LINE_MAX_AGE_MS;
+  }
+
+  function reportPast(tool: RemoteTool, past: { remoteId: string | null; otherRemoteIds: string[]; since: string | null; until: string | null }): void {
+    emit({
+      type: 'session-past', toolId: tool.id, name: tool.name, remoteId: past.remoteId,
+      ...(past.otherRemoteIds.length > 0 ? { otherRemoteIds: past.otherRemoteIds } : {}), since: past.since, until: past.until,
+    });
+  }
+
+  function flushPast(tool: RemoteTool, state: ToolLogState, until: string | null): void {
+    if (!state.past) return;
+    reportPast(tool, { ...state.past, until });
+    state.past = null;
+  }
+
+  /** Folds a line from before into the tool's past session. */
+  function applyHistory(tool: RemoteTool, state: ToolLogState, change: LogSessionChange): void {
+    if (change.type === 'past') {
+      flushPast(tool, state, null);
+      reportPast(tool, { remoteId: change.remoteId, otherRemoteIds: change.otherRemoteIds, since: change.since, until: change.until });
+      return;
+    }
+    if (change.type === 'end') {
+      if (state.past) state.past.remoteId ??= change.remoteId;
+      flushPast(tool, state, change.at);
+      state.pending = NO_PENDING;
+      return;
+    }
+    if (change.type === 'start') {
+      flushPast(tool, state, null);
+      const pending = state.pending.history ? state.pending : NO_PENDING;
+      state.past = {
+        remoteId: change.remoteId ?? pending.remoteId,
+        otherRemoteIds: [...change.otherRemoteIds, ...(change.remoteId === null ? pending.otherRemoteIds : [])],
+        since: change.at,
+      };
+      state.pending = NO_PENDING;
+      return;
+    }
+    if (state.past) {
+      state.past.remoteId ??= change.remoteId;
+      return;
+    }
+    state.pending = {
+      remoteId: change.remoteId ?? (state.pending.history ? state.pending.remoteId : null),
+      remoteAddress: change.remoteAddress,
+      otherRemoteIds: change.otherRemoteIds,
+      history: true,
+    };
+  }
+
+  /** Folds a line written now into the tool's live session; on the first pass it is remembered, not reported. */
+  function applyLive(tool: RemoteTool, state: ToolLogState, change: LogSessionChange): void {
+    flushPast(tool, state, change.type === 'end' ? change.at : null);
+    if (change.type === 'end' || change.type === 'past') {
+      if (state.open) {
+        announce(state);
+        const ended = { ...state.open, remoteId: state.open.remoteId ?? change.remoteId };
+        state.open = null;
+        if (!initialPass) emit({ type: 'session-ended', ...ended });
+      } else if (change.type === 'past') {
+        // A whole session written down with no live session seen: it is over, so it is a past session.
+        reportPast(tool, { remoteId: change.remoteId, otherRemoteIds: change.otherRemoteIds, since: change.since, until: change.until });
+      }
+      state.pending = NO_PENDING;
+      return;
+    }
+    if (state.open) {
+      state.open.remoteId ??= change.remoteId;
+      state.open.remoteAddress ??= change.remoteAddress;
+      if (change.otherRemoteIds.length > 0) state.open.otherRemoteIds = [...(state.open.otherRemoteIds ?? []), ...change.otherRemoteIds];
+      return;
+    }
+    const pending = state.pending.history ? NO_PENDING : state.pending;
+    const remoteId = change.remoteId ?? pending.remoteId;
+    const remoteAddress = change.remoteAddress ?? pending.remoteAddress;
+    const otherRemoteIds = [...pending.otherRemoteIds, ...change.otherRemoteIds];
+    if (change.type !== 'start') {
+      state.pending = { remoteId, remoteAddress, otherRemoteIds, history: false };
+      return;
+    }
+    const since = now().toISOString();
+    state.open = {
+      key: `log:${tool.id}:${since}`, kind: 'log', toolId: tool.id, name: tool.name, pid: null, remoteAddress, remoteId,
+      ...(otherRemoteIds.length > 0 ? { otherRemoteIds } : {}), since,
+    };
+    state.pending = NO_PENDING;
+    state.unannounced = !initialPass;
+  }
+
+  function apply(source: LogSource, filePath: string, change: LogSessionChange): void {
+    const state = stateOf(source.tool.id);
+    if (isHistory(change, filePath)) applyHistory(source.tool, state, change);
+    else applyLive(source.tool, state, change);
+  }
+
+  function announce(state: ToolLogState): void {
+    if (!state.open || !state.unannounced) return;
+    state.unannounced = false;
+    emit({ type: 'session-started', ...state.open, risk: 'high', initial: false });
+  }
+
+  async function resolveFiles(source: LogSource): Promise<string[]> {
+    const dir = path.dirname(source.filePath);
+    const base = path.basename(source.filePath);
+    if (!/[*?]/.test(base)) return [source.filePath];
+    try {
+      const pattern = wildcardName(base);
+      const names = await fs.readdir(dir);
+      return names.filter((name) => pattern.test(name)).map((name) => path.join(dir, name));
+    } catch {
+      return []; // the folder is not there: the tool is not installed
+    }
+  }
+
+  async function followNewFiles(initial: boolean): Promise<void> {
+    for (const source of templates) {
+      for (const filePath of await resolveFiles(source)) {
+        if (tailers.has(filePath)) continue;
+        if (initial) {
+          const modified = await fs.stat(filePath).then((stat) => stat.mtimeMs, () => null);
+          if (modified !== null) writtenAt.set(filePath, modified);
+        }
+        const reader = READERS[source.format]();
+        const tailer = createLogTailer({
+          path: filePath,
+          // A log that appears after start-up (a matching file created later) is new from its first byte.
+          fromStart: !initial,
+          historyBytes: options.historyBytes,
+          onLines: (lines) => {
+            for (const line of lines) {
+              const change = reader(line);
+              if (change) apply(source, filePath, change);
+            }
+          },
+          onProblem: (message) => options.onProblem(`log:${filePath}`, message),
+        });
+        tailers.set(filePath, { tailer, source });
+      }
+    }
+  }
+
+  /** A session seen in a log stays open until its end line, or until the tool has no process left. */
+  async function closeSessionsOfStoppedTools(): Promise<void> {
+    for (const [toolId, state] of toolStates) {
+      if (!state.open) continue;
+      const tool = catalog.byId(toolId);
+      if (!tool) continue;
+      let running = true;
+      try {
+        running = await options.isToolRunning(tool);
+      } catch {
+        options.onProblem('process-check', 'Pause Guard could not list running programs, so it cannot tell when a remote session has ended.');
+      }
+      if (!running) applyLive(tool, state, { type: 'end', at: null, remoteId: null });
+    }
+  }
+
+  return {
+    async poll(emitTo, initial) {
+      emit = emitTo;
+      await followNewFiles(initial);
+      initialPass = initial;
+      try {
+        for (const { tailer } of tailers.values()) await tailer.poll();
+        for (const [toolId, state] of toolStates) {
+          const tool = catalog.byId(toolId);
+          if (tool) flushPast(tool, state, null);
+          announce(state);
+        }
+        await closeSessionsOfStoppedTools();
+      } finally {
+        initialPass = false;
+      }
+    },
+    open: () => [...toolStates.values()].flatMap((state) => (state.open ? [state.open] : [])),
+  };
+}
