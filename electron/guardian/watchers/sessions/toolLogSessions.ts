@@ -91,6 +91,11 @@ interface ToolLogState {
 
 const NO_PENDING: Pending = { remoteId: null, remoteAddress: null, otherRemoteIds: [], history: false };
 
+/** The Linux and macOS logs: catalog paths starting with ~/, under the person's home folder. */
+export function homeLogPath(home: string): (template: string) => string | null {
+  return (template) => (template.startsWith('~/') ? path.join(home, template.slice(2)) : null);
+}
+
 function wildcardName(pattern: string): RegExp {
   return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
 }
