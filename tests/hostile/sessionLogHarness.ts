@@ -50,7 +50,7 @@ export async function createSessionLogHarness(trustedHelpers: TrustedHelper[], t
         env,
         pollMs: 30,
         runCommand: async () => 'SESSIONNAME USERNAME ID STATE TYPE DEVICE\r\n>console Margaret 1 Active\r\n',
-        isToolRunning: async (tool) => toolsRunning.includes(tool.id),
+        toolProcesses: async (tool) => ({ running: toolsRunning.includes(tool.id), startedAt: null }),
       });
       engine = createEngine({ dataDir: path.join(root, 'data'), watchers: [sessionWatcher, ...extraWatchers] });
       engine.onEvent((event) => {

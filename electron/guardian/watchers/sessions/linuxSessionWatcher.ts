@@ -12,7 +12,7 @@ import { createPolledSessions, type SeenSession } from './polledSessions';
 import { parseProcNetTcp, parseTcpCounters, type TcpCounters, type TcpSocketEntry } from './procNetTcp';
 import { createSocketOwnerIndex } from './socketOwners';
 import { createToolLogSessions, homeLogPath } from './toolLogSessions';
-import { createToolRunningCheck, type ToolRunningCheck } from './toolProcesses';
+import { createToolProcessCheck, type ToolProcessCheck } from './toolProcesses';
 
 export interface LinuxSessionWatcherOptions {
   catalog: Catalog;
@@ -22,8 +22,8 @@ export interface LinuxSessionWatcherOptions {
   procRoot?: string;
   /** The home folder whose tool logs are read (default: the person's own). */
   home?: string;
-  /** Whether a tool still has a process; closes a log session whose end line never came (default: ps-list). */
-  isToolRunning?: ToolRunningCheck;
+  /** Whether a tool still runs and since when, for its log sessions (default: the platform's process source). */
+  toolProcesses?: ToolProcessCheck;
 }
 
 const WATCHER_NAME = 'sessions';
@@ -55,7 +55,7 @@ export function createLinuxSessionWatcher(opts: LinuxSessionWatcherOptions): Wat
   const logs = createToolLogSessions({
     catalog: opts.catalog,
     resolvePath: homeLogPath(opts.home ?? os.homedir()),
-    isToolRunning: opts.isToolRunning ?? createToolRunningCheck(opts.catalog),
+    toolProcesses: opts.toolProcesses ?? createToolProcessCheck(opts.catalog),
     historyBytes: 256 * 1024,
     onProblem(kind, message) {
       if (problemsSaid.has(kind)) return;

@@ -6,7 +6,7 @@ import { runCommand as defaultRunCommand, type CommandRunner } from './commandRu
 import { inboundRemoteDesktopSessions, parseMacNetstat, type MacRemoteService } from './macNetstat';
 import { createPolledSessions } from './polledSessions';
 import { createToolLogSessions, homeLogPath, type ToolLookup } from './toolLogSessions';
-import { createToolRunningCheck, type ToolRunningCheck } from './toolProcesses';
+import { createToolProcessCheck, type ToolProcessCheck } from './toolProcesses';
 
 export interface MacSessionWatcherOptions {
   catalog: ToolLookup;
@@ -18,8 +18,8 @@ export interface MacSessionWatcherOptions {
   toolIds?: Partial<Record<MacRemoteService, string>>;
   /** The home folder whose tool logs are read (default: the person's own). */
   home?: string;
-  /** Whether a tool still has a process; closes a log session whose end line never came (default: ps-list). */
-  isToolRunning?: ToolRunningCheck;
+  /** Whether a tool still runs and since when, for its log sessions (default: the platform's process source). */
+  toolProcesses?: ToolProcessCheck;
   now?: () => Date;
 }
 
@@ -45,7 +45,7 @@ export function createMacSessionWatcher(options: MacSessionWatcherOptions): Watc
   const logs = createToolLogSessions({
     catalog: options.catalog,
     resolvePath: homeLogPath(options.home ?? os.homedir()),
-    isToolRunning: options.isToolRunning ?? createToolRunningCheck(options.catalog),
+    toolProcesses: options.toolProcesses ?? createToolProcessCheck(options.catalog),
     historyBytes: 256 * 1024,
     onProblem(kind, message) {
       if (problemsSaid.has(kind)) return;

@@ -1,6 +1,7 @@
 // Follows the remote-access tools' own logs (the catalog's sessionLogs) and folds their lines into sessions: a line
 // written now opens or ends a live session; a line from before (an old connection_trace.txt entry, last January's
-// UltraViewer line) is history, reported once as a past session, and never opens a live one.
+// UltraViewer line, a line from before the tool's processes started) is history, reported as a past session, and
+// never opens a live one.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { RemoteTool } from '../../../../shared/catalog';
@@ -13,7 +14,7 @@ import { createLogTailer, type LogTailer } from './logTailer';
 import { createRustDeskLogReader } from './rustDeskLog';
 import { readTeamViewerIncomingLine } from './teamViewerIncoming';
 import { createTeamViewerLogReader } from './teamViewerLog';
-import type { ToolRunningCheck } from './toolProcesses';
+import type { ToolProcessCheck, ToolProcesses } from './toolProcesses';
 import { readUltraViewerLine } from './ultraViewerLog';
 
 /**
@@ -42,8 +43,9 @@ export interface ToolLogSessionsOptions {
   catalog: ToolLookup;
   /** Turns a catalog path into a path on this computer, or null when this platform does not read it. */
   resolvePath(template: string): string | null;
-  /** Whether a tool still has a process; closes a log session whose end line never came. */
-  isToolRunning: ToolRunningCheck;
+  /** Whether a tool still runs and since when: closes a log session whose end line never came, and at start tells a
+   *  line from before the tool's processes started (history) from one of a session under way. */
+  toolProcesses: ToolProcessCheck;
   /** Bytes at the end of each log read at start, to find a session already under way. */
   historyBytes: number;
   /** Tells of a log that cannot be read, or a process list that cannot be had (each said once). */
@@ -106,6 +108,8 @@ export function createToolLogSessions(options: ToolLogSessionsOptions): ToolLogS
   const toolStates = new Map<string, ToolLogState>();
   /** When each log read at the first pass was last written: lines with no date of their own are judged by it. */
   const writtenAt = new Map<string, number>();
+  /** At the first pass, each tool with a log: whether it runs and since when. */
+  const atStart = new Map<string, ToolProcesses>();
   let emit: Emit = () => {};
   let initialPass = false;
 
@@ -125,10 +129,16 @@ export function createToolLogSessions(options: ToolLogSessionsOptions): ToolLogS
     return state;
   }
 
-  /** History: dated too long ago, or (with no date) read at the first pass from a file last written too long ago. */
-  function isHistory(change: LogSessionChange, filePath: string): boolean {
+  /**
+   * History: dated too long ago, or (with no date) read at the first pass from a file last written too long ago; at
+   * the first pass also a line of a tool that is not running, or written before its processes started.
+   */
+  function isHistory(tool: RemoteTool, change: LogSessionChange, filePath: string): boolean {
     const written = change.at !== null ? Date.parse(change.at) : initialPass ? (writtenAt.get(filePath) ?? now().getTime()) : now().getTime();
-    return now().getTime() - written > LIVE_LINE_MAX_AGE_MS;
+    if (now().getTime() - written > LIVE_LINE_MAX_AGE_MS) return true;
+    const processes = initialPass ? atStart.get(tool.id) : undefined;
+    if (processes === undefined) return false;
+    return !processes.running || (processes.startedAt !== null && written < Date.parse(processes.startedAt));
   }
 
   function reportPast(tool: RemoteTool, past: { remoteId: string | null; otherRemoteIds: string[]; since: string | null; until: string | null }): void {
@@ -221,7 +231,7 @@ export function createToolLogSessions(options: ToolLogSessionsOptions): ToolLogS
 
   function apply(source: LogSource, filePath: string, change: LogSessionChange): void {
     const state = stateOf(source.tool.id);
-    if (isHistory(change, filePath)) applyHistory(source.tool, state, change);
+    if (isHistory(source.tool, change, filePath)) applyHistory(source.tool, state, change);
     else applyLive(source.tool, state, change);
   }
 
@@ -271,19 +281,29 @@ export function createToolLogSessions(options: ToolLogSessionsOptions): ToolLogS
     }
   }
 
+  /** The tool's processes; when they cannot be listed, taken as running since an unknown time (nothing is closed or set aside). */
+  async function processesOf(tool: RemoteTool): Promise<ToolProcesses> {
+    try {
+      return await options.toolProcesses(tool);
+    } catch {
+      options.onProblem('process-check', 'Pause Guard could not list running programs, so it cannot tell when a remote session has ended.');
+      return { running: true, startedAt: null };
+    }
+  }
+
+  /** At the first pass, each tool with a log to read: whether it runs and since when. */
+  async function lookAtToolsWithLogs(): Promise<void> {
+    const tools = new Set([...tailers.values()].map(({ source }) => source.tool));
+    for (const tool of tools) atStart.set(tool.id, await processesOf(tool));
+  }
+
   /** A session seen in a log stays open until its end line, or until the tool has no process left. */
   async function closeSessionsOfStoppedTools(): Promise<void> {
     for (const [toolId, state] of toolStates) {
       if (!state.open) continue;
       const tool = catalog.byId(toolId);
       if (!tool) continue;
-      let running = true;
-      try {
-        running = await options.isToolRunning(tool);
-      } catch {
-        options.onProblem('process-check', 'Pause Guard could not list running programs, so it cannot tell when a remote session has ended.');
-      }
-      if (!running) applyLive(tool, state, { type: 'end', at: null, remoteId: null });
+      if (!(await processesOf(tool)).running) applyLive(tool, state, { type: 'end', at: null, remoteId: null });
     }
   }
 
@@ -291,6 +311,7 @@ export function createToolLogSessions(options: ToolLogSessionsOptions): ToolLogS
     async poll(emitTo, initial) {
       emit = emitTo;
       await followNewFiles(initial);
+      if (initial) await lookAtToolsWithLogs();
       initialPass = initial;
       try {
         for (const { tailer } of tailers.values()) await tailer.poll();

@@ -7,7 +7,7 @@ import { runCommand as defaultRunCommand, type CommandRunner } from './commandRu
 import { createPolledSessions } from './polledSessions';
 import { activeRdpSessions, parseQwinsta } from './qwinsta';
 import { createToolLogSessions, type ToolLookup } from './toolLogSessions';
-import { createToolRunningCheck, type ToolRunningCheck } from './toolProcesses';
+import { createToolProcessCheck, type ToolProcessCheck } from './toolProcesses';
 
 export interface WindowsSessionWatcherOptions {
   catalog: ToolLookup;
@@ -15,8 +15,8 @@ export interface WindowsSessionWatcherOptions {
   env?: Record<string, string | undefined>;
   /** Runs qwinsta (default: child_process.execFile). */
   runCommand?: CommandRunner;
-  /** Whether a tool still has a process; closes a log session whose end line never came (default: ps-list). */
-  isToolRunning?: ToolRunningCheck;
+  /** Whether a tool still runs and since when, for its log sessions (default: the platform's process source). */
+  toolProcesses?: ToolProcessCheck;
   /** How often qwinsta runs and the logs are read, in milliseconds (default 2000). */
   pollMs?: number;
   /** Catalog id of Windows Remote Desktop (default 'windows-remote-desktop'). */
@@ -67,7 +67,7 @@ export function createWindowsSessionWatcher(options: WindowsSessionWatcherOption
       // Elsewhere than Windows (the tests) the same paths are read with forward slashes.
       return windowsPath !== null && path.sep === '/' ? windowsPath.replace(/\\/g, '/') : windowsPath;
     },
-    isToolRunning: options.isToolRunning ?? createToolRunningCheck(options.catalog),
+    toolProcesses: options.toolProcesses ?? createToolProcessCheck(options.catalog),
     historyBytes: options.historyBytes ?? 256 * 1024,
     onProblem: failOnce,
     now,

@@ -51,7 +51,7 @@ async function homeFolder(): Promise<string> {
 }
 
 function watch(procRoot: string, home = join(tmpdir(), 'pg-home-none')): { watcher: Watcher; events: DetectionEvent[]; start: () => Promise<void> } {
-  const watcher = createLinuxSessionWatcher({ catalog, procRoot, intervalMs: 20, home, isToolRunning: async () => true });
+  const watcher = createLinuxSessionWatcher({ catalog, procRoot, intervalMs: 20, home, toolProcesses: async () => ({ running: true, startedAt: null }) });
   cleanups.unshift(() => watcher.stop());
   const events: DetectionEvent[] = [];
   return { watcher, events, start: () => watcher.start((event) => events.push(event)) };

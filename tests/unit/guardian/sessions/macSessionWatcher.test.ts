@@ -66,7 +66,7 @@ describe('macOS session watcher', () => {
     await fs.mkdir(path.dirname(log), { recursive: true });
     await fs.writeFile(log, '');
     const events: DetectionEvent[] = [];
-    watcher = createMacSessionWatcher({ catalog, pollMs: 20, home, isToolRunning: async () => true, runCommand: async () => fixtureText('netstat-an.txt') });
+    watcher = createMacSessionWatcher({ catalog, pollMs: 20, home, toolProcesses: async () => ({ running: true, startedAt: null }), runCommand: async () => fixtureText('netstat-an.txt') });
     try {
       await watcher.start((event) => events.push(event));
       await fs.appendFile(log, rustDeskLine('DEBUG', '#3 Connection opened from 198.51.100.40:50123.'));

@@ -3,9 +3,9 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { loadCatalog } from '../../../../electron/guardian/catalog';
-import { createToolRunningCheck } from '../../../../electron/guardian/watchers/sessions/toolProcesses';
+import { createToolProcessCheck } from '../../../../electron/guardian/watchers/sessions/toolProcesses';
 
-describe('tool running check', () => {
+describe('tool process check', () => {
   let dir: string;
   let child: ChildProcess | null = null;
   beforeEach(async () => {
@@ -17,16 +17,21 @@ describe('tool running check', () => {
     await fs.rm(dir, { recursive: true, force: true });
   });
 
-  it('sees a real process named like the tool, and not once it is gone', async () => {
+  it('sees a real process named like the tool and when it started, and not once it is gone', async () => {
     const catalog = loadCatalog();
     const ultraViewer = catalog.byId('ultraviewer')!;
-    const isRunning = createToolRunningCheck(catalog);
-    expect(await isRunning(ultraViewer)).toBe(false);
+    const check = createToolProcessCheck(catalog);
+    const isRunning = async (tool: typeof ultraViewer) => (await check(tool)).running;
+    expect(await check(ultraViewer)).toEqual({ running: false, startedAt: null });
+    const before = Date.now();
     const exe = path.join(dir, 'UltraViewer.exe');
     await fs.copyFile('/bin/sleep', exe);
     await fs.chmod(exe, 0o755);
     child = spawn(exe, ['30'], { stdio: 'ignore' });
     await vi.waitFor(async () => expect(await isRunning(ultraViewer)).toBe(true), { timeout: 5000 });
+    // /proc gives the start to the clock tick: within a second or two of the spawn.
+    const { startedAt } = await check(ultraViewer);
+    expect(Math.abs(Date.parse(startedAt!) - before)).toBeLessThan(2000);
     child.kill('SIGKILL');
     await new Promise((resolve) => child!.once('exit', resolve));
     child = null;

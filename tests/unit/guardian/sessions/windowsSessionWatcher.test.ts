@@ -18,6 +18,8 @@ let events: DetectionEvent[];
 /** qwinsta exists only on Windows: the runner hands out fixture output, the last one repeating. */
 let qwinstaOutputs: string[];
 let toolsRunning: Set<string>;
+/** When each running tool's processes started, where the test says. */
+let toolStarts: Map<string, string>;
 
 beforeEach(async () => {
   root = await fs.mkdtemp(path.join(os.tmpdir(), 'pauseguard-winsessions-'));
@@ -31,6 +33,7 @@ beforeEach(async () => {
   events = [];
   qwinstaOutputs = [fixtureText('qwinsta-console-only.txt')];
   toolsRunning = new Set(['anydesk', 'teamviewer', 'ultraviewer']);
+  toolStarts = new Map();
 });
 afterEach(async () => {
   await watcher?.stop();
@@ -47,7 +50,7 @@ async function startWatcher(): Promise<void> {
       expect(file).toBe('qwinsta');
       return qwinstaOutputs.length > 1 ? qwinstaOutputs.shift()! : qwinstaOutputs[0]!;
     },
-    isToolRunning: async (tool) => toolsRunning.has(tool.id),
+    toolProcesses: async (tool) => ({ running: toolsRunning.has(tool.id), startedAt: toolStarts.get(tool.id) ?? null }),
   });
   await watcher.start((event) => events.push(event));
 }
@@ -84,7 +87,7 @@ describe('Windows session watcher', () => {
     expect(sessionEvents()).toEqual([expect.objectContaining({ type: 'session-started', key: 'rdp:2:rdp-tcp#0', initial: true })]);
     await watcher!.stop();
     events = [];
-    watcher = createWindowsSessionWatcher({ catalog, env, pollMs: 20, runCommand: async () => Promise.reject(new Error('not found')), isToolRunning: async () => true });
+    watcher = createWindowsSessionWatcher({ catalog, env, pollMs: 20, runCommand: async () => Promise.reject(new Error('not found')), toolProcesses: async () => ({ running: true, startedAt: null }) });
     await watcher.start((event) => events.push(event));
     await new Promise((resolve) => setTimeout(resolve, 120));
     expect(events.filter((e) => e.type === 'watcher-failed')).toEqual([
@@ -244,6 +247,26 @@ describe('Windows session watcher', () => {
     toolsRunning.clear();
     await startWatcher();
     expect(sessionEvents()).toEqual([]);
+  });
+
+  it('takes a recent line from before the tool\'s processes started (a restart of the PC) for history', async () => {
+    const trace = path.join(env.APPDATA!, 'AnyDesk', 'ad.trace');
+    await write(trace, anyDeskTraceLine('Incoming session request: AMAZON CUSTOMER SERVICES (442226597)', minutesAgo(3)));
+    await write(trace, anyDeskTraceLine('Accepting the connect request.', minutesAgo(3)));
+    toolStarts.set('anydesk', minutesAgo(1).toISOString());
+    await startWatcher();
+    expect(sessionEvents()).toEqual([]);
+    expect(pastSessions()).toEqual([expect.objectContaining({ toolId: 'anydesk', remoteId: '442226597', until: null })]);
+  });
+
+  it('takes a recent line of a tool that is not running at start for history, not lost', async () => {
+    const trace = path.join(env.APPDATA!, 'AnyDesk', 'ad.trace');
+    await write(trace, anyDeskTraceLine('Incoming session request: AMAZON CUSTOMER SERVICES (442226597)', minutesAgo(1)));
+    await write(trace, anyDeskTraceLine('Accepting the connect request.', minutesAgo(1)));
+    toolsRunning.delete('anydesk');
+    await startWatcher();
+    expect(sessionEvents()).toEqual([]);
+    expect(pastSessions()).toEqual([expect.objectContaining({ toolId: 'anydesk', remoteId: '442226597' })]);
   });
 
   it('survives garbage, a 2 MB line and an unreadable log without throwing', async () => {
