@@ -98,6 +98,14 @@ export function homeLogPath(home: string): (template: string) => string | null {
   return (template) => (template.startsWith('~/') ? path.join(home, template.slice(2)) : null);
 }
 
+/**
+ * A line holding bytes that are not text (a zero byte, or what could not be decoded: U+FFFD), other than a line of
+ * nothing but zero bytes and spaces (a file's unwritten end after a crash, nothing lost in it).
+ */
+function isUnreadable(line: string): boolean {
+  return (line.includes('\0') || line.includes('\uFFFD')) && line.replaceAll('\0', '').trim() !== '';
+}
+
 function wildcardName(pattern: string): RegExp {
   return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
 }
@@ -270,6 +278,9 @@ export function createToolLogSessions(options: ToolLogSessionsOptions): ToolLogS
           historyBytes: options.historyBytes,
           onLines: (lines) => {
             for (const line of lines) {
+              if (isUnreadable(line)) {
+                options.onProblem(`text:${filePath}`, `Part of ${filePath} is not text Pause Guard can read, so a session written there could be missed.`);
+              }
               const change = reader(line);
               if (change) apply(source, filePath, change);
             }

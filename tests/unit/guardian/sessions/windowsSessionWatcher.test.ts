@@ -275,7 +275,26 @@ describe('Windows session watcher', () => {
     await startWatcher();
     await write(trace, Buffer.concat([Buffer.alloc(2 * 1024 * 1024, 0xfe), Buffer.from('\r\n\u0000\u0001garbage\r\n')]));
     await vi.waitFor(() => expect(events.some((e) => e.type === 'watcher-failed' && /was skipped/.test(e.message))).toBe(true), { timeout: 3000 });
+    await vi.waitFor(() => expect(events).toContainEqual({
+      type: 'watcher-failed', watcher: 'sessions', message: `Part of ${trace} is not text Pause Guard can read, so a session written there could be missed.`,
+    }), { timeout: 3000 });
     expect(sessionEvents()).toEqual([]);
+  });
+
+  it('reads the sessions around binary, truncated and UTF-16 lines, and says nothing of a crash\'s zero padding', async () => {
+    const trace = path.join(env.ProgramData!, 'AnyDesk', 'ad_svc.trace');
+    const connections = path.join(env.APPDATA!, 'AnyDesk', 'connection_trace.txt');
+    await write(trace, '');
+    await write(connections, '');
+    await startWatcher();
+    await write(trace, Buffer.alloc(4096, 0));
+    await write(trace, '\r\n' + anyDeskTraceLine('Incoming session request: AMAZON CUSTOMER SERVICES (442226597)').slice(0, 40) + '\r\n');
+    await write(trace, anyDeskTraceLine('Accepting from 442226597.'));
+    // connection_trace.txt in UTF-16LE with no byte-order mark, as some copies are
+    await write(connections, Buffer.from(anyDeskConnectionTraceLine('User', '442226597', '442226597'), 'utf16le'));
+    await vi.waitFor(() => expect(sessionEvents()).toHaveLength(1), { timeout: 3000 });
+    expect(sessionEvents()[0]).toMatchObject({ type: 'session-started', toolId: 'anydesk', remoteId: '442226597' });
+    expect(events.filter((e) => e.type === 'watcher-failed')).toEqual([]);
   });
 
   it('stops every timer', async () => {
