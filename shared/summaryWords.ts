@@ -32,8 +32,19 @@ const SETTING_WORDS: Record<string, string> = {
   setupComplete: 'setup finished',
 };
 
-/** One past session (found in a tool's own log) in words: the tool, who, and when the log says it was. */
-export function pastSessionWords(summary: Pick<WeeklySummary, 'timeZone'>, past: WeeklySummary['sessions']['past'][number]): string {
+/** Past sessions told one by one; a first run can find hundreds in an old log, and the rest are counted. */
+const PAST_SESSIONS_TOLD = 10;
+
+/** The week's past sessions (found in the tools' own logs) in words, the latest first, at most PAST_SESSIONS_TOLD of them. */
+export function pastSessionLines(summary: Pick<WeeklySummary, 'timeZone' | 'sessions'>): string[] {
+  const past = [...summary.sessions.past].reverse();
+  const lines = past.slice(0, PAST_SESSIONS_TOLD).map((session) => pastSessionWords(summary, session));
+  const more = past.length - PAST_SESSIONS_TOLD;
+  return more > 0 ? [...lines, `And ${more} earlier, kept in Pause Guard's journal.`] : lines;
+}
+
+/** One past session in words: the tool, who, and when the log says it was. */
+function pastSessionWords(summary: Pick<WeeklySummary, 'timeZone'>, past: WeeklySummary['sessions']['past'][number]): string {
   const when = new Intl.DateTimeFormat('en-GB', { timeZone: summary.timeZone, day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
   const who = `${past.remoteId ? `ID ${past.remoteId}` : 'an unknown place'} (${past.trusted ? 'trusted helper' : 'someone unknown'})`;
   const since = past.since ? when.format(new Date(past.since)) : null;
@@ -195,7 +206,7 @@ function sectionsOf(summary: WeeklySummary): SummarySection[] {
   if (summary.sessions.past.length > 0) {
     sections.push({
       heading: 'Earlier connections found in the programs’ own records',
-      lines: summary.sessions.past.map((past) => pastSessionWords(summary, past)),
+      lines: pastSessionLines(summary),
     });
   }
   const { shown, choices } = summary.interruptions;

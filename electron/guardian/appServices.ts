@@ -77,6 +77,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const opened = await openSettings({ dataDir });
   let settings: Settings = opened.settings;
   const journal = await createJournal({ dir: path.join(dataDir, 'journal'), onProblem: log });
+  const lastJournalled = journal.lastRecord();
   const catalog = loadCatalog();
   const listeners = new Set<(event: GuardianEvent) => void>();
 
@@ -120,7 +121,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const gate = createPinGate({ getHash: () => settings.pin, stateFile: path.join(dataDir, PIN_LOCKOUT_FILE) });
   const engine = createEngine({
     dataDir,
-    watchers: options.watchers ?? createDefaultWatchers({ catalog, downloadFolders: options.downloadFolders }),
+    watchers: options.watchers ?? createDefaultWatchers({
+      catalog, downloadFolders: options.downloadFolders,
+      // A last record dated in the future (a clock set wrong) says nothing of what was reported.
+      pastReportedUntil: lastJournalled && Date.parse(lastJournalled.at) <= Date.now() ? new Date(lastJournalled.at) : null,
+    }),
   });
   const guardian = createGuardianService({
     engine, settings: () => settings, catalog, processControl: createProcessControl(), gate,

@@ -2,7 +2,7 @@
 // and the summary page word it through shared/summaryWords). Times are written in the summary's own time zone.
 import type { Choice } from '../../../shared/journal';
 import type { WeeklySummary } from '../../../shared/summary';
-import { CHOICE_WORDS as CHOICE, GAP_CAUSE_WORDS as CAUSE, pastSessionWords, times } from '../../../shared/summaryWords';
+import { CHOICE_WORDS as CHOICE, GAP_CAUSE_WORDS as CAUSE, pastSessionLines, times } from '../../../shared/summaryWords';
 
 export function formatSummary(summary: WeeklySummary): string {
   const day = new Intl.DateTimeFormat('en-GB', { timeZone: summary.timeZone, weekday: 'long', day: 'numeric', month: 'long' });
@@ -33,7 +33,7 @@ export function formatSummary(summary: WeeklySummary): string {
   }
 
   if (summary.sessions.past.length > 0) lines.push('Earlier connections found in the programs\' own records:');
-  for (const past of summary.sessions.past) lines.push(`  ${pastSessionWords(summary, past)}`);
+  for (const line of pastSessionLines(summary)) lines.push(`  ${line}`);
 
   const { shown, choices } = summary.interruptions;
   if (shown > 0) lines.push(`The "pause and check" screen was shown ${times(shown)}.`);

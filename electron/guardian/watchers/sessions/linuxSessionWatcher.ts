@@ -24,6 +24,8 @@ export interface LinuxSessionWatcherOptions {
   home?: string;
   /** Whether a tool still runs and since when, for its log sessions (default: the platform's process source). */
   toolProcesses?: ToolProcessCheck;
+  /** The last moment an earlier run recorded (its journal's last record): past sessions written by then are not reported again (default null: all are). */
+  pastReportedUntil?: Date | null;
 }
 
 const WATCHER_NAME = 'sessions';
@@ -57,6 +59,7 @@ export function createLinuxSessionWatcher(opts: LinuxSessionWatcherOptions): Wat
     resolvePath: homeLogPath(opts.home ?? os.homedir()),
     toolProcesses: opts.toolProcesses ?? createToolProcessCheck(opts.catalog),
     historyBytes: 256 * 1024,
+    reportedUntil: opts.pastReportedUntil ?? null,
     onProblem(kind, message) {
       if (problemsSaid.has(kind)) return;
       problemsSaid.add(kind);

@@ -20,6 +20,8 @@ export interface MacSessionWatcherOptions {
   home?: string;
   /** Whether a tool still runs and since when, for its log sessions (default: the platform's process source). */
   toolProcesses?: ToolProcessCheck;
+  /** The last moment an earlier run recorded (its journal's last record): past sessions written by then are not reported again (default null: all are). */
+  pastReportedUntil?: Date | null;
   now?: () => Date;
 }
 
@@ -47,6 +49,7 @@ export function createMacSessionWatcher(options: MacSessionWatcherOptions): Watc
     resolvePath: homeLogPath(options.home ?? os.homedir()),
     toolProcesses: options.toolProcesses ?? createToolProcessCheck(options.catalog),
     historyBytes: 256 * 1024,
+    reportedUntil: options.pastReportedUntil ?? null,
     onProblem(kind, message) {
       if (problemsSaid.has(kind)) return;
       problemsSaid.add(kind);

@@ -48,6 +48,12 @@ export interface ToolLogSessionsOptions {
   toolProcesses: ToolProcessCheck;
   /** Bytes at the end of each log read at start, to find a session already under way. */
   historyBytes: number;
+  /**
+   * The last moment an earlier run of Pause Guard recorded (its journal's last record), or null on a first run: a
+   * past session whose lines were all written by then was seen live or reported by that run, so it is not reported
+   * again at every start.
+   */
+  reportedUntil: Date | null;
   /** Tells of a log that cannot be read, or a process list that cannot be had (each said once). */
   onProblem(kind: string, message: string): void;
   now: () => Date;
@@ -81,7 +87,12 @@ interface PastSession {
   remoteId: string | null;
   otherRemoteIds: string[];
   since: string | null;
+  /** When its latest line was written (ms). */
+  writtenMs: number;
 }
+
+/** A past session as reported. */
+type PastReport = Omit<PastSession, 'since'> & { since: string | null; until: string | null };
 
 interface ToolLogState {
   open: Session | null;
@@ -141,15 +152,21 @@ export function createToolLogSessions(options: ToolLogSessionsOptions): ToolLogS
    * History: dated too long ago, or (with no date) read at the first pass from a file last written too long ago; at
    * the first pass also a line of a tool that is not running, or written before its processes started.
    */
-  function isHistory(tool: RemoteTool, change: LogSessionChange, filePath: string): boolean {
-    const written = change.at !== null ? Date.parse(change.at) : initialPass ? (writtenAt.get(filePath) ?? now().getTime()) : now().getTime();
+  function isHistory(tool: RemoteTool, written: number): boolean {
     if (now().getTime() - written > LIVE_LINE_MAX_AGE_MS) return true;
     const processes = initialPass ? atStart.get(tool.id) : undefined;
     if (processes === undefined) return false;
     return !processes.running || (processes.startedAt !== null && written < Date.parse(processes.startedAt));
   }
 
-  function reportPast(tool: RemoteTool, past: { remoteId: string | null; otherRemoteIds: string[]; since: string | null; until: string | null }): void {
+  /** When a line was written: its own date, else (read at the first pass) its file's last change, else now. */
+  function writtenTime(change: LogSessionChange, filePath: string): number {
+    if (change.at !== null) return Date.parse(change.at);
+    return initialPass ? (writtenAt.get(filePath) ?? now().getTime()) : now().getTime();
+  }
+
+  function reportPast(tool: RemoteTool, past: PastReport): void {
+    if (options.reportedUntil !== null && past.writtenMs <= options.reportedUntil.getTime()) return;
     emit({
       type: 'session-past', toolId: tool.id, name: tool.name, remoteId: past.remoteId,
       ...(past.otherRemoteIds.length > 0 ? { otherRemoteIds: past.otherRemoteIds } : {}), since: past.since, until: past.until,
@@ -162,14 +179,15 @@ export function createToolLogSessions(options: ToolLogSessionsOptions): ToolLogS
     state.past = null;
   }
 
-  /** Folds a line from before into the tool's past session. */
-  function applyHistory(tool: RemoteTool, state: ToolLogState, change: LogSessionChange): void {
+  /** Folds a line from before, written at `written` (ms), into the tool's past session. */
+  function applyHistory(tool: RemoteTool, state: ToolLogState, change: LogSessionChange, written: number): void {
     if (change.type === 'past') {
       flushPast(tool, state, null);
-      reportPast(tool, { remoteId: change.remoteId, otherRemoteIds: change.otherRemoteIds, since: change.since, until: change.until });
+      reportPast(tool, { remoteId: change.remoteId, otherRemoteIds: change.otherRemoteIds, since: change.since, until: change.until, writtenMs: written });
       return;
     }
     if (change.type === 'end') {
+      if (state.past) state.past.writtenMs = Math.max(state.past.writtenMs, written);
       if (state.past) state.past.remoteId ??= change.remoteId;
       flushPast(tool, state, change.at);
       state.pending = NO_PENDING;
@@ -182,12 +200,14 @@ export function createToolLogSessions(options: ToolLogSessionsOptions): ToolLogS
         remoteId: change.remoteId ?? pending.remoteId,
         otherRemoteIds: [...change.otherRemoteIds, ...(change.remoteId === null ? pending.otherRemoteIds : [])],
         since: change.at,
+        writtenMs: written,
       };
       state.pending = NO_PENDING;
       return;
     }
     if (state.past) {
       state.past.remoteId ??= change.remoteId;
+      state.past.writtenMs = Math.max(state.past.writtenMs, written);
       return;
     }
     state.pending = {
@@ -209,7 +229,7 @@ export function createToolLogSessions(options: ToolLogSessionsOptions): ToolLogS
         if (!initialPass) emit({ type: 'session-ended', ...ended });
       } else if (change.type === 'past') {
         // A whole session written down with no live session seen: it is over, so it is a past session.
-        reportPast(tool, { remoteId: change.remoteId, otherRemoteIds: change.otherRemoteIds, since: change.since, until: change.until });
+        reportPast(tool, { remoteId: change.remoteId, otherRemoteIds: change.otherRemoteIds, since: change.since, until: change.until, writtenMs: now().getTime() });
       }
       state.pending = NO_PENDING;
       return;
@@ -239,7 +259,8 @@ export function createToolLogSessions(options: ToolLogSessionsOptions): ToolLogS
 
   function apply(source: LogSource, filePath: string, change: LogSessionChange): void {
     const state = stateOf(source.tool.id);
-    if (isHistory(source.tool, change, filePath)) applyHistory(source.tool, state, change);
+    const written = writtenTime(change, filePath);
+    if (isHistory(source.tool, written)) applyHistory(source.tool, state, change, written);
     else applyLive(source.tool, state, change);
   }
 

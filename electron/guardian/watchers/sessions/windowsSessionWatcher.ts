@@ -23,6 +23,8 @@ export interface WindowsSessionWatcherOptions {
   rdpToolId?: string;
   /** Bytes at the end of each log read at start, to find a session already under way (default 256 KiB). */
   historyBytes?: number;
+  /** The last moment an earlier run recorded (its journal's last record): past sessions written by then are not reported again (default null: all are). */
+  pastReportedUntil?: Date | null;
   now?: () => Date;
 }
 
@@ -69,6 +71,7 @@ export function createWindowsSessionWatcher(options: WindowsSessionWatcherOption
     },
     toolProcesses: options.toolProcesses ?? createToolProcessCheck(options.catalog),
     historyBytes: options.historyBytes ?? 256 * 1024,
+    reportedUntil: options.pastReportedUntil ?? null,
     onProblem: failOnce,
     now,
   });

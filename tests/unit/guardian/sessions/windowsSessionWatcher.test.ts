@@ -41,10 +41,11 @@ afterEach(async () => {
   await fs.rm(root, { recursive: true, force: true });
 });
 
-async function startWatcher(): Promise<void> {
+async function startWatcher(pastReportedUntil: Date | null = null): Promise<void> {
   watcher = createWindowsSessionWatcher({
     catalog,
     env,
+    pastReportedUntil,
     pollMs: 40,
     runCommand: async (file) => {
       expect(file).toBe('qwinsta');
@@ -178,6 +179,14 @@ describe('Windows session watcher', () => {
       expect(pastSessions()).toEqual([{ type: 'session-past', toolId: 'anydesk', name: 'AnyDesk', remoteId: '442226597', since: '2024-03-05T10:20:00.000Z', until: null }]);
       await watcher!.stop();
     }
+  });
+
+  it('does not report again a past session an earlier run already saw (its lines all written before that run\'s last record)', async () => {
+    const connections = path.join(env.ProgramData!, 'AnyDesk', 'connection_trace.txt');
+    await write(connections, anyDeskConnectionTraceLine('User', '111222333', '111222333', new Date('2024-03-05T10:20:00Z')));
+    await write(connections, anyDeskConnectionTraceLine('Token', '442226597', '442226597', minutesAgo(90)));
+    await startWatcher(minutesAgo(120));
+    expect(pastSessions()).toEqual([expect.objectContaining({ toolId: 'anydesk', remoteId: '442226597' })]);
   });
 
   it('takes an UltraViewer line from January, even one arriving now, for a past session', async () => {

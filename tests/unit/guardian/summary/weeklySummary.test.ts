@@ -266,5 +266,13 @@ describe('past sessions found in the tools\' own logs', () => {
     expect(words?.lines).toContain('TeamViewer from ID 123456789 (trusted helper), at a time its log does not say.');
     expect(formatSummary(summary)).toContain('  TeamViewer from ID 123456789 (someone unknown), on 1 March 2026 at 10:00.');
   });
-});
 
+  it('tells the latest ten past sessions one by one and counts the rest', async () => {
+    const records = Array.from({ length: 14 }, (_, i) => past('2026-03-02T08:00:00Z', `1000000${String(i).padStart(2, '0')}`, `2026-02-${String(i + 1).padStart(2, '0')}T10:00:00Z`, null));
+    const summary = await summarizeWeek(records, W10, LONDON);
+    const lines = describeSummary(summary).sections.find((section) => section.heading.startsWith('Earlier connections'))!.lines;
+    expect(lines).toHaveLength(11);
+    expect(lines[0]).toBe('TeamViewer from ID 100000013 (someone unknown), on 14 February 2026 at 10:00.');
+    expect(lines[10]).toBe('And 4 earlier, kept in Pause Guard\'s journal.');
+  });
+});
