@@ -269,6 +269,11 @@ class CompiledCatalog implements Catalog {
         }
       }
     }
+    for (const writer of tool.sessionLogs.flatMap((log) => log.writtenAlsoBy)) {
+      if (!this.ids.has(writer) || writer === tool.id) {
+        throw new CatalogError(`The remote-tools catalog is not valid: ${entry} has a session log written also by "${writer}", which is not another tool of the catalog.`);
+      }
+    }
     for (const signal of this.sessionProcesses.get(tool) ?? []) {
       const claimed =
         this.exact.get(signal.executable) === tool ||

@@ -196,6 +196,13 @@ describe('matchProcess', () => {
     expect(catalog.byId('quick-assist')?.domains).toContain('remoteassistance.support.services.microsoft.com');
   });
 
+  it('refuses a session log said to be written also by a tool that is not in the catalog, or by its own tool', () => {
+    const log = (writtenAlsoBy: string[]) => ({ sessionLogs: [{ format: 'rustdesk', paths: ['%APPDATA%\\x.log'], writtenAlsoBy }] });
+    expect(rejection(catalogOf(validTool('one', log(['nobody']))))).toContain('written also by "nobody"');
+    expect(rejection(catalogOf(validTool('one', log(['one']))))).toContain('written also by "one"');
+    expect(() => loadCatalog(catalogOf(validTool('one', log(['two'])), validTool('two')))).not.toThrow();
+  });
+
   it('reads a deleted executable the way Linux reports it', () => {
     expect(byExe('/tmp/pg-test-1/AnyDesk.exe (deleted)')).toBe('anydesk');
   });

@@ -313,10 +313,23 @@ export function createToolLogSessions(options: ToolLogSessionsOptions): ToolLogS
     }
   }
 
-  /** The tool's processes; when they cannot be listed, taken as running since an unknown time (nothing is closed or set aside). */
+  /** The tools whose processes write a tool's logs: itself, and those its logs name (QuickSupport for TeamViewer's). */
+  function writersOf(tool: RemoteTool): RemoteTool[] {
+    const others = tool.sessionLogs.flatMap((log) => log.writtenAlsoBy).flatMap((id) => catalog.byId(id) ?? []);
+    return [tool, ...new Set(others)];
+  }
+
+  /**
+   * The processes of the tools that write a tool's logs: running while any runs, since the earliest start when every
+   * running one's start is known. When they cannot be listed: running since an unknown time (nothing is closed or set aside).
+   */
   async function processesOf(tool: RemoteTool): Promise<ToolProcesses> {
     try {
-      return await options.toolProcesses(tool);
+      const found = await Promise.all(writersOf(tool).map((writer) => options.toolProcesses(writer)));
+      const running = found.filter((processes) => processes.running);
+      const starts = running.map((processes) => processes.startedAt);
+      const startedAt = starts.length > 0 && starts.every((start) => start !== null) ? (starts as string[]).sort()[0]! : null;
+      return { running: running.length > 0, startedAt };
     } catch {
       options.onProblem('process-check', 'Pause Guard could not list running programs, so it cannot tell when a remote session has ended.');
       return { running: true, startedAt: null };

@@ -157,6 +157,19 @@ describe('Windows session watcher', () => {
     ]);
   });
 
+  it('keeps a session in QuickSupport\'s log open while only QuickSupport runs, and ends it when QuickSupport goes', async () => {
+    toolsRunning = new Set(['teamviewer-quicksupport']);
+    const log = path.join(env.LOCALAPPDATA!, 'TeamViewer', 'Logs', 'TeamViewer15_Logfile.log');
+    await write(log, teamViewerLogLine('S0', 'CPersistentParticipantManager::AddParticipant: [514162531,-207968498] type=6 name=Microsoft Support', minutesAgo(1)));
+    await startWatcher();
+    expect(sessionEvents()).toEqual([expect.objectContaining({ type: 'session-started', toolId: 'teamviewer', remoteId: '514162531', initial: true })]);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(sessionEvents()).toHaveLength(1);
+    toolsRunning.clear();
+    await vi.waitFor(() => expect(sessionEvents()).toHaveLength(2), { timeout: 3000 });
+    expect(sessionEvents()[1]).toMatchObject({ type: 'session-ended', toolId: 'teamviewer' });
+  });
+
   it('journals a Connections_incoming.txt line with no live session as a past session, with partner ID and times', async () => {
     const file = path.join(env.ProgramFiles!, 'TeamViewer', 'Connections_incoming.txt');
     await write(file, fixtureText('Connections_incoming.txt'));
