@@ -1,21 +1,14 @@
-// Follows the remote-access tools' own logs (the catalog's sessionLogs) and folds their lines into sessions: a line
-// written now opens or ends a live session; a line from before (an old connection_trace.txt entry, last January's
-// UltraViewer line, a line from before the tool's processes started) is history, reported as a past session, and
-// never opens a live one.
-import fs from 'node:fs/promises';
+// Folds the remote-tools' log lines (toolLogFiles) into sessions: a line written now opens or ends a live session;
+// a line from before (an old connection_trace.txt entry, last January's UltraViewer line, a line from before the
+// tool's processes started) is history, reported as a past session, and never opens a live one.
 import path from 'node:path';
 import type { RemoteTool } from '../../../../shared/catalog';
 import type { Session } from '../../../../shared/events';
 import type { Catalog } from '../../catalog';
 import type { Emit } from '../watcher';
-import { readAnyDeskConnectionTraceLine, readAnyDeskTraceLine } from './anyDeskTrace';
-import type { LogLineReader, LogSessionChange } from './logSessionChange';
-import { createLogTailer, type LogTailer } from './logTailer';
-import { createRustDeskLogReader } from './rustDeskLog';
-import { readTeamViewerIncomingLine } from './teamViewerIncoming';
-import { createTeamViewerLogReader } from './teamViewerLog';
+import type { LogSessionChange } from './logSessionChange';
+import { createToolLogFiles } from './toolLogFiles';
 import type { ToolProcessCheck, ToolProcesses } from './toolProcesses';
-import { readUltraViewerLine } from './ultraViewerLog';
 
 /**
  * A line older than this when it is read is history, not a session under way. The tools write each line as it
@@ -27,17 +20,6 @@ export const LIVE_LINE_MAX_AGE_MS = 5 * 60 * 1000;
 
 /** The part of the catalog the log sessions need. */
 export type ToolLookup = Pick<Catalog, 'tools' | 'byId' | 'matchProcess'>;
-
-type LogFormat = RemoteTool['sessionLogs'][number]['format'];
-
-const READERS: Record<LogFormat, () => LogLineReader> = {
-  'teamviewer-incoming': () => readTeamViewerIncomingLine,
-  'teamviewer-log': createTeamViewerLogReader,
-  'anydesk-connection-trace': () => readAnyDeskConnectionTraceLine,
-  'anydesk-trace': () => readAnyDeskTraceLine,
-  ultraviewer: () => readUltraViewerLine,
-  rustdesk: createRustDeskLogReader,
-};
 
 export interface ToolLogSessionsOptions {
   catalog: ToolLookup;
@@ -66,13 +48,6 @@ export interface ToolLogSessions {
   open(): Session[];
 }
 
-interface LogSource {
-  tool: RemoteTool;
-  format: LogFormat;
-  /** A path, or a folder and a file-name pattern (TeamViewer*_Logfile.log). */
-  filePath: string;
-}
-
 /** Who a request or detail line named, for the start that follows. */
 interface Pending {
   remoteId: string | null;
@@ -92,7 +67,7 @@ interface PastSession {
 }
 
 /** A past session as reported. */
-type PastReport = Omit<PastSession, 'since'> & { since: string | null; until: string | null };
+type PastReport = PastSession & { until: string | null };
 
 interface ToolLogState {
   open: Session | null;
@@ -109,35 +84,13 @@ export function homeLogPath(home: string): (template: string) => string | null {
   return (template) => (template.startsWith('~/') ? path.join(home, template.slice(2)) : null);
 }
 
-/**
- * A line holding bytes that are not text (a zero byte, or what could not be decoded: U+FFFD), other than a line of
- * nothing but zero bytes and spaces (a file's unwritten end after a crash, nothing lost in it).
- */
-function isUnreadable(line: string): boolean {
-  return (line.includes('\0') || line.includes('\uFFFD')) && line.replaceAll('\0', '').trim() !== '';
-}
-
-function wildcardName(pattern: string): RegExp {
-  return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
-}
-
 export function createToolLogSessions(options: ToolLogSessionsOptions): ToolLogSessions {
   const { catalog, now } = options;
-  const tailers = new Map<string, { tailer: LogTailer; source: LogSource }>();
   const toolStates = new Map<string, ToolLogState>();
-  /** When each log read at the first pass was last written: lines with no date of their own are judged by it. */
-  const writtenAt = new Map<string, number>();
   /** At the first pass, each tool with a log: whether it runs and since when. */
   const atStart = new Map<string, ToolProcesses>();
   let emit: Emit = () => {};
   let initialPass = false;
-
-  const templates = catalog.tools.flatMap((tool) =>
-    tool.sessionLogs.flatMap((log) => log.paths.flatMap((template) => {
-      const filePath = options.resolvePath(template);
-      return filePath === null ? [] : [{ tool, format: log.format, filePath }];
-    })),
-  );
 
   function stateOf(toolId: string): ToolLogState {
     let state = toolStates.get(toolId);
@@ -162,7 +115,7 @@ export function createToolLogSessions(options: ToolLogSessionsOptions): ToolLogS
   /** When a line was written: its own date, else (read at the first pass) its file's last change, else now. */
   function writtenTime(change: LogSessionChange, filePath: string): number {
     if (change.at !== null) return Date.parse(change.at);
-    return initialPass ? (writtenAt.get(filePath) ?? now().getTime()) : now().getTime();
+    return initialPass ? (files.writtenBeforeStart(filePath) ?? now().getTime()) : now().getTime();
   }
 
   function reportPast(tool: RemoteTool, past: PastReport): void {
@@ -257,60 +210,25 @@ export function createToolLogSessions(options: ToolLogSessionsOptions): ToolLogS
     state.unannounced = !initialPass;
   }
 
-  function apply(source: LogSource, filePath: string, change: LogSessionChange): void {
-    const state = stateOf(source.tool.id);
+  function apply(tool: RemoteTool, filePath: string, change: LogSessionChange): void {
+    const state = stateOf(tool.id);
     const written = writtenTime(change, filePath);
-    if (isHistory(source.tool, written)) applyHistory(source.tool, state, change, written);
-    else applyLive(source.tool, state, change);
+    if (isHistory(tool, written)) applyHistory(tool, state, change, written);
+    else applyLive(tool, state, change);
   }
+
+  const files = createToolLogFiles({
+    catalog,
+    resolvePath: options.resolvePath,
+    historyBytes: options.historyBytes,
+    onChange: apply,
+    onProblem: options.onProblem,
+  });
 
   function announce(state: ToolLogState): void {
     if (!state.open || !state.unannounced) return;
     state.unannounced = false;
     emit({ type: 'session-started', ...state.open, risk: 'high', initial: false });
-  }
-
-  async function resolveFiles(source: LogSource): Promise<string[]> {
-    const dir = path.dirname(source.filePath);
-    const base = path.basename(source.filePath);
-    if (!/[*?]/.test(base)) return [source.filePath];
-    try {
-      const pattern = wildcardName(base);
-      const names = await fs.readdir(dir);
-      return names.filter((name) => pattern.test(name)).map((name) => path.join(dir, name));
-    } catch {
-      return []; // the folder is not there: the tool is not installed
-    }
-  }
-
-  async function followNewFiles(initial: boolean): Promise<void> {
-    for (const source of templates) {
-      for (const filePath of await resolveFiles(source)) {
-        if (tailers.has(filePath)) continue;
-        if (initial) {
-          const modified = await fs.stat(filePath).then((stat) => stat.mtimeMs, () => null);
-          if (modified !== null) writtenAt.set(filePath, modified);
-        }
-        const reader = READERS[source.format]();
-        const tailer = createLogTailer({
-          path: filePath,
-          // A log that appears after start-up (a matching file created later) is new from its first byte.
-          fromStart: !initial,
-          historyBytes: options.historyBytes,
-          onLines: (lines) => {
-            for (const line of lines) {
-              if (isUnreadable(line)) {
-                options.onProblem(`text:${filePath}`, `Part of ${filePath} is not text Pause Guard can read, so a session written there could be missed.`);
-              }
-              const change = reader(line);
-              if (change) apply(source, filePath, change);
-            }
-          },
-          onProblem: (message) => options.onProblem(`log:${filePath}`, message),
-        });
-        tailers.set(filePath, { tailer, source });
-      }
-    }
   }
 
   /** The tools whose processes write a tool's logs: itself, and those its logs name (QuickSupport for TeamViewer's). */
@@ -338,8 +256,7 @@ export function createToolLogSessions(options: ToolLogSessionsOptions): ToolLogS
 
   /** At the first pass, each tool with a log to read: whether it runs and since when. */
   async function lookAtToolsWithLogs(): Promise<void> {
-    const tools = new Set([...tailers.values()].map(({ source }) => source.tool));
-    for (const tool of tools) atStart.set(tool.id, await processesOf(tool));
+    for (const tool of files.tools()) atStart.set(tool.id, await processesOf(tool));
   }
 
   /** A session seen in a log stays open until its end line, or until the tool has no process left. */
@@ -355,11 +272,11 @@ export function createToolLogSessions(options: ToolLogSessionsOptions): ToolLogS
   return {
     async poll(emitTo, initial) {
       emit = emitTo;
-      await followNewFiles(initial);
+      await files.findNew(initial);
       if (initial) await lookAtToolsWithLogs();
       initialPass = initial;
       try {
-        for (const { tailer } of tailers.values()) await tailer.poll();
+        await files.read();
         for (const [toolId, state] of toolStates) {
           const tool = catalog.byId(toolId);
           if (tool) flushPast(tool, state, null);
