@@ -11,7 +11,8 @@ import { findInboundConnections, identifyInboundSession, type ConnectionOwner, t
 import { createPolledSessions, type SeenSession } from './polledSessions';
 import { parseProcNetTcp, parseTcpCounters, type TcpCounters, type TcpSocketEntry } from './procNetTcp';
 import { createSocketOwnerIndex } from './socketOwners';
-import { createToolLogSessions, homeLogPath } from './toolLogSessions';
+import { homeLogPath } from './toolLogFiles';
+import { createToolLogSessions } from './toolLogSessions';
 import { createToolProcessCheck, type ToolProcessCheck } from './toolProcesses';
 
 export interface LinuxSessionWatcherOptions {

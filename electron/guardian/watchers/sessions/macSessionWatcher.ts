@@ -5,7 +5,8 @@ import type { Emit, Watcher } from '../watcher';
 import { runCommand as defaultRunCommand, type CommandRunner } from './commandRunner';
 import { inboundRemoteDesktopSessions, parseMacNetstat, type MacRemoteService } from './macNetstat';
 import { createPolledSessions } from './polledSessions';
-import { createToolLogSessions, homeLogPath, type ToolLookup } from './toolLogSessions';
+import { homeLogPath } from './toolLogFiles';
+import { createToolLogSessions, type ToolLookup } from './toolLogSessions';
 import { createToolProcessCheck, type ToolProcessCheck } from './toolProcesses';
 
 export interface MacSessionWatcherOptions {

@@ -61,6 +61,11 @@ function isUnreadable(line: string): boolean {
   return (line.includes('\0') || line.includes('\uFFFD')) && line.replaceAll('\0', '').trim() !== '';
 }
 
+/** The Linux and macOS logs: catalog paths starting with ~/, under the person's home folder. */
+export function homeLogPath(home: string): (template: string) => string | null {
+  return (template) => (template.startsWith('~/') ? path.join(home, template.slice(2)) : null);
+}
+
 function wildcardName(pattern: string): RegExp {
   return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
 }

@@ -1,7 +1,6 @@
-// Folds the remote-tools' log lines (toolLogFiles) into sessions: a line written now opens or ends a live session;
+// Folds the remote-access tools' log lines (toolLogFiles) into sessions: a line written now opens or ends a live session;
 // a line from before (an old connection_trace.txt entry, last January's UltraViewer line, a line from before the
 // tool's processes started) is history, reported as a past session, and never opens a live one.
-import path from 'node:path';
 import type { RemoteTool } from '../../../../shared/catalog';
 import type { Session } from '../../../../shared/events';
 import type { Catalog } from '../../catalog';
@@ -78,11 +77,6 @@ interface ToolLogState {
 }
 
 const NO_PENDING: Pending = { remoteId: null, remoteAddress: null, otherRemoteIds: [], history: false };
-
-/** The Linux and macOS logs: catalog paths starting with ~/, under the person's home folder. */
-export function homeLogPath(home: string): (template: string) => string | null {
-  return (template) => (template.startsWith('~/') ? path.join(home, template.slice(2)) : null);
-}
 
 export function createToolLogSessions(options: ToolLogSessionsOptions): ToolLogSessions {
   const { catalog, now } = options;
