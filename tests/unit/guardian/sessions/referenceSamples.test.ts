@@ -108,6 +108,11 @@ describe('Windows support tools, as published', () => {
     }
   });
 
+  it('a ScreenConnect client hidden in a look-alike folder is still ScreenConnect, by its executable\'s name', () => {
+    const exe = 'C:\\Program Files (x86)\\Microsoft Visual C++ 2015 Redistributable\\ScreenConnect.ClientService.exe';
+    expect(catalog.matchProcess({ pid: 1, ppid: null, name: 'ScreenConnect.ClientService.exe', exe, cmdline: null })?.id).toBe('screenconnect');
+  });
+
   it('Quick Assist asks inside its own window, titled "Quick Assist", and talks to remoteassistance.support.services.microsoft.com', () => {
     expect(isToolPromptTitle('Quick Assist')).toBe(true);
     expect(catalog.byId('quick-assist')?.domains).toContain('remoteassistance.support.services.microsoft.com');
