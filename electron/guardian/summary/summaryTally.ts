@@ -102,7 +102,8 @@ export class SummaryTally {
     const trusted = trustedHelperOf(record, this.trustedHelpers) !== undefined;
     if (trusted) this.trustedSessions += 1;
     else this.unknownSessions += 1;
-    const remoteKey = `${record.toolId ?? record.name}\n${record.remoteId ?? ''}\n${record.remoteAddress ?? ''}`;
+    // The same ID once trusted and once not (another ID beside it on its line) is two lines.
+    const remoteKey = `${record.toolId ?? record.name}\n${record.remoteId ?? ''}\n${record.remoteAddress ?? ''}\n${trusted}`;
     const line = this.remotes.get(remoteKey)
       ?? { toolId: record.toolId, name: record.name, remoteId: record.remoteId, remoteAddress: record.remoteAddress, trusted, count: 0 };
     line.count += 1;
