@@ -275,4 +275,15 @@ describe('past sessions found in the tools\' own logs', () => {
     expect(lines[0]).toBe('TeamViewer from ID 100000013 (someone unknown), on 14 February 2026 at 10:00.');
     expect(lines[10]).toBe('And 4 earlier, kept in Pause Guard\'s journal.');
   });
+
+  it('keeps the helper\'s ID seen beside another ID apart from the helper\'s own sessions', async () => {
+    const records: JournalRecord[] = [
+      session('2026-03-02T09:00:00Z', 'a', '123456789'),
+      { ...session('2026-03-03T09:00:00Z', 'b', '123456789'), otherRemoteIds: ['987654321'] } as JournalRecord,
+    ];
+    const summary = await summarizeWeek(records, W10, { ...LONDON, trustedHelpers: [{ toolId: 'anydesk', remoteId: '123456789' }] });
+    expect(summary.sessions).toMatchObject({ trusted: 1, unknown: 1 });
+    expect(summary.sessions.remoteIds.map((line) => [line.remoteId, line.trusted, line.count])).toEqual([['123456789', false, 1], ['123456789', true, 1]]);
+  });
 });
+
