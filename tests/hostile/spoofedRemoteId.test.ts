@@ -1,7 +1,7 @@
 // The caller chooses their display name and puts the family helper's remote ID in it, hoping the log line reads as
 // the helper's session: it must interrupt, naming the caller's real ID, the one the tool writes last.
 import path from 'node:path';
-import { anyDeskTraceLine, teamViewerLogLine } from '../fixtures/sessionLines';
+import { anyDeskConnectionTraceLine, anyDeskTraceLine, teamViewerLogLine } from '../fixtures/sessionLines';
 import { createSessionLogHarness, type SessionLogHarness } from './sessionLogHarness';
 
 const FAMILY = '123456789';
@@ -56,6 +56,16 @@ describe('a display name posing as the trusted helper\'s remote ID', () => {
     await harness.write(log, teamViewerLogLine('D3', 'SessionManagerDesktop::IncomingConnection: Connection incoming, sessionID = -2102926010'));
     await harness.write(log, teamViewerLogLine('D3', `CParticipantManagerBase participant Sam ${CALLER} (ID [${FAMILY},-1]) was added with the role 6`));
     await vi.waitFor(() => expect(sessionDecisions()).toHaveLength(1), { timeout: 3000 });
+    expect(sessionDecisions()[0]!.decision).toMatchObject({ action: 'interrupt' });
+  });
+
+  it('AnyDesk: the helper\'s ID in one file and another ID in the other for the same session is not the helper', async () => {
+    harness = await createSessionLogHarness([{ toolId: 'anydesk', remoteId: FAMILY, label: 'Sam' }], ['anydesk']);
+    // Both written before Pause Guard (re)starts, so both are read in the one first pass.
+    await harness.write(path.join(harness.env.ProgramData!, 'AnyDesk', 'connection_trace.txt'), anyDeskConnectionTraceLine('User', FAMILY, FAMILY));
+    await harness.write(path.join(harness.env.ProgramData!, 'AnyDesk', 'ad_svc.trace'), anyDeskTraceLine(`Accepting from ${CALLER}.`));
+    await harness.start();
+    expect(sessionDecisions()).toHaveLength(1);
     expect(sessionDecisions()[0]!.decision).toMatchObject({ action: 'interrupt' });
   });
 

@@ -78,6 +78,9 @@ interface ToolLogState {
 
 const NO_PENDING: Pending = { remoteId: null, remoteAddress: null, otherRemoteIds: [], history: false };
 
+/** A second ID named for the same session (two lines disagreeing) is another candidate: never the helper's alone. */
+const differentId = (kept: string | null, other: string | null): string[] => (kept !== null && other !== null && kept !== other ? [other] : []);
+
 export function createToolLogSessions(options: ToolLogSessionsOptions): ToolLogSessions {
   const { catalog, now } = options;
   const toolStates = new Map<string, ToolLogState>();
@@ -182,15 +185,16 @@ export function createToolLogSessions(options: ToolLogSessionsOptions): ToolLogS
       return;
     }
     if (state.open) {
+      const others = [...change.otherRemoteIds, ...differentId(state.open.remoteId, change.remoteId)];
       state.open.remoteId ??= change.remoteId;
       state.open.remoteAddress ??= change.remoteAddress;
-      if (change.otherRemoteIds.length > 0) state.open.otherRemoteIds = [...(state.open.otherRemoteIds ?? []), ...change.otherRemoteIds];
+      if (others.length > 0) state.open.otherRemoteIds = [...(state.open.otherRemoteIds ?? []), ...others];
       return;
     }
     const pending = state.pending.history ? NO_PENDING : state.pending;
     const remoteId = change.remoteId ?? pending.remoteId;
     const remoteAddress = change.remoteAddress ?? pending.remoteAddress;
-    const otherRemoteIds = [...pending.otherRemoteIds, ...change.otherRemoteIds];
+    const otherRemoteIds = [...pending.otherRemoteIds, ...change.otherRemoteIds, ...differentId(change.remoteId, pending.remoteId)];
     if (change.type !== 'start') {
       state.pending = { remoteId, remoteAddress, otherRemoteIds, history: false };
       return;
