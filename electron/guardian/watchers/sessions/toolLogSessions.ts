@@ -195,7 +195,12 @@ export function createToolLogSessions(options: ToolLogSessionsOptions): ToolLogS
     const remoteId = change.remoteId ?? pending.remoteId;
     const remoteAddress = change.remoteAddress ?? pending.remoteAddress;
     const otherRemoteIds = [...pending.otherRemoteIds, ...change.otherRemoteIds, ...differentId(change.remoteId, pending.remoteId)];
-    if (change.type !== 'start') {
+    if (change.type === 'request') {
+      // A new request is a new caller: only the address seen before it (AnyDesk logs it first) carries over.
+      state.pending = { remoteId: change.remoteId, remoteAddress, otherRemoteIds: change.otherRemoteIds, history: false };
+      return;
+    }
+    if (change.type === 'detail') {
       state.pending = { remoteId, remoteAddress, otherRemoteIds, history: false };
       return;
     }

@@ -118,6 +118,19 @@ describe('Windows session watcher', () => {
     expect(ended).toMatchObject({ type: 'session-ended', key: (started as { key: string }).key, remoteId: '442226597' });
   });
 
+  it('takes a new request for a new caller: a refused request before the helper\'s does not cling to the helper\'s session', async () => {
+    const trace = path.join(env.ProgramData!, 'AnyDesk', 'ad_svc.trace');
+    await write(trace, '');
+    await startWatcher();
+    await write(trace, anyDeskTraceLine('Incoming session request: Microsoft Support (987654321)'));
+    await write(trace, anyDeskTraceLine('Logged in from 198.51.100.21:59562 on relay 80e496c0.'));
+    await write(trace, anyDeskTraceLine('Incoming session request: Sam (123456789)'));
+    await write(trace, anyDeskTraceLine('Accepting the connect request.'));
+    await vi.waitFor(() => expect(sessionEvents()).toHaveLength(1), { timeout: 3000 });
+    expect(sessionEvents()[0]).toMatchObject({ remoteId: '123456789', remoteAddress: '198.51.100.21' });
+    expect(sessionEvents()[0]).not.toHaveProperty('otherRemoteIds');
+  });
+
   it('finds a TeamViewer log created later by its name pattern, and ends the session when Connections_incoming.txt records it', async () => {
     await startWatcher();
     const folder = path.join(env['ProgramFiles(x86)']!, 'TeamViewer');
