@@ -3,10 +3,10 @@
 // participant leaving, the desktop process ending). Outgoing sessions (this PC controlling another) are not reported.
 import { idsIn, localTimeIso, MAX_PARSED_LINE_LENGTH, type LogLineReader, type LogSessionChange } from './logSessionChange';
 
-// "2025/08/20 11:58:25.433  5716       5840 D3   text": local time, process, thread, tag (D desktop, S service).
+// "2025/08/20 11:58:25.433  5716       5840 D3   text": the PC's local time (its run's header names the offset when
+// it started, "(UTC+2:00)", which a change of summer time makes stale: the PC's own zone is used), process, thread,
+// tag (D desktop, S service).
 const LINE_TIME = /^(\d{4})\/(\d{2})\/(\d{2}) (\d{2}):(\d{2}):(\d{2})\.(\d{3})\s/;
-// The header of each run names the zone its times are in: "Start:              2025/08/20 11:58:01.548 (UTC+2:00)".
-const HEADER_ZONE = /^Start:\s+\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}\.\d{3} \(UTC([+-])(\d{1,2}):(\d{2})\)/;
 const INCOMING = /Connection incoming, sessionID = (-?\d+)/;
 const MY_ID = /SetMyParticipantIdentifier\(\): pid=\[(\d+),/;
 // TeamViewer 11-15: "CParticipantManagerBase participant NAME (ID [547298337,1947434567]) was added with the role 6";
@@ -21,20 +21,16 @@ const LOCAL_ROLE = '3';
 /** The role of a partner connecting in to control this PC: the service's line for it starts a session on its own. */
 const REMOTE_CONTROL_ROLE = '6';
 
-/** A line's time: in the zone its run's header named (minutes east of UTC), else the PC's own local time. */
-function lineTime(line: string, zoneMinutes: number | null): string | null {
+function lineTime(line: string): string | null {
   const match = LINE_TIME.exec(line);
   if (!match) return null;
   const [year, month, day, hour, minute, second, ms] = match.slice(1, 8).map(Number) as [number, number, number, number, number, number, number];
-  const local = localTimeIso(year, month, day, hour, minute, second, ms);
-  if (local === null || zoneMinutes === null) return local;
-  return new Date(Date.UTC(year, month - 1, day, hour, minute, second, ms) - zoneMinutes * 60_000).toISOString();
+  return localTimeIso(year, month, day, hour, minute, second, ms);
 }
 
-/** A reader with memory: this PC's own participant ID, the log's time zone, whether an incoming session is under way. */
+/** A reader with memory: it knows this PC's own participant ID and whether an incoming session is under way. */
 export function createTeamViewerLogReader(): LogLineReader {
   const myIds = new Set<string>();
-  let zoneMinutes: number | null = null;
   let incoming = false;
   let joined = false;
 
@@ -57,13 +53,8 @@ export function createTeamViewerLogReader(): LogLineReader {
 
   return (line) => {
     if (line.length > MAX_PARSED_LINE_LENGTH) return null;
-    let match = HEADER_ZONE.exec(line);
-    if (match) {
-      zoneMinutes = (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
-      return null;
-    }
-    const at = lineTime(line, zoneMinutes);
-    match = INCOMING.exec(line);
+    const at = lineTime(line);
+    let match = INCOMING.exec(line);
     if (match) {
       incoming = true;
       return { type: 'request', at, remoteId: null, remoteName: null, remoteAddress: null, otherRemoteIds: [] };

@@ -33,11 +33,12 @@ describe('TeamViewer, as published', () => {
 
   it('the service\'s lines (QuickSupport and portable logs): AddParticipant type=6 starts, ReceivedEndSession and OnProcessTerminated end, the PC\'s own RemoveParticipant is not an end', () => {
     const read = createTeamViewerLogReader();
+    const local = (hour: number, minute: number, second: number, ms: number) => new Date(2025, 7, 20, hour, minute, second, ms).toISOString();
     expect(changes(read, fixtureLines('TeamViewer15_Logfile_QuickSupport.log'))).toEqual([
-      { type: 'start', at: '2025-08-20T09:58:29.951Z', remoteId: '514162531', remoteName: 'James Moriarty', remoteAddress: null, otherRemoteIds: [] },
-      { type: 'end', at: '2025-08-20T10:14:27.010Z', remoteId: null },
-      { type: 'start', at: '2025-08-20T10:20:03.400Z', remoteId: '1025538549', remoteName: 'mechant_host', remoteAddress: null, otherRemoteIds: [] },
-      { type: 'end', at: '2025-08-20T10:20:40.002Z', remoteId: null },
+      { type: 'start', at: local(11, 58, 29, 951), remoteId: '514162531', remoteName: 'James Moriarty', remoteAddress: null, otherRemoteIds: [] },
+      { type: 'end', at: local(12, 14, 27, 10), remoteId: null },
+      { type: 'start', at: local(12, 20, 3, 400), remoteId: '1025538549', remoteName: 'mechant_host', remoteAddress: null, otherRemoteIds: [] },
+      { type: 'end', at: local(12, 20, 40, 2), remoteId: null },
     ]);
   });
 
