@@ -35,6 +35,26 @@ describe('tool process check', () => {
     child.kill('SIGKILL');
     await new Promise((resolve) => child!.once('exit', resolve));
     child = null;
-    expect(await isRunning(ultraViewer)).toBe(false);
+    await vi.waitFor(async () => expect(await isRunning(ultraViewer)).toBe(false), { timeout: 5000 });
+  });
+
+  it('lists the processes once for every check within a second, and again after it', async () => {
+    const catalog = loadCatalog();
+    let listings = 0;
+    let clock = 0;
+    const source = {
+      name: 'ps-list' as const,
+      list: async () => {
+        listings += 1;
+        return [{ pid: 7, ppid: 1, name: 'AnyDesk.exe', exe: null, cmdline: null, start: '', startedAt: '2026-12-04T08:00:00.000Z' }];
+      },
+    };
+    const check = createToolProcessCheck(catalog, source, () => clock);
+    expect(await check(catalog.byId('anydesk')!)).toEqual({ running: true, startedAt: '2026-12-04T08:00:00.000Z' });
+    expect(await check(catalog.byId('teamviewer')!)).toEqual({ running: false, startedAt: null });
+    expect(listings).toBe(1);
+    clock = 1000;
+    await check(catalog.byId('anydesk')!);
+    expect(listings).toBe(2);
   });
 });
