@@ -24,6 +24,9 @@ export const SessionLogSchema = z.object({
   format: z.enum(['teamviewer-incoming', 'teamviewer-log', 'anydesk-connection-trace', 'anydesk-trace', 'ultraviewer', 'rustdesk']),
   /** Windows paths with %ENV% variables, or ~ for the home folder; the file name may hold * wildcards (TeamViewer*_Logfile.log). */
   paths: z.array(z.string().min(1)).min(1),
+  /** Ids of other catalog tools that write this log too (TeamViewer QuickSupport writes TeamViewer's): a session in it
+   *  lasts while any of them runs. */
+  writtenAlsoBy: z.array(z.string()).default([]),
 });
 
 export const RemoteToolSchema = z.object({

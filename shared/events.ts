@@ -42,6 +42,8 @@ export const SessionSchema = z.object({
   pid: z.number().int().nullable(),
   remoteAddress: z.string().nullable(),
   remoteId: z.string().nullable(),
+  /** Other numbers shaped like remote IDs on the line that named the remote (a display name can hold one): never a trusted helper's session. */
+  otherRemoteIds: z.array(z.string()).optional(),
   since: at,
 });
 export type Session = z.infer<typeof SessionSchema>;
@@ -74,6 +76,11 @@ export const GuardianEventSchema = z.discriminatedUnion('type', [
     initial: z.boolean(),
   }),
   z.object({ type: z.literal('session-ended'), at, ...SessionSchema.shape }),
+  /** A session a tool's log recorded before now (an old line, or one written down after it ended): history, never live. */
+  z.object({
+    type: z.literal('session-past'), at, toolId: z.string(), name: z.string(), remoteId: z.string().nullable(),
+    otherRemoteIds: z.array(z.string()).optional(), since: at.nullable(), until: at.nullable(),
+  }),
   /** A live session while a bank's page is on screen: risk raised to the top. */
   z.object({ type: z.literal('session-risk-raised'), at, key: z.string(), risk: SessionRiskSchema, reason: z.string() }),
   /** A window worth knowing about: a bank's page, or a tool's accept-connection prompt. Never carries the title. */

@@ -50,6 +50,16 @@ export const WeeklySummarySchema = z.object({
       trusted: z.boolean(),
       count,
     })),
+    /** Sessions the tools' own logs recorded before Pause Guard saw them (old lines, a session written down after it
+     *  ended), each told in the first week it was found; `since`/`until` are null where the log does not say. */
+    past: z.array(z.object({
+      toolId: z.string(),
+      name: z.string(),
+      remoteId: z.string().nullable(),
+      since: at.nullable(),
+      until: at.nullable(),
+      trusted: z.boolean(),
+    })),
   }),
   interruptions: z.object({ shown: count, choices: z.record(ChoiceSchema, count) }),
   /** Tools "End it" could not close (ending refused, or they came back, or nothing to close), by how often. */
@@ -62,7 +72,7 @@ export const WeeklySummarySchema = z.object({
   tampering: z.array(z.object({ at, what: TamperedSchema })),
   /** Monday to Sunday, for the bar chart. `events` counts what the summary lists (not heartbeats). */
   days: z.array(z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), uptimePercent: percent, events: count })).length(7),
-  /** Nothing to tell: no tools, installers, sessions, interruptions, wrong PINs or settings changes. */
+  /** Nothing to tell: no tools, installers, sessions (live or past), interruptions, wrong PINs or settings changes. */
   allQuiet: z.boolean(),
 });
 export type WeeklySummary = z.infer<typeof WeeklySummarySchema>;

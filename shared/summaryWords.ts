@@ -46,6 +46,27 @@ export function couldNotCloseLine(tool: WeeklySummary['couldNotClose'][number]):
   return `Pause Guard could not close ${tool.name} ${times(tool.count)}.`;
 }
 
+/** Past sessions told one by one; a first run can find hundreds in an old log, and the rest are counted. */
+const PAST_SESSIONS_TOLD = 10;
+
+/** The week's past sessions (found in the tools' own logs) in words, the latest first, at most PAST_SESSIONS_TOLD of them. */
+export function pastSessionLines(summary: Pick<WeeklySummary, 'region' | 'timeZone' | 'sessions'>): string[] {
+  const past = [...summary.sessions.past].reverse();
+  const lines = past.slice(0, PAST_SESSIONS_TOLD).map((session) => pastSessionWords(summary, session));
+  const more = past.length - PAST_SESSIONS_TOLD;
+  return more > 0 ? [...lines, `And ${more} earlier, kept in Pause Guard's journal.`] : lines;
+}
+
+/** One past session in words: the tool, who, and when the log says it was. */
+function pastSessionWords(summary: Pick<WeeklySummary, 'region' | 'timeZone'>, past: WeeklySummary['sessions']['past'][number]): string {
+  const dates = dateWords(summary.region, summary.timeZone);
+  const who = `${past.remoteId ? `ID ${past.remoteId}` : 'an unknown place'} (${past.trusted ? 'trusted helper' : 'someone unknown'})`;
+  const since = past.since ? dates.moment(past.since) : null;
+  const until = past.until ? dates.moment(past.until) : null;
+  const span = since && until ? `, from ${since} to ${until}` : since ? `, at ${since}` : until ? `, ended at ${until}` : ', at a time its log does not say';
+  return `${past.name} from ${who}${span}.`;
+}
+
 export function times(count: number): string {
   return count === 1 ? 'once' : count === 2 ? 'twice' : `${count} times`;
 }
@@ -187,6 +208,12 @@ function sectionsOf(summary: WeeklySummary): SummarySection[] {
           return `${remote.name} from ${from} (${remote.trusted ? 'trusted helper' : 'someone unknown'}): ${times(remote.count)}.`;
         }),
       ],
+    });
+  }
+  if (summary.sessions.past.length > 0) {
+    sections.push({
+      heading: 'Earlier connections found in the programs’ own records',
+      lines: pastSessionLines(summary),
     });
   }
   const { shown, choices } = summary.interruptions;

@@ -51,6 +51,7 @@ export function describeEvent(event: GuardianEvent): string {
     case 'installer-downloaded': return `${time} An installer for ${event.name} is in ${event.path}.`;
     case 'session-started': return `${time} Someone is connected in through ${event.name}${fromWhom(event)}.`;
     case 'session-ended': return `${time} The ${event.name} connection ended.`;
+    case 'session-past': return `${time} ${event.name}'s log records an earlier connection${fromWhom({ remoteId: event.remoteId, remoteAddress: null })}.`;
     case 'session-risk-raised': return `${time} Highest risk: ${event.reason}`;
     case 'window-seen': return `${time} On screen: ${event.kind === 'bank' ? 'a bank page' : 'a request to connect'}.`;
     case 'window-gone': return `${time} Gone from screen: ${event.kind === 'bank' ? 'a bank page' : 'a request to connect'}.`;

@@ -112,6 +112,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const journalDir = path.join(dataDir, 'journal');
   const journal = await createJournal({ dir: journalDir, onProblem: log, onWritten: (tip) => head.moved(tip) });
   const head = createHeadKeeper(seal, headOf(journal.opening), log);
+  const lastJournalled = journal.lastRecord();
   const catalog = loadCatalog();
   const listeners = new Set<(event: GuardianEvent) => void>();
 
@@ -186,7 +187,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const gate = createPinGate({ getHash: () => settings.pin, stateFile: path.join(dataDir, PIN_LOCKOUT_FILE), seal });
   const engine = createEngine({
     dataDir,
-    watchers: options.watchers ?? createDefaultWatchers({ catalog, downloadFolders: options.downloadFolders, processSource: processSource() }),
+    watchers: options.watchers ?? createDefaultWatchers({
+      catalog, downloadFolders: options.downloadFolders, processSource: processSource(),
+      // A last record dated in the future (a clock set wrong) says nothing of what was reported.
+      pastReportedUntil: lastJournalled && Date.parse(lastJournalled.at) <= Date.now() ? new Date(lastJournalled.at) : null,
+    }),
   });
   const guardian = createGuardianService({
     engine, settings: () => settings, catalog, processControl: createProcessControl(), gate,

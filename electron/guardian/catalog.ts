@@ -166,7 +166,7 @@ class CompiledCatalog implements Catalog {
     if (typeof fileName !== 'string') return null;
     const base = baseName(fileName.trim()).toLowerCase();
     if (base.length === 0 || base.length > MAX_NAME_LENGTH) return null;
-    return this.installers.find((installer) => installer.regex.test(base))?.tool ?? null;
+    return mostSpecific(this.installers, base)?.tool ?? null;
   }
 
   toolForPort(port: number): RemoteTool | null {
@@ -182,7 +182,7 @@ class CompiledCatalog implements Catalog {
       const claim = this.generic.get(base)?.find((c) => c.fragments.some((fragment) => folder.includes(fragment)));
       if (claim) return claim.tool;
     }
-    const patterned = this.patterns.find((pattern) => pattern.regex.test(base))?.tool;
+    const patterned = mostSpecific(this.patterns, base)?.tool;
     if (patterned) return patterned;
     if (shortName && base.length === COMM_LENGTH) {
       // Only the short name is known and it may have been cut: it counts when it begins exactly one tool's longer
@@ -269,6 +269,11 @@ class CompiledCatalog implements Catalog {
         }
       }
     }
+    for (const writer of tool.sessionLogs.flatMap((log) => log.writtenAlsoBy)) {
+      if (!this.ids.has(writer) || writer === tool.id) {
+        throw new CatalogError(`The remote-tools catalog is not valid: ${entry} has a session log written also by "${writer}", which is not another tool of the catalog.`);
+      }
+    }
     for (const signal of this.sessionProcesses.get(tool) ?? []) {
       const claimed =
         this.exact.get(signal.executable) === tool ||
@@ -320,6 +325,15 @@ function compilePattern(tool: RemoteTool, pattern: string, entry: string, kind: 
     throw new CatalogError(`The remote-tools catalog is not valid: ${entry} has the ${kind} "${pattern}", which is too broad: it matches the generic name "${generic}".`);
   }
   return { tool, regex, head: head === -1 ? lower : lower.slice(0, head) };
+}
+
+/** The matching pattern with the longest plain head (teamviewerqs*.exe before teamviewer*.exe), whatever the catalog's order. */
+function mostSpecific(patterns: readonly CompiledPattern[], name: string): CompiledPattern | undefined {
+  let best: CompiledPattern | undefined;
+  for (const pattern of patterns) {
+    if (pattern.regex.test(name) && (best === undefined || pattern.head.length > best.head.length)) best = pattern;
+  }
+  return best;
 }
 
 /** The names a process can be known by, best first: its executable path, then its command line, then its short name. */

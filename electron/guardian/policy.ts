@@ -6,6 +6,11 @@
 //   start with the computer and may have told the person to restart it.
 // - A tool the family trusts a helper on (their own AnyDesk or TeamViewer, often running as a service all day) is only
 //   logged when it runs: what matters there is who connects, and every session on it is still checked by remote ID.
+//   Only that exact catalog product is exempt: trusting TeamViewer does not cover TeamViewer QuickSupport.
+// - A session is the trusted helper's only when its remote ID was read and matches, and the line it came from held no
+//   other ID-shaped number (the caller chooses the display name and may put the helper's ID in it). A session whose
+//   ID could not be read interrupts, on a trusted tool too.
+// - A past session (an old line in a tool's log) is history: it is only logged, and the weekly summary shows it.
 // - A tool of tier `warn` or an installer already there at start is only logged: it was there before this run and a
 //   warning at every start would teach the person to dismiss warnings. Both are in the journal and the status.
 // - A session from a trusted helper stays a note even while a bank page is open: the family set that helper up.
@@ -48,8 +53,12 @@ const LOG: LogDecision = { action: 'log' };
 export const normaliseRemoteId = (id: string): string => id.replace(/\s+/g, '').toLowerCase();
 
 /** The helper this session comes from, or undefined when it is not from anyone the family trusts. */
-export function trustedHelperOf(session: Pick<Session, 'toolId' | 'remoteId'>, helpers: readonly TrustedHelper[]): TrustedHelper | undefined {
+export function trustedHelperOf<Helper extends Pick<TrustedHelper, 'toolId' | 'remoteId'>>(
+  session: Pick<Session, 'toolId' | 'remoteId' | 'otherRemoteIds'>,
+  helpers: readonly Helper[],
+): Helper | undefined {
   if (session.toolId === null || session.remoteId === null) return undefined;
+  if ((session.otherRemoteIds ?? []).length > 0) return undefined;
   const remoteId = normaliseRemoteId(session.remoteId);
   if (remoteId === '') return undefined;
   return helpers.find((helper) => helper.toolId === session.toolId && normaliseRemoteId(helper.remoteId) === remoteId);

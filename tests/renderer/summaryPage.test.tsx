@@ -22,6 +22,7 @@ const busyWeek: WeeklySummary = {
       { toolId: 'anydesk', name: 'AnyDesk', remoteId: '987654321', remoteAddress: null, trusted: false, count: 1 },
       { toolId: 'anydesk', name: 'AnyDesk', remoteId: '123456789', remoteAddress: null, trusted: true, count: 1 },
     ],
+    past: [],
   },
   interruptions: { shown: 1, choices: { 'end-it': 1, 'call-contact': 0, 'started-it-myself': 0 } },
   couldNotClose: [],

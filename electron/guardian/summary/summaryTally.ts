@@ -1,19 +1,20 @@
-// Counts what a week's records tell the family: tools, installers, sessions (trusted or unknown), interruptions and
-// choices, alerts, wrong PINs, settings changes, tampering. Matches record types by name, so types added later cannot break it.
+// Counts what a week's records tell the family: tools, installers, sessions (trusted or unknown, live or found past in
+// a tool's log), interruptions and choices, alerts, wrong PINs, settings changes, tampering. Matches record types by
+// name, so types added later cannot break it.
 import { ChoiceSchema, type Choice, type JournalRecord } from '../../../shared/journal';
 import type { TrustedHelper } from '../../../shared/settings';
 import type { WeeklySummary } from '../../../shared/summary';
+import { trustedHelperOf } from '../policy';
 
 type Counts = Pick<WeeklySummary, 'toolsSeen' | 'installers' | 'sessions' | 'interruptions' | 'couldNotClose' | 'alerts' | 'pinFailures' | 'settingsChanges' | 'tampering' | 'allQuiet'>;
 type RemoteLine = WeeklySummary['sessions']['remoteIds'][number];
+type PastSessionRecord = Extract<JournalRecord, { type: 'session-past' }>;
 
-/** Remote IDs as people type them ("123 456 789") and as tools log them ("123456789") compare equal. */
-export function normaliseRemoteId(remoteId: string): string {
-  return remoteId.replace(/\s+/g, '').toLowerCase();
-}
+/** The same past session is found again at every start while its line is in the log: one key for it. */
+const pastKey = (record: PastSessionRecord): string => `${record.toolId}\n${record.remoteId ?? ''}\n${record.since ?? ''}\n${record.until ?? ''}`;
 
 export class SummaryTally {
-  private readonly trusted: Set<string>;
+  private readonly trustedHelpers: readonly Pick<TrustedHelper, 'toolId' | 'remoteId'>[];
   private readonly tools = new Map<string, WeeklySummary['toolsSeen'][number]>();
   private readonly installers = new Map<string, WeeklySummary['installers'][number]>();
   private readonly sessionKeys = new Set<string>();
@@ -29,9 +30,16 @@ export class SummaryTally {
   private readonly settingsFields = new Set<string>();
   private settingsResets = 0;
   private readonly tampering: WeeklySummary['tampering'] = [];
+  private readonly pastKeys = new Set<string>();
+  private readonly past: WeeklySummary['sessions']['past'] = [];
 
   constructor(trustedHelpers: readonly Pick<TrustedHelper, 'toolId' | 'remoteId'>[]) {
-    this.trusted = new Set(trustedHelpers.map((h) => `${h.toolId}\n${normaliseRemoteId(h.remoteId)}`));
+    this.trustedHelpers = trustedHelpers;
+  }
+
+  /** A record from before the week: a past session journalled then has been told already. */
+  notePrior(record: JournalRecord): void {
+    if (record.type === 'session-past') this.pastKeys.add(pastKey(record));
   }
 
   /** Counts one record of the week; true when it is something the summary tells (a day's "event"). */
@@ -51,6 +59,14 @@ export class SummaryTally {
         return true;
       case 'session-started':
         return this.addSession(record);
+      case 'session-past': {
+        const key = pastKey(record);
+        if (this.pastKeys.has(key)) return false;
+        this.pastKeys.add(key);
+        const { toolId, name, remoteId, since, until } = record;
+        this.past.push({ toolId, name, remoteId, since, until, trusted: trustedHelperOf(record, this.trustedHelpers) !== undefined });
+        return true;
+      }
       case 'choice':
         if (!(record.choice in this.choices)) return false;
         this.choices[record.choice] += 1;
@@ -96,11 +112,11 @@ export class SummaryTally {
     const sessionKey = `${record.key}\n${record.since}`;
     if (this.sessionKeys.has(sessionKey)) return false;
     this.sessionKeys.add(sessionKey);
-    const trusted = record.toolId !== null && record.remoteId !== null
-      && this.trusted.has(`${record.toolId}\n${normaliseRemoteId(record.remoteId)}`);
+    const trusted = trustedHelperOf(record, this.trustedHelpers) !== undefined;
     if (trusted) this.trustedSessions += 1;
     else this.unknownSessions += 1;
-    const remoteKey = `${record.toolId ?? record.name}\n${record.remoteId ?? ''}\n${record.remoteAddress ?? ''}`;
+    // The same ID once trusted and once not (another ID beside it on its line) is two lines.
+    const remoteKey = `${record.toolId ?? record.name}\n${record.remoteId ?? ''}\n${record.remoteAddress ?? ''}\n${trusted}`;
     const line = this.remotes.get(remoteKey)
       ?? { toolId: record.toolId, name: record.name, remoteId: record.remoteId, remoteAddress: record.remoteAddress, trusted, count: 0 };
     line.count += 1;
@@ -117,6 +133,7 @@ export class SummaryTally {
         trusted: this.trustedSessions,
         unknown: this.unknownSessions,
         remoteIds: [...this.remotes.values()].sort((a, b) => Number(a.trusted) - Number(b.trusted) || b.count - a.count),
+        past: [...this.past].sort((a, b) => (a.since ?? a.until ?? '').localeCompare(b.since ?? b.until ?? '')),
       },
       interruptions: { shown: this.interruptionsShown, choices: { ...this.choices } },
       couldNotClose: [...this.notClosed.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
@@ -128,6 +145,7 @@ export class SummaryTally {
     const nothingChosen = Object.values(counts.interruptions.choices).every((n) => n === 0);
     const allQuiet = counts.toolsSeen.length === 0 && counts.installers.length === 0
       && counts.sessions.trusted + counts.sessions.unknown === 0 && counts.interruptions.shown === 0 && nothingChosen && counts.couldNotClose.length === 0
+      && counts.sessions.past.length === 0
       && counts.pinFailures === 0 && counts.settingsChanges.count === 0 && counts.settingsChanges.resets === 0
       && counts.tampering.length === 0;
     return { ...counts, allQuiet };

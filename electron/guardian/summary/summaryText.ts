@@ -3,7 +3,7 @@
 import { dateWords } from '../../../shared/dateWords';
 import type { Choice } from '../../../shared/journal';
 import type { WeeklySummary } from '../../../shared/summary';
-import { CHOICE_WORDS as CHOICE, couldNotCloseLine, GAP_CAUSE_WORDS as CAUSE, times } from '../../../shared/summaryWords';
+import { CHOICE_WORDS as CHOICE, couldNotCloseLine, GAP_CAUSE_WORDS as CAUSE, pastSessionLines, times } from '../../../shared/summaryWords';
 
 export function formatSummary(summary: WeeklySummary): string {
   const dates = dateWords(summary.region, summary.timeZone);
@@ -32,6 +32,9 @@ export function formatSummary(summary: WeeklySummary): string {
       lines.push(`  ${remote.name} from ${who}${remote.trusted ? ' (trusted helper)' : ''}: ${times(remote.count)}.`);
     }
   }
+
+  if (summary.sessions.past.length > 0) lines.push('Earlier connections found in the programs\' own records:');
+  for (const line of pastSessionLines(summary)) lines.push(`  ${line}`);
 
   const { shown, choices } = summary.interruptions;
   if (shown > 0) lines.push(`The "pause and check" screen was shown ${times(shown)}.`);

@@ -47,6 +47,7 @@ export async function summarizeWeek(
     const at = Date.parse(record.at);
     if (Number.isNaN(at)) continue;
     followProtection(timeline, record, at);
+    if (at < frame.start) tally.notePrior(record);
     if (at >= frame.start && at < frame.end && tally.add(record)) {
       const day = dayIndex(frame, at);
       events[day] = (events[day] ?? 0) + 1;

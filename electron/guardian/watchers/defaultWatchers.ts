@@ -19,6 +19,8 @@ export interface DefaultWatcherOptions {
   env?: NodeJS.ProcessEnv;
   /** The process list to watch; the platform's own unless given. */
   processSource?: ProcessSource;
+  /** The last moment an earlier run recorded: the tools' logs' past sessions written by then are not reported again. */
+  pastReportedUntil?: Date | null;
 }
 
 export function createDefaultWatchers(options: DefaultWatcherOptions): Watcher[] {
@@ -28,13 +30,13 @@ export function createDefaultWatchers(options: DefaultWatcherOptions): Watcher[]
   return [
     createProcessWatcher({ source: options.processSource ?? defaultProcessSource(platform), catalog }),
     createDownloadsWatcher({ folders: options.downloadFolders ?? defaultWatchFolders(env, platform, os.homedir()), catalog }),
-    sessionWatcherFor(platform, catalog, env),
+    sessionWatcherFor(platform, catalog, env, options.pastReportedUntil ?? null),
     createWindowWatcher({ source: defaultWindowSource(platform, env), catalog }),
   ];
 }
 
-function sessionWatcherFor(platform: NodeJS.Platform, catalog: Catalog, env: NodeJS.ProcessEnv): Watcher {
-  if (platform === 'win32') return createWindowsSessionWatcher({ catalog, env });
-  if (platform === 'darwin') return createMacSessionWatcher({ catalog });
-  return createLinuxSessionWatcher({ catalog });
+function sessionWatcherFor(platform: NodeJS.Platform, catalog: Catalog, env: NodeJS.ProcessEnv, pastReportedUntil: Date | null): Watcher {
+  if (platform === 'win32') return createWindowsSessionWatcher({ catalog, env, pastReportedUntil });
+  if (platform === 'darwin') return createMacSessionWatcher({ catalog, pastReportedUntil });
+  return createLinuxSessionWatcher({ catalog, pastReportedUntil });
 }

@@ -180,7 +180,27 @@ describe('matchProcess', () => {
     expect(byExe('/tmp/x/AnyDesk_CompanyBuild.exe')).toBe('anydesk');
     expect(byExe('/tmp/x/rustdesk-1.3.2-x86_64.exe')).toBe('rustdesk');
     expect(byExe('/tmp/x/Support-LogMeInRescue-123456.exe')).toBe('logmein-rescue');
-    expect(byExe('/tmp/x/TeamViewerQS_x64.exe')).toBe('teamviewer');
+    expect(byExe('/tmp/x/TeamViewerQS_x64.exe')).toBe('teamviewer-quicksupport');
+  });
+
+  it('tells TeamViewer QuickSupport (a separate product) from TeamViewer, and names the Windows support hosts', () => {
+    expect(byExe('C:\\Users\\m\\Downloads\\TeamViewerQS.exe')).toBe('teamviewer-quicksupport');
+    expect(byExe('C:\\Users\\m\\Downloads\\TeamViewerQS_en-idcjq7x2f.exe')).toBe('teamviewer-quicksupport');
+    expect(byExe('C:\\Program Files\\TeamViewer\\TeamViewer.exe')).toBe('teamviewer');
+    expect(byExe('C:\\Users\\m\\Downloads\\TeamViewer_Setup_x64.exe')).toBe('teamviewer');
+    expect(catalog.matchInstaller('TeamViewerQS (1).exe')?.id).toBe('teamviewer-quicksupport');
+    expect(byExe('C:\\Program Files (x86)\\Google\\Chrome Remote Desktop\\CurrentVersion\\remote_assistance_host.exe')).toBe('chrome-remote-desktop');
+    expect(byExe('C:\\Windows\\System32\\msra.exe')).toBe('windows-remote-assistance');
+    for (const id of ['teamviewer-quicksupport', 'windows-remote-assistance', 'chrome-remote-desktop']) expect(catalog.byId(id)?.tier, id).toBe('interrupt');
+    expect(catalog.isSessionProcess(catalog.byId('windows-remote-assistance')!, { pid: 1, ppid: null, name: 'msra.exe', exe: null, cmdline: null })).toBe(true);
+    expect(catalog.byId('quick-assist')?.domains).toContain('remoteassistance.support.services.microsoft.com');
+  });
+
+  it('refuses a session log said to be written also by a tool that is not in the catalog, or by its own tool', () => {
+    const log = (writtenAlsoBy: string[]) => ({ sessionLogs: [{ format: 'rustdesk', paths: ['%APPDATA%\\x.log'], writtenAlsoBy }] });
+    expect(rejection(catalogOf(validTool('one', log(['nobody']))))).toContain('written also by "nobody"');
+    expect(rejection(catalogOf(validTool('one', log(['one']))))).toContain('written also by "one"');
+    expect(() => loadCatalog(catalogOf(validTool('one', log(['two'])), validTool('two')))).not.toThrow();
   });
 
   it('reads a deleted executable the way Linux reports it', () => {
@@ -338,8 +358,8 @@ describe('matchInstaller', () => {
       'ANYDESK.DMG': 'anydesk',
       'anydesk_6.3.2-1_amd64.deb': 'anydesk',
       'TeamViewer_Setup_x64.exe': 'teamviewer',
-      'TeamViewerQS.exe': 'teamviewer',
-      'TeamViewerQS (2).exe': 'teamviewer',
+      'TeamViewerQS.exe': 'teamviewer-quicksupport',
+      'TeamViewerQS (2).exe': 'teamviewer-quicksupport',
       'UltraViewer_setup_6.6_en.exe': 'ultraviewer',
       'Supremo.exe': 'supremo',
       'rustdesk-1.3.2-x86_64.exe': 'rustdesk',

@@ -86,6 +86,21 @@ describe('decide', () => {
       { action: 'note', key: `session:${familySession.key}`, cause: 'trusted-session', tool: anydesk, helper: 'Sam' },
     ],
     ['a bank opened during the trusted helper\'s session', raised(familySession.key), { action: 'log' }],
+    [
+      'the trusted helper\'s ID on a line that held another ID-shaped number (a display name)',
+      sessionStarted({ ...familySession, otherRemoteIds: ['987654321'] }),
+      interruptFor({ cause: 'session-started', remoteId: '123456789' }),
+    ],
+    [
+      'a session on the trusted tool whose remote ID could not be read',
+      sessionStarted({ ...familySession, remoteId: null }),
+      interruptFor({ cause: 'session-started' }),
+    ],
+    [
+      'a past session found in a tool\'s log, even a stranger\'s',
+      { type: 'session-past', at, toolId: 'anydesk', name: 'AnyDesk', remoteId: '987654321', since: '2024-03-05T10:20:00.000Z', until: null },
+      { action: 'log' },
+    ],
     ['a bank page', { type: 'window-seen', at, kind: 'bank', toolId: null, pid: 9 }, { action: 'log' }],
     ['a watcher failing', { type: 'watcher-failed', at, watcher: 'processes', message: 'It stopped.' }, { action: 'log' }],
   ])('%s', (_what, event, decision) => {
@@ -99,6 +114,20 @@ describe('decide', () => {
     expect(decide(toolStarted('interrupt', true), context())).toEqual({ action: 'log' });
     expect(decide(sessionStarted(anydeskSession), context())).toMatchObject({ action: 'interrupt', cause: 'session-started' });
     expect(decide(toolStarted('interrupt', false, 'teamviewer'), context())).toMatchObject({ action: 'interrupt' });
+  });
+
+  it('exempts only the exact product the family trusts: trusting TeamViewer does not cover TeamViewer QuickSupport', () => {
+    const teamViewerHelper = context({ trustedHelpers: [{ toolId: 'teamviewer', remoteId: '123456789', label: 'Sam' }] });
+    const started = (toolId: string, name: string): GuardianEvent => ({ ...toolStarted('interrupt', false, toolId), name } as GuardianEvent);
+    expect(decide(started('teamviewer', 'TeamViewer'), teamViewerHelper)).toEqual({ action: 'log' });
+    expect(decide(started('teamviewer-quicksupport', 'TeamViewer QuickSupport'), teamViewerHelper)).toMatchObject({
+      action: 'interrupt', cause: 'tool-started', tool: { toolId: 'teamviewer-quicksupport' },
+    });
+  });
+
+  it('does not trust a session whose line held another ID-shaped number beside the helper\'s', () => {
+    expect(decide(sessionStarted({ ...familySession, otherRemoteIds: ['987654321'] }), context())).toMatchObject({ action: 'interrupt', remoteId: '123456789' });
+    expect(decide(sessionStarted({ ...familySession, otherRemoteIds: [] }), context())).toMatchObject({ action: 'note' });
   });
 
   it('does not trust the helper\'s ID on another tool', () => {

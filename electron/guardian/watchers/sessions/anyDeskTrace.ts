@@ -1,6 +1,7 @@
 // Parses AnyDesk's connection_trace.txt (one line per accepted or rejected incoming connection) and the trace
-// logs ad_svc.trace / ad.trace (times in UTC) for incoming session requests, acceptance, peer address and end.
-import { MAX_PARSED_LINE_LENGTH, type LogLineReader } from './logSessionChange';
+// logs ad_svc.trace / ad.trace / anydesk.trace (times in UTC) for incoming session requests, acceptance, peer
+// address and end. The caller chooses the display name: the ID is taken from where AnyDesk writes it, the last field.
+import { idsIn, MAX_PARSED_LINE_LENGTH, type LogLineReader } from './logSessionChange';
 
 export interface AnyDeskConnectionTraceEntry {
   direction: 'Incoming' | 'Outgoing';
@@ -39,9 +40,11 @@ export const readAnyDeskConnectionTraceLine: LogLineReader = (line) => {
   if (!entry || entry.direction !== 'Incoming' || entry.method.toUpperCase() === 'REJECTED') return null;
   return {
     type: 'start',
+    at: entry.at,
     remoteId: entry.remoteId,
     remoteName: entry.alias !== entry.remoteId ? entry.alias : null,
     remoteAddress: null,
+    otherRemoteIds: idsIn(entry.alias, entry.remoteId),
   };
 };
 
@@ -78,28 +81,34 @@ export function parseAnyDeskTraceLine(line: string): AnyDeskTraceEntry | null {
   };
 }
 
-const SESSION_REQUEST = /Incoming session request: (.*?)\s*\((\d{6,12})\)/;
+// "Incoming session request: NAME (ID)": the ID is the last parenthesised number; NAME may hold anything.
+const SESSION_REQUEST = /Incoming session request: (.*)\((\d{6,12})\)\s*$/;
 const ACCEPT_REQUEST_FROM = /Accept request from "?(\d{6,12})/i;
+/** "Accepting from ID": AnyDesk lets that ID in, so the session starts here. */
+const ACCEPTING_FROM = /Accepting from "?(\d{6,12})/i;
 const LOGGED_IN_FROM = /Logged in from \[?([0-9A-Fa-f.:]+?)\]?:(\d+) on relay/;
-const ACCEPTED = /Accepting the connect request\.|Authenticated (?:by|with) /;
-const ENDED = /Session stopped\.|Session closed|The socket was closed remotely|requested a connection quit/;
+const ACCEPTED = /Accepting the connect request\.|Connect request accepted|Authenticated (?:by|with) /;
+const ENDED = /Session stopped\.|Session closed|Received quit\.|The socket was closed remotely|requested a connection quit/;
 
 export const readAnyDeskTraceLine: LogLineReader = (line) => {
   const entry = parseAnyDeskTraceLine(line);
   if (!entry) return null;
   const text = entry.message;
+  const at = entry.at;
   let match = SESSION_REQUEST.exec(text);
   if (match) {
     const name = match[1]!.trim();
-    return { type: 'request', remoteId: match[2]!, remoteName: name && name !== '-' ? name : null, remoteAddress: null };
+    const remoteId = match[2]!;
+    return { type: 'request', at, remoteId, remoteName: name && name !== '-' ? name : null, remoteAddress: null, otherRemoteIds: idsIn(name, remoteId) };
   }
-  if ((match = ACCEPT_REQUEST_FROM.exec(text))) {
-    return { type: 'request', remoteId: match[1]!, remoteName: null, remoteAddress: null };
+  if ((match = ACCEPT_REQUEST_FROM.exec(text) ?? ACCEPTING_FROM.exec(text))) {
+    const type = match[0].toLowerCase().startsWith('accepting') ? 'start' : 'request';
+    return { type, at, remoteId: match[1]!, remoteName: null, remoteAddress: null, otherRemoteIds: idsIn(text, match[1]!) };
   }
   if ((match = LOGGED_IN_FROM.exec(text))) {
-    return { type: 'detail', remoteId: null, remoteName: null, remoteAddress: match[1]! };
+    return { type: 'detail', at, remoteId: null, remoteName: null, remoteAddress: match[1]!, otherRemoteIds: [] };
   }
-  if (ACCEPTED.test(text)) return { type: 'start', remoteId: null, remoteName: null, remoteAddress: null };
-  if (ENDED.test(text)) return { type: 'end', remoteId: null };
+  if (ACCEPTED.test(text)) return { type: 'start', at, remoteId: null, remoteName: null, remoteAddress: null, otherRemoteIds: [] };
+  if (ENDED.test(text)) return { type: 'end', at, remoteId: null };
   return null;
 };

@@ -1,6 +1,8 @@
 // Watches Linux for someone connected in from another machine: inbound sessions in /proc/net/tcp and tcp6, read only
-// when the kernel's TCP counters say a connection came or went (or while a session is live), since each read costs ~1 ms.
+// when the kernel's TCP counters say a connection came or went (or while a session is live), since each read costs ~1 ms;
+// and the remote-access tools' own logs under the home folder (AnyDesk's ~/.anydesk/anydesk.trace, RustDesk's logs).
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import { join } from 'node:path';
 import type { Catalog, ProcessInfo } from '../../catalog';
 import { createProcReadBuffer, readProcFiles } from '../processes/procFiles';
@@ -9,6 +11,9 @@ import { findInboundConnections, identifyInboundSession, type ConnectionOwner, t
 import { createPolledSessions, type SeenSession } from './polledSessions';
 import { parseProcNetTcp, parseTcpCounters, type TcpCounters, type TcpSocketEntry } from './procNetTcp';
 import { createSocketOwnerIndex } from './socketOwners';
+import { homeLogPath } from './toolLogFiles';
+import { createToolLogSessions } from './toolLogSessions';
+import { createToolProcessCheck, type ToolProcessCheck } from './toolProcesses';
 
 export interface LinuxSessionWatcherOptions {
   catalog: Catalog;
@@ -16,6 +21,12 @@ export interface LinuxSessionWatcherOptions {
   intervalMs?: number;
   /** Where proc is mounted; tests point it at a folder of fixtures. */
   procRoot?: string;
+  /** The home folder whose tool logs are read (default: the person's own). */
+  home?: string;
+  /** Whether a tool still runs and since when, for its log sessions (default: the platform's process source). */
+  toolProcesses?: ToolProcessCheck;
+  /** The last moment an earlier run recorded (its journal's last record): past sessions written by then are not reported again (default null: all are). */
+  pastReportedUntil?: Date | null;
 }
 
 const WATCHER_NAME = 'sessions';
@@ -42,6 +53,21 @@ export function createLinuxSessionWatcher(opts: LinuxSessionWatcherOptions): Wat
   let failing = false;
   /** The counters when the tables were last read. */
   let seenCounters: TcpCounters | null = null;
+  const problemsSaid = new Set<string>();
+  let emitProblem: Emit = () => {};
+  const logs = createToolLogSessions({
+    catalog: opts.catalog,
+    resolvePath: homeLogPath(opts.home ?? os.homedir()),
+    toolProcesses: opts.toolProcesses ?? createToolProcessCheck(opts.catalog),
+    historyBytes: 256 * 1024,
+    reportedUntil: opts.pastReportedUntil ?? null,
+    onProblem(kind, message) {
+      if (problemsSaid.has(kind)) return;
+      problemsSaid.add(kind);
+      emitProblem({ type: 'watcher-failed', watcher: WATCHER_NAME, message });
+    },
+    now: () => new Date(),
+  });
 
   /** Null when unreadable: the tables are then read every time. */
   function readTcpCounters(): TcpCounters | null {
@@ -99,6 +125,8 @@ export function createLinuxSessionWatcher(opts: LinuxSessionWatcherOptions): Wat
   }
 
   async function poll(emit: Emit, initial: boolean): Promise<void> {
+    emitProblem = emit;
+    await logs.poll(emit, initial);
     const counters = readTcpCounters();
     if (nothingMoved(counters)) return;
     const entries = readTables();
@@ -147,6 +175,8 @@ export function createLinuxSessionWatcher(opts: LinuxSessionWatcherOptions): Wat
     async start(emit) {
       stopped = false;
       await poll(emit, true);
+      // Sessions found in the logs' recent history are reported once, as already there.
+      for (const session of logs.open()) emit({ type: 'session-started', ...session, risk: 'high', initial: true });
       schedule(emit);
     },
     async stop() {

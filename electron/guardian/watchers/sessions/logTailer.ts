@@ -61,10 +61,18 @@ function errorCode(error: unknown): string {
   return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
 }
 
-/** Detects the encoding from the first bytes of the file: UTF-16LE has the BOM FF FE; everything else is read as UTF-8. */
+/** Bytes read from a file's start to tell its encoding. */
+const HEAD_BYTES = 4;
+
+/**
+ * Detects the encoding from the first bytes of the file: UTF-16LE has the BOM FF FE, or (written without one, as some
+ * copies of AnyDesk's connection_trace.txt are) text with a zero byte after each of its first two characters;
+ * everything else is read as UTF-8.
+ */
 function encodingFromHead(head: Buffer): { encoding: Encoding; bomBytes: number } {
   if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bomBytes: 2 };
   if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bomBytes: 3 };
+  if (head.length >= 4 && head[0] !== 0 && head[1] === 0 && head[2] !== 0 && head[3] === 0) return { encoding: 'utf-16le', bomBytes: 0 };
   return { encoding: 'utf-8', bomBytes: 0 };
 }
 
@@ -134,7 +142,7 @@ export function createLogTailer(options: LogTailerOptions): LogTailer {
     const handle = await fileSystem.open(options.path, 'r');
     try {
       if (offset === 0 && size > 0) {
-        const head = Buffer.alloc(Math.min(3, size));
+        const head = Buffer.alloc(Math.min(HEAD_BYTES, size));
         await handle.read(head, 0, head.length, 0);
         const detected = encodingFromHead(head);
         encoding = detected.encoding;
@@ -204,7 +212,7 @@ export function createLogTailer(options: LogTailerOptions): LogTailer {
     try {
       const handle = await fileSystem.open(options.path, 'r');
       try {
-        const head = Buffer.alloc(Math.min(3, size));
+        const head = Buffer.alloc(Math.min(HEAD_BYTES, size));
         await handle.read(head, 0, head.length, 0);
         encoding = encodingFromHead(head).encoding;
       } finally {

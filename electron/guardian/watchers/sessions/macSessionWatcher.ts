@@ -1,18 +1,28 @@
-// Watches for people connected into a Mac through Screen Sharing or Remote Management, from `netstat` snapshots.
+// Watches for people connected into a Mac through Screen Sharing or Remote Management, from `netstat` snapshots, and
+// through AnyDesk or RustDesk, from their own logs under the home folder (~/.anydesk/anydesk.trace, ~/Library/Logs/RustDesk).
+import os from 'node:os';
 import type { Emit, Watcher } from '../watcher';
 import { runCommand as defaultRunCommand, type CommandRunner } from './commandRunner';
 import { inboundRemoteDesktopSessions, parseMacNetstat, type MacRemoteService } from './macNetstat';
 import { createPolledSessions } from './polledSessions';
-import type { Catalog } from '../../catalog';
+import { homeLogPath } from './toolLogFiles';
+import { createToolLogSessions, type ToolLookup } from './toolLogSessions';
+import { createToolProcessCheck, type ToolProcessCheck } from './toolProcesses';
 
 export interface MacSessionWatcherOptions {
-  catalog: Pick<Catalog, 'byId'>;
+  catalog: ToolLookup;
   /** Runs netstat (default: child_process.execFile). */
   runCommand?: CommandRunner;
   /** How often netstat runs, in milliseconds (default 2000). */
   pollMs?: number;
   /** Catalog ids naming the two services (defaults 'macos-screen-sharing' and 'apple-remote-desktop'). */
   toolIds?: Partial<Record<MacRemoteService, string>>;
+  /** The home folder whose tool logs are read (default: the person's own). */
+  home?: string;
+  /** Whether a tool still runs and since when, for its log sessions (default: the platform's process source). */
+  toolProcesses?: ToolProcessCheck;
+  /** The last moment an earlier run recorded (its journal's last record): past sessions written by then are not reported again (default null: all are). */
+  pastReportedUntil?: Date | null;
   now?: () => Date;
 }
 
@@ -24,7 +34,8 @@ const FALLBACK_NAMES: Record<MacRemoteService, string> = {
 export function createMacSessionWatcher(options: MacSessionWatcherOptions): Watcher {
   const run = options.runCommand ?? defaultRunCommand;
   const pollMs = options.pollMs ?? 2000;
-  const sessions = createPolledSessions(options.now ?? (() => new Date()));
+  const now = options.now ?? (() => new Date());
+  const sessions = createPolledSessions(now);
   const tools = {
     'screen-sharing': options.catalog.byId(options.toolIds?.['screen-sharing'] ?? 'macos-screen-sharing'),
     'remote-management': options.catalog.byId(options.toolIds?.['remote-management'] ?? 'apple-remote-desktop'),
@@ -33,6 +44,20 @@ export function createMacSessionWatcher(options: MacSessionWatcherOptions): Watc
   let timer: NodeJS.Timeout | null = null;
   let ticking: Promise<void> | null = null;
   let failureSaid = false;
+  const problemsSaid = new Set<string>();
+  const logs = createToolLogSessions({
+    catalog: options.catalog,
+    resolvePath: homeLogPath(options.home ?? os.homedir()),
+    toolProcesses: options.toolProcesses ?? createToolProcessCheck(options.catalog),
+    historyBytes: 256 * 1024,
+    reportedUntil: options.pastReportedUntil ?? null,
+    onProblem(kind, message) {
+      if (problemsSaid.has(kind)) return;
+      problemsSaid.add(kind);
+      emit({ type: 'watcher-failed', watcher: 'sessions', message });
+    },
+    now,
+  });
 
   /** `netstat -anv` adds the owning process on newer macOS; plain `-an` is the fallback. */
   async function snapshot(): Promise<string> {
@@ -44,6 +69,7 @@ export function createMacSessionWatcher(options: MacSessionWatcherOptions): Watc
   }
 
   async function tick(initial: boolean): Promise<void> {
+    await logs.poll(emit, initial);
     let output: string;
     try {
       output = await snapshot();
@@ -73,6 +99,8 @@ export function createMacSessionWatcher(options: MacSessionWatcherOptions): Watc
     async start(emitTo) {
       emit = emitTo;
       await tick(true);
+      // Sessions found in the logs' recent history are reported once, as already there.
+      for (const session of logs.open()) emit({ type: 'session-started', ...session, risk: 'high', initial: true });
       timer = setInterval(() => {
         if (ticking) return;
         ticking = tick(false).finally(() => {

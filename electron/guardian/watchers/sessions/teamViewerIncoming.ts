@@ -1,5 +1,5 @@
 // Parses TeamViewer's Connections_incoming.txt: one line per incoming session, written when the session ends.
-import { MAX_PARSED_LINE_LENGTH, type LogLineReader } from './logSessionChange';
+import { idsIn, MAX_PARSED_LINE_LENGTH, type LogLineReader } from './logSessionChange';
 
 export interface TeamViewerIncomingConnection {
   /** The partner's TeamViewer ID. */
@@ -47,8 +47,17 @@ export function parseTeamViewerIncomingLine(line: string): TeamViewerIncomingCon
   };
 }
 
-/** Every parsed line is a session that has just ended: it ends the tool's open session and names its partner. */
+/** Every parsed line is a whole session, written when it ended: its partner, and when it began and ended. */
 export const readTeamViewerIncomingLine: LogLineReader = (line) => {
   const connection = parseTeamViewerIncomingLine(line);
-  return connection ? { type: 'end', remoteId: connection.partnerId } : null;
+  if (!connection) return null;
+  return {
+    type: 'past',
+    at: connection.end,
+    remoteId: connection.partnerId,
+    remoteName: connection.partnerName || null,
+    otherRemoteIds: idsIn(connection.partnerName, connection.partnerId),
+    since: connection.start,
+    until: connection.end,
+  };
 };

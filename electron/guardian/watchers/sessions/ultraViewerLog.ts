@@ -1,13 +1,15 @@
 // Parses UltraViewer's connection logs (Connection_IN_Log.txt, ConnectionLog.log): fields separated by `|`,
 // times like `MM/DD/YYYY hh:MM:SS AM`, no IP addresses. The field order is not published, so fields are
 // recognised by their shape: the time, the 9-digit partner ID, a direction word, the partner's computer name.
-import { MAX_PARSED_LINE_LENGTH, type LogLineReader } from './logSessionChange';
+import { idsIn, MAX_PARSED_LINE_LENGTH, type LogLineReader } from './logSessionChange';
 
 export interface UltraViewerConnection {
   /** Local time as written, in ISO form without a zone (UltraViewer writes the PC's local time). */
   at: string;
   partnerId: string;
   partnerName: string | null;
+  /** Other fields shaped like a partner ID (the partner's computer name is theirs to choose). */
+  otherIds: string[];
   direction: 'incoming' | 'outgoing' | null;
 }
 
@@ -28,6 +30,7 @@ export function parseUltraViewerLine(line: string): UltraViewerConnection | null
   if (line.length > MAX_PARSED_LINE_LENGTH || !line.includes('|')) return null;
   let at: string | null = null;
   let partnerId: string | null = null;
+  const otherIds: string[] = [];
   let partnerName: string | null = null;
   let direction: UltraViewerConnection['direction'] = null;
   for (const raw of line.split('|')) {
@@ -35,18 +38,29 @@ export function parseUltraViewerLine(line: string): UltraViewerConnection | null
     if (!field) continue;
     const time = TIME.exec(field);
     if (time && at === null) at = localIso(time);
-    else if (PARTNER_ID.test(field) && partnerId === null) partnerId = field.replace(/ /g, '');
+    else if (PARTNER_ID.test(field)) {
+      if (partnerId === null) partnerId = field.replace(/ /g, '');
+      else otherIds.push(field.replace(/ /g, ''));
+    }
     else if (INCOMING.test(field)) direction = 'incoming';
     else if (OUTGOING.test(field)) direction = 'outgoing';
     else if (partnerName === null) partnerName = field;
   }
   if (at === null || partnerId === null) return null;
-  return { at, partnerId, partnerName, direction };
+  return { at, partnerId, partnerName, otherIds, direction };
 }
 
 /** A line that is not marked outgoing is an incoming connection: someone is connected in now. */
 export const readUltraViewerLine: LogLineReader = (line) => {
   const connection = parseUltraViewerLine(line);
   if (!connection || connection.direction === 'outgoing') return null;
-  return { type: 'start', remoteId: connection.partnerId, remoteName: connection.partnerName, remoteAddress: null };
+  return {
+    type: 'start',
+    // A date-time without a zone is the PC's local time, as UltraViewer writes it.
+    at: new Date(connection.at).toISOString(),
+    remoteId: connection.partnerId,
+    remoteName: connection.partnerName,
+    remoteAddress: null,
+    otherRemoteIds: [...connection.otherIds, ...idsIn(connection.partnerName ?? '', connection.partnerId)],
+  };
 };

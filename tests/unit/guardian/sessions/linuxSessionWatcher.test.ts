@@ -7,6 +7,7 @@ import { GuardianEventSchema, type DetectionEvent } from '../../../../shared/eve
 import { loadCatalog } from '../../../../electron/guardian/catalog';
 import { createLinuxSessionWatcher } from '../../../../electron/guardian/watchers/sessions/linuxSessionWatcher';
 import type { Watcher } from '../../../../electron/guardian/watchers/watcher';
+import { anyDeskTraceLine } from '../../../fixtures/sessionLines';
 
 const fixtures = join(__dirname, '../../../fixtures/proc-net');
 const catalog = loadCatalog();
@@ -42,8 +43,15 @@ async function procTree(): Promise<string> {
   return root;
 }
 
-function watch(procRoot: string): { watcher: Watcher; events: DetectionEvent[]; start: () => Promise<void> } {
-  const watcher = createLinuxSessionWatcher({ catalog, procRoot, intervalMs: 20 });
+/** A home folder of its own, so the tool logs read are the test's. */
+async function homeFolder(): Promise<string> {
+  const home = await mkdtemp(join(tmpdir(), 'pg-home-'));
+  cleanups.push(() => rm(home, { recursive: true, force: true }));
+  return home;
+}
+
+function watch(procRoot: string, home = join(tmpdir(), 'pg-home-none')): { watcher: Watcher; events: DetectionEvent[]; start: () => Promise<void> } {
+  const watcher = createLinuxSessionWatcher({ catalog, procRoot, intervalMs: 20, home, toolProcesses: async () => ({ running: true, startedAt: null }) });
   cleanups.unshift(() => watcher.stop());
   const events: DetectionEvent[] = [];
   return { watcher, events, start: () => watcher.start((event) => events.push(event)) };
@@ -161,5 +169,25 @@ describe('createLinuxSessionWatcher', () => {
     await rm(join(root, 'net'), { recursive: true });
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(events).toHaveLength(count);
+  });
+
+  it('follows an AnyDesk session in ~/.anydesk/anydesk.trace, and takes an old one there for history', async () => {
+    const home = await homeFolder();
+    const trace = join(home, '.anydesk', 'anydesk.trace');
+    await mkdir(join(home, '.anydesk'));
+    const lastYear = new Date(Date.now() - 365 * 24 * 3600_000);
+    await writeFile(trace, anyDeskTraceLine('Incoming session request: OLD CALLER (111222333)', lastYear) + anyDeskTraceLine('Accepting the connect request.', lastYear));
+    const { events, start } = watch(await procTree(), home);
+    await start();
+    expect(events.filter((e) => e.type === 'session-past')).toEqual([
+      { type: 'session-past', toolId: 'anydesk', name: 'AnyDesk', remoteId: '111222333', since: new Date(Math.floor(lastYear.getTime())).toISOString(), until: null },
+    ]);
+    expect(events.filter((e) => e.type === 'session-started' && e.toolId === 'anydesk')).toEqual([]);
+
+    await writeFile(trace, anyDeskTraceLine('Incoming session request: AMAZON CUSTOMER SERVICES (442226597)') + anyDeskTraceLine('Accepting the connect request.'), { flag: 'a' });
+    await vi.waitFor(() => expect(events).toContainEqual(expect.objectContaining({ type: 'session-started', kind: 'log', toolId: 'anydesk', remoteId: '442226597', initial: false })));
+    await writeFile(trace, anyDeskTraceLine('Session closed.'), { flag: 'a' });
+    await vi.waitFor(() => expect(events).toContainEqual(expect.objectContaining({ type: 'session-ended', toolId: 'anydesk', remoteId: '442226597' })));
+    for (const event of events) expect(GuardianEventSchema.safeParse({ ...event, at: new Date().toISOString() }).success, event.type).toBe(true);
   });
 });

@@ -136,6 +136,21 @@ describe('log tailer', () => {
     expect(lines).toEqual(['Incoming    2022-09-28, 12:39    User    442226597    442226597', 'Incoming    2022-09-29, 08:00    Passwd    support@ad    123456789']);
   });
 
+  it('reads UTF-16LE written without a byte-order mark, from the start and from the end', async () => {
+    const file = path.join(dir, 'connection_trace.txt');
+    const utf16 = (text: string) => Buffer.from(text, 'utf16le');
+    await fs.writeFile(file, utf16('Incoming    2022-09-28, 12:39    User    442226597    442226597\r\n'));
+    const fromStart = tail(file, { fromStart: true });
+    const fromEnd = tail(file);
+    await fromStart.tailer.poll();
+    await fromEnd.tailer.poll();
+    await fs.appendFile(file, utf16('Incoming    2022-09-29, 08:00    Passwd    support@ad    123456789\r\n'));
+    await fromStart.tailer.poll();
+    await fromEnd.tailer.poll();
+    expect(fromStart.lines).toEqual(['Incoming    2022-09-28, 12:39    User    442226597    442226597', 'Incoming    2022-09-29, 08:00    Passwd    support@ad    123456789']);
+    expect(fromEnd.lines).toEqual(['Incoming    2022-09-29, 08:00    Passwd    support@ad    123456789']);
+  });
+
   it('reports an unreadable file once (a file system error, since root may read anything)', async () => {
     const file = path.join(dir, 'a.log');
     await fs.writeFile(file, 'x\n');

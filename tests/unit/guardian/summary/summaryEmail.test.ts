@@ -24,6 +24,7 @@ const busy: WeeklySummary = {
       { toolId: 'anydesk', name: 'AnyDesk', remoteId: '"><img src=https://evil.example/x.png>', remoteAddress: null, trusted: false, count: 2 },
       { toolId: 'anydesk', name: 'AnyDesk', remoteId: '123 456 789', remoteAddress: null, trusted: true, count: 1 },
     ],
+    past: [],
   },
   interruptions: { shown: 2, choices: { 'end-it': 1, 'call-contact': 1, 'started-it-myself': 0 } },
   couldNotClose: [],

@@ -8,6 +8,8 @@ import type { JournalRecord } from '../../../../shared/journal';
 import { WeeklySummarySchema } from '../../../../shared/summary';
 import { createJournal } from '../../../../electron/guardian/store/journal';
 import { summarizeWeek, summaryReadRange } from '../../../../electron/guardian/summary/weeklySummary';
+import { formatSummary } from '../../../../electron/guardian/summary/summaryText';
+import { describeSummary } from '../../../../shared/summaryWords';
 
 const MINUTE = 60_000;
 const LONDON = { timeZone: 'Europe/London', now: new Date('2026-12-01T00:00:00Z') };
@@ -176,6 +178,7 @@ describe('what happened', () => {
         { toolId: null, name: 'VNC', remoteId: null, remoteAddress: '198.51.100.7', trusted: false, count: 1 },
         { toolId: 'anydesk', name: 'AnyDesk', remoteId: '123456789', remoteAddress: null, trusted: true, count: 1 },
       ],
+      past: [],
     });
     expect(summary.allQuiet).toBe(false);
     const untrusted = await summarizeWeek(records, W10, LONDON);
@@ -237,3 +240,55 @@ describe('what happened', () => {
     }
   });
 });
+
+describe('past sessions found in the tools\' own logs', () => {
+  const past = (at: string, remoteId: string | null, since: string | null, until: string | null, otherRemoteIds?: string[]): JournalRecord => ({
+    type: 'session-past', at, toolId: 'teamviewer', name: 'TeamViewer', remoteId, since, until, ...(otherRemoteIds ? { otherRemoteIds } : {}),
+  });
+
+  it('tells each past session once, in the first week it was found, trusted only when its ID matches alone', async () => {
+    const records = [
+      past('2026-02-25T08:00:00Z', '514162531', '2024-03-05T10:20:00Z', null), // found last week already
+      past('2026-03-02T08:00:00Z', '514162531', '2024-03-05T10:20:00Z', null), // found again at this week's start
+      past('2026-03-03T08:00:00Z', '1025538549', '2026-03-02T14:50:52Z', '2026-03-02T14:51:09Z'),
+      past('2026-03-04T08:00:00Z', '1025538549', '2026-03-02T14:50:52Z', '2026-03-02T14:51:09Z'),
+      past('2026-03-04T09:00:00Z', '123456789', null, null),
+      past('2026-03-04T10:00:00Z', '123456789', '2026-03-01T10:00:00Z', null, ['987654321']),
+    ];
+    const summary = await summarizeWeek(records, W10, { ...LONDON, trustedHelpers: [{ toolId: 'teamviewer', remoteId: '123 456 789' }] });
+    expect(WeeklySummarySchema.parse(summary)).toEqual(summary);
+    expect(summary.sessions.past).toEqual([
+      { toolId: 'teamviewer', name: 'TeamViewer', remoteId: '123456789', since: null, until: null, trusted: true },
+      { toolId: 'teamviewer', name: 'TeamViewer', remoteId: '123456789', since: '2026-03-01T10:00:00Z', until: null, trusted: false },
+      { toolId: 'teamviewer', name: 'TeamViewer', remoteId: '1025538549', since: '2026-03-02T14:50:52Z', until: '2026-03-02T14:51:09Z', trusted: false },
+    ]);
+    expect(summary.sessions).toMatchObject({ trusted: 0, unknown: 0 });
+    expect(summary.allQuiet).toBe(false);
+    expect(summary.days.map((d) => d.events)).toEqual([0, 1, 2, 0, 0, 0, 0]);
+
+    const words = describeSummary(summary).sections.find((section) => section.heading.startsWith('Earlier connections'));
+    expect(words?.lines).toContain('TeamViewer from ID 1025538549 (someone unknown), from 2:50 pm on Monday 2 March 2026 to 2:51 pm on Monday 2 March 2026.');
+    expect(words?.lines).toContain('TeamViewer from ID 123456789 (trusted helper), at a time its log does not say.');
+    expect(formatSummary(summary)).toContain('  TeamViewer from ID 123456789 (someone unknown), at 10:00 am on Sunday 1 March 2026.');
+  });
+
+  it('tells the latest ten past sessions one by one and counts the rest', async () => {
+    const records = Array.from({ length: 14 }, (_, i) => past('2026-03-02T08:00:00Z', `1000000${String(i).padStart(2, '0')}`, `2026-02-${String(i + 1).padStart(2, '0')}T10:00:00Z`, null));
+    const summary = await summarizeWeek(records, W10, LONDON);
+    const lines = describeSummary(summary).sections.find((section) => section.heading.startsWith('Earlier connections'))!.lines;
+    expect(lines).toHaveLength(11);
+    expect(lines[0]).toBe('TeamViewer from ID 100000013 (someone unknown), at 10:00 am on Saturday 14 February 2026.');
+    expect(lines[10]).toBe('And 4 earlier, kept in Pause Guard\'s journal.');
+  });
+
+  it('keeps the helper\'s ID seen beside another ID apart from the helper\'s own sessions', async () => {
+    const records: JournalRecord[] = [
+      session('2026-03-02T09:00:00Z', 'a', '123456789'),
+      { ...session('2026-03-03T09:00:00Z', 'b', '123456789'), otherRemoteIds: ['987654321'] } as JournalRecord,
+    ];
+    const summary = await summarizeWeek(records, W10, { ...LONDON, trustedHelpers: [{ toolId: 'anydesk', remoteId: '123456789' }] });
+    expect(summary.sessions).toMatchObject({ trusted: 1, unknown: 1 });
+    expect(summary.sessions.remoteIds.map((line) => [line.remoteId, line.trusted, line.count])).toEqual([['123456789', false, 1], ['123456789', true, 1]]);
+  });
+});
+

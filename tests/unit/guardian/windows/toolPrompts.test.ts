@@ -10,6 +10,7 @@ describe('isToolPromptTitle', () => {
     'Incoming connection request',
     'RustDesk - Incoming session',
     'Quick Assist - Allow screen sharing?',
+    'Quick Assist',
     'Support technician wants to control your computer',
   ])('%s is a prompt', (title) => {
     expect(isToolPromptTitle(title)).toBe(true);
