@@ -1,10 +1,13 @@
 // Test runner set-up: node (engine, main-process glue, shared, integration), browser end to end (one file at a time:
-// each starts the preview and Chromium, too heavy to run side by side on two cores), and jsdom (renderer).
+// each starts the preview and Chromium, too heavy to run side by side on two cores), and jsdom (renderer). What the machine
+// lacks is named before the run and the tests that need it are counted after it (tests/prerequisites/).
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
 export default defineConfig({
   test: {
+    globalSetup: ['tests/prerequisites/globalSetup.ts'],
+    reporters: ['default', './tests/prerequisites/notRunReporter.ts'],
     projects: [
       {
         test: {

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshots, seriousAxeViolations, startFakeTool, startPreview, type PreviewRun } from './previewHarness';
+import { needs } from '../prerequisites/needs';
 
 // Long enough for every check "during the countdown" to finish on a busy machine; each check proves it still ran.
 const COUNTDOWN_SECONDS = 40;
@@ -69,7 +70,7 @@ function exitOf(child: ChildProcess): Promise<string> {
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve(`${code ?? signal}`)));
 }
 
-describe('the interruption, end to end', () => {
+describe('the interruption, end to end', needs('chromium', 'DejaVu fonts'), () => {
   it('stops AnyDesk with the advice, holds during the countdown, then "End it" ends the process and says what to do', async () => {
     const [small, large] = [await openPage(sizes[0]), await openPage(sizes[1])];
     // 200% zoom of a 1366x768 screen: half the CSS pixels, each drawn twice as large.

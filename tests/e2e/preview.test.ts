@@ -10,6 +10,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { WebSocket as NodeSocket } from 'ws';
 import { productionCsp } from '../../electron/csp';
 import { launchChromium, root, screenshots, seriousAxeViolations, startFakeTool, startPreview, withContext as withContextOf, type PreviewRun } from './previewHarness';
+import { needs } from '../prerequisites/needs';
 
 let dir: string;
 let preview: PreviewRun;
@@ -49,7 +50,7 @@ function rawGet(target: string, headers: Record<string, string>): Promise<number
   });
 }
 
-describe('npm run preview', () => {
+describe('npm run preview', needs('chromium', 'DejaVu fonts'), () => {
   it('prints exactly one line: the loopback address with a 32-byte token', () => {
     expect(preview.stdout).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{43}\n$/);
   });
@@ -188,7 +189,7 @@ describe('npm run preview', () => {
   });
 });
 
-describe('npm run preview, given something it cannot use', () => {
+describe('npm run preview, given something it cannot use', needs('chromium', 'DejaVu fonts'), () => {
   function runPreview(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
     return new Promise((resolve) => {
       const child = spawn('npm', ['run', '--silent', 'preview', '--', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import type { Settings } from '../../shared/settings';
 import { launchChromium, screenshots, seriousAxeViolations, startPreview, type PreviewRun } from './previewHarness';
+import { needs } from '../prerequisites/needs';
 
 const PIN = '4826';
 const WEBHOOK_SECRET = 'family-hook-secret-0123';
@@ -77,7 +78,7 @@ async function expectStep(page: Page, count: string, title: string): Promise<voi
   expect(await heading(page).textContent()).toBe(title);
 }
 
-describe('first-run setup through the preview', () => {
+describe('first-run setup through the preview', needs('chromium', 'DejaVu fonts'), () => {
   it('walks every step, saves, sends a test alert per channel, and writes the PIN only as a hash', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const page = await context.newPage();

@@ -13,6 +13,7 @@ import { weekFrame } from '../../electron/guardian/summary/weekFrame';
 import { defaultTimeZone } from '../../electron/guardian/summary/zonedTime';
 import { variedWeek } from '../fixtures/summary/variedWeek';
 import { launchChromium, screenshots, seriousAxeViolations, startPreview, withContext, type PreviewRun } from './previewHarness';
+import { needs } from '../prerequisites/needs';
 
 let dir: string;
 let preview: PreviewRun;
@@ -38,7 +39,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-describe('the weekly summary', () => {
+describe('the weekly summary', needs('chromium', 'DejaVu fonts'), () => {
   it('shows last week on the summary page, large and plain, with the chart as a table, passing axe', async () => {
     await withContext(browser, { viewport: { width: 1366, height: 768 } }, async (context) => {
       const page = await context.newPage();

@@ -11,6 +11,7 @@ import type { Watcher } from '../../electron/guardian/watchers/watcher';
 import type { DetectionEvent } from '../../shared/events';
 import { endProcessGroup } from '../fixtures/processGroup';
 import { startXvfb, type Xvfb } from '../fixtures/xvfb';
+import { needs } from '../prerequisites/needs';
 
 const catalog = loadCatalog();
 const started: ChildProcess[] = [];
@@ -58,7 +59,7 @@ afterAll(async () => {
   if (profile) fs.rmSync(profile, { recursive: true, force: true });
 });
 
-describe('X11 windows', () => {
+describe('X11 windows', needs('Linux', 'Xvfb', 'matchbox-window-manager', 'chromium'), () => {
   it('waits for a window manager that lists windows, then sees them', async () => {
     source = createX11Source({ env: { DISPLAY: display } });
     await expect(source.list()).rejects.toThrow(
