@@ -1,6 +1,5 @@
 // The preview for real: `npm run preview` (real engine, Vite build, loopback server) driven by Debian's Chromium.
 // The page shows the engine's status live over the WebSocket only with the run's token; everything else is refused.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -9,7 +8,9 @@ import path from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { WebSocket as NodeSocket } from 'ws';
 import { productionCsp } from '../../electron/csp';
-import { launchChromium, root, screenshots, seriousAxeViolations, startFakeTool, startPreview, withContext as withContextOf, type PreviewRun } from './previewHarness';
+import {
+  launchChromium, runPreview, screenshots, seriousAxeViolations, startFakeTool, startPreview, withContext as withContextOf, type PreviewRun,
+} from './previewHarness';
 import { needs } from '../prerequisites/needs';
 
 let dir: string;
@@ -190,17 +191,6 @@ describe('npm run preview', needs('chromium', 'DejaVu fonts'), () => {
 });
 
 describe('npm run preview, given something it cannot use', needs('chromium', 'DejaVu fonts'), () => {
-  function runPreview(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    return new Promise((resolve) => {
-      const child = spawn('npm', ['run', '--silent', 'preview', '--', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '';
-      let err = '';
-      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-      child.once('exit', (code) => resolve({ code, stdout: out, stderr: err }));
-    });
-  }
-
   it('refuses an unknown option in one plain sentence, exit 2', async () => {
     expect(await runPreview(['--prot', '8080'])).toEqual({
       code: 2,
