@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshots, seriousAxeViolations, startFakeTool, startPreview, type PreviewRun } from './previewHarness';
 import { needs } from '../prerequisites/needs';
+import { childPaced } from '../fixtures/childReports';
 
 // Long enough for every check "during the countdown" to finish on a busy machine; each check proves it still ran.
 const COUNTDOWN_SECONDS = 40;
@@ -20,6 +21,7 @@ let preview: PreviewRun;
 let browser: Browser;
 let tool: ChildProcess | null = null;
 
+// Starting the preview (a Vite build) and Chromium is waited for without a limit: each reports its start or fails.
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pauseguard-e2e-interruption-'));
   fs.mkdirSync(path.join(dir, 'downloads'));
@@ -29,7 +31,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(dir, 'data', 'settings.json'), JSON.stringify({ version: 1, countdownSeconds: COUNTDOWN_SECONDS }));
   preview = await startPreview(['--data-dir', path.join(dir, 'data'), '--downloads', path.join(dir, 'downloads')]);
   browser = await launchChromium();
-}, 120_000);
+}, childPaced.timeout);
 
 afterAll(async () => {
   tool?.kill('SIGKILL');

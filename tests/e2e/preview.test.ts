@@ -12,6 +12,7 @@ import {
   launchChromium, runPreview, screenshots, seriousAxeViolations, startFakeTool, startPreview, withContext as withContextOf, type PreviewRun,
 } from './previewHarness';
 import { needs } from '../prerequisites/needs';
+import { childPaced } from '../fixtures/childReports';
 
 let dir: string;
 let preview: PreviewRun;
@@ -19,6 +20,7 @@ let url: URL;
 let token: string;
 let browser: Browser;
 
+// Starting the preview (a Vite build) and Chromium is waited for without a limit: each reports its start or fails.
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pauseguard-e2e-'));
   fs.mkdirSync(path.join(dir, 'downloads'));
@@ -28,7 +30,7 @@ beforeAll(async () => {
   token = preview.token;
   // A rebinding attacker's name for this machine: the server must refuse it even though it reaches 127.0.0.1.
   browser = await launchChromium(['--host-resolver-rules=MAP rebind.test 127.0.0.1']);
-}, 120_000);
+}, childPaced.timeout);
 
 afterAll(async () => {
   await browser?.close();

@@ -87,6 +87,8 @@ export function runPreview(
 export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
+    // No launch deadline: Playwright's 30 s would count Chromium's start on a busy machine; a failed start still rejects.
+    timeout: 0,
     args: [
       '--no-sandbox',
       '--disable-gpu',

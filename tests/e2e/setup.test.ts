@@ -11,6 +11,7 @@ import { SMTPServer } from 'smtp-server';
 import type { Settings } from '../../shared/settings';
 import { launchChromium, screenshots, seriousAxeViolations, startPreview, type PreviewRun } from './previewHarness';
 import { needs } from '../prerequisites/needs';
+import { childPaced } from '../fixtures/childReports';
 
 const PIN = '4826';
 const WEBHOOK_SECRET = 'family-hook-secret-0123';
@@ -43,6 +44,7 @@ function startAlertServer(): Promise<http.Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
+// Starting the preview (a Vite build) and Chromium is waited for without a limit: each reports its start or fails.
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pauseguard-e2e-setup-'));
   fs.mkdirSync(path.join(dir, 'downloads'));
@@ -59,7 +61,7 @@ beforeAll(async () => {
   mailPort = (mail.server.address() as AddressInfo).port;
   preview = await startPreview(['--data-dir', path.join(dir, 'data'), '--downloads', path.join(dir, 'downloads')]);
   browser = await launchChromium();
-}, 120_000);
+}, childPaced.timeout);
 
 afterAll(async () => {
   await browser?.close();

@@ -14,6 +14,7 @@ import { defaultTimeZone } from '../../electron/guardian/summary/zonedTime';
 import { variedWeek } from '../fixtures/summary/variedWeek';
 import { launchChromium, screenshots, seriousAxeViolations, startPreview, withContext, type PreviewRun } from './previewHarness';
 import { needs } from '../prerequisites/needs';
+import { childPaced } from '../fixtures/childReports';
 
 let dir: string;
 let preview: PreviewRun;
@@ -22,6 +23,7 @@ const timeZone = defaultTimeZone();
 const week = lastFullWeek(new Date(), timeZone);
 const records = variedWeek(new Date(weekFrame(week, timeZone).start).toISOString());
 
+// Starting the preview (a Vite build) and Chromium is waited for without a limit: each reports its start or fails.
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pauseguard-e2e-summary-'));
   fs.mkdirSync(path.join(dir, 'downloads'));
@@ -31,7 +33,7 @@ beforeAll(async () => {
   await journal.close();
   preview = await startPreview(['--data-dir', path.join(dir, 'data'), '--downloads', path.join(dir, 'downloads')]);
   browser = await launchChromium();
-}, 120_000);
+}, childPaced.timeout);
 
 afterAll(async () => {
   await browser?.close();

@@ -38,6 +38,7 @@ export const prerequisites = {
   x11vnc: command('x11vnc', 'x11vnc'),
   ip: command('ip', 'iproute2'),
   'matchbox-window-manager': command('matchbox-window-manager', 'matchbox-window-manager'),
+  xmessage: command('xmessage', 'x11-utils'),
   chromium: file('/usr/bin/chromium', 'chromium'),
   'DejaVu fonts': file('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', 'fonts-dejavu-core'),
   'desktop-file-validate': command('desktop-file-validate', 'desktop-file-utils'),
