@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { readJournal } from '../../electron/guardian/store/journal';
 import type { JournalRecord } from '../../shared/journal';
-import { childPaced, childSays, within } from '../fixtures/childReports';
+import { childPaced, childSays, whileRunning, within } from '../fixtures/childReports';
 import { startReceiver, type Receiver } from './alerts/receiver';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -41,7 +41,7 @@ it('journals a real SIGSTOP as a stalled stretch and alerts the contact once it 
   await new Promise((resolve) => setTimeout(resolve, 2500));
   child.kill('SIGCONT');
   const resumedAt = Date.now();
-  await within(15_000, 'the contact\'s webhook to be told', webhook.waitFor(1));
+  await within(15_000, 'the contact\'s webhook to be told', whileRunning(child, 'the contact\'s webhook was told', webhook.waitFor(1)));
   child.kill('SIGTERM');
   await within(15_000, 'the app to stop on SIGTERM', once(child, 'exit'));
 
