@@ -37,8 +37,9 @@ export function describeMissing(names: readonly string[]): string {
     .join(', ');
 }
 
-/** The sentence on how to get what is missing: the install command when a package provides any of it. */
+/** The sentence on how to get what is missing: the install command when a package provides any of it (on Linux). */
 export function howToInstall(names: readonly string[]): string {
   const packaged = names.some((name) => prerequisites[name as PrerequisiteName]?.debianPackage);
-  return packaged ? `Install with: ${INSTALL_COMMAND}` : 'No package provides these';
+  if (!packaged) return 'No package provides these';
+  return process.platform === 'linux' ? `Install with: ${INSTALL_COMMAND}` : `On Debian, ${INSTALL_COMMAND} installs the packages`;
 }
