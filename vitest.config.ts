@@ -1,6 +1,7 @@
-// Test runner set-up: node (engine, main-process glue, shared, integration, the hostile-caller suite), browser end to end (one file at a time:
-// each starts the preview and Chromium, too heavy to run side by side on two cores), and jsdom (renderer).
-// Tests seal into a folder of their own, never the person's real seal folder (each data folder has its own part of it).
+// Test runner set-up: node (engine, main-process glue, shared, integration, the hostile-caller suite), browser end to end
+// (one file at a time: each starts the preview and Chromium, too heavy to run side by side on two cores), and jsdom
+// (renderer). What the machine lacks is named before the run and the tests that need it are counted after it
+// (tests/prerequisites/). Tests seal into a folder of their own, never the person's real seal folder.
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
@@ -10,6 +11,8 @@ const env = { PAUSE_GUARD_SEAL_DIR: path.join(os.tmpdir(), 'pauseguard-test-seal
 
 export default defineConfig({
   test: {
+    globalSetup: ['tests/prerequisites/globalSetup.ts'],
+    reporters: ['default', './tests/prerequisites/notRunReporter.ts'],
     projects: [
       {
         test: {

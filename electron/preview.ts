@@ -1,6 +1,6 @@
 // The preview host (development and tests only, never in a release): the real app services (engine, policy, journal, alerts), the renderer built by Vite and
 // served to a browser on 127.0.0.1 behind a per-run token. Prints one line, the address to open, and nothing else on stdout.
-import fs from 'node:fs/promises';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createApiHandlers } from './apiHandlers';
@@ -20,19 +20,26 @@ const log = (line: string): void => {
 
 /** What this run has set up, undone in reverse order on the way out, whenever that comes. */
 const undo: (() => Promise<unknown>)[] = [];
-let leaving = false;
+let leaving: Promise<never> | null = null;
 
-async function leave(code: number): Promise<never> {
-  if (!leaving) {
-    leaving = true;
+/** The one way out. A second signal while leaving (npm forwards the one it was sent too) waits for the first. */
+function leave(code: number): Promise<never> {
+  leaving ??= (async () => {
     for (const step of undo.reverse()) await step().catch(() => undefined);
-  }
-  process.exit(code);
+    process.exit(code);
+  })();
+  return leaving;
 }
 
+/** This run's temporary folders: removed as the process exits, however it exits (only SIGKILL leaves them). */
+const ownFolders: string[] = [];
+process.on('exit', () => {
+  for (const folder of ownFolders) fs.rmSync(folder, { recursive: true, force: true });
+});
+
 async function ownFolder(prefix: string): Promise<string> {
-  const folder = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
-  undo.push(() => fs.rm(folder, { recursive: true, force: true }));
+  const folder = await fs.promises.mkdtemp(path.join(os.tmpdir(), prefix));
+  ownFolders.push(folder);
   return folder;
 }
 

@@ -7,6 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshots, seriousAxeViolations, startFakeTool, startPreview, type PreviewRun } from './previewHarness';
+import { needs } from '../prerequisites/needs';
+import { childPaced } from '../fixtures/childReports';
 
 // Long enough for every check "during the countdown" to finish on a busy machine; each check proves it still ran.
 const COUNTDOWN_SECONDS = 40;
@@ -20,6 +22,7 @@ let preview: PreviewRun;
 let browser: Browser;
 let tool: ChildProcess | null = null;
 
+// Starting the preview (a Vite build) and Chromium is waited for without a limit: each reports its start or fails.
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pauseguard-e2e-interruption-'));
   fs.mkdirSync(path.join(dir, 'downloads'));
@@ -30,7 +33,7 @@ beforeAll(async () => {
   // Only the tools this test starts (from dir): another test's AnyDesk on this shared machine is neither shown nor ended.
   preview = await startPreview(['--data-dir', path.join(dir, 'data'), '--downloads', path.join(dir, 'downloads'), '--processes-in', dir]);
   browser = await launchChromium();
-}, 120_000);
+}, childPaced.timeout);
 
 afterAll(async () => {
   tool?.kill('SIGKILL');
@@ -71,7 +74,7 @@ function exitOf(child: ChildProcess): Promise<string> {
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve(`${code ?? signal}`)));
 }
 
-describe('the interruption, end to end', () => {
+describe('the interruption, end to end', needs('chromium', 'DejaVu fonts'), () => {
   it('stops AnyDesk with the advice, holds during the countdown, then "End it" ends the process and says what to do', async () => {
     const [small, large] = [await openPage(sizes[0]), await openPage(sizes[1])];
     // 200% zoom of a 1366x768 screen: half the CSS pixels, each drawn twice as large.

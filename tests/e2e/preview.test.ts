@@ -1,6 +1,5 @@
 // The preview for real: `npm run preview` (real engine, Vite build, loopback server) driven by Debian's Chromium.
 // The page shows the engine's status live over the WebSocket only with the run's token; everything else is refused.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -9,7 +8,11 @@ import path from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { WebSocket as NodeSocket } from 'ws';
 import { productionCsp } from '../../electron/csp';
-import { launchChromium, root, screenshots, seriousAxeViolations, startFakeTool, startPreview, withContext as withContextOf, type PreviewRun } from './previewHarness';
+import {
+  launchChromium, runPreview, screenshots, seriousAxeViolations, startFakeTool, startPreview, withContext as withContextOf, type PreviewRun,
+} from './previewHarness';
+import { needs } from '../prerequisites/needs';
+import { childPaced } from '../fixtures/childReports';
 
 let dir: string;
 let preview: PreviewRun;
@@ -17,6 +20,7 @@ let url: URL;
 let token: string;
 let browser: Browser;
 
+// Starting the preview (a Vite build) and Chromium is waited for without a limit: each reports its start or fails.
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pauseguard-e2e-'));
   fs.mkdirSync(path.join(dir, 'downloads'));
@@ -26,7 +30,7 @@ beforeAll(async () => {
   token = preview.token;
   // A rebinding attacker's name for this machine: the server must refuse it even though it reaches 127.0.0.1.
   browser = await launchChromium(['--host-resolver-rules=MAP rebind.test 127.0.0.1']);
-}, 120_000);
+}, childPaced.timeout);
 
 afterAll(async () => {
   await browser?.close();
@@ -49,7 +53,7 @@ function rawGet(target: string, headers: Record<string, string>): Promise<number
   });
 }
 
-describe('npm run preview', () => {
+describe('npm run preview', needs('chromium', 'DejaVu fonts'), () => {
   it('prints exactly one line: the loopback address with a 32-byte token', () => {
     expect(preview.stdout).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{43}\n$/);
   });
@@ -188,18 +192,7 @@ describe('npm run preview', () => {
   });
 });
 
-describe('npm run preview, given something it cannot use', () => {
-  function runPreview(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    return new Promise((resolve) => {
-      const child = spawn('npm', ['run', '--silent', 'preview', '--', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '';
-      let err = '';
-      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-      child.once('exit', (code) => resolve({ code, stdout: out, stderr: err }));
-    });
-  }
-
+describe('npm run preview, given something it cannot use', needs('chromium', 'DejaVu fonts'), () => {
   it('refuses an unknown option in one plain sentence, exit 2', async () => {
     expect(await runPreview(['--prot', '8080'])).toEqual({
       code: 2,

@@ -23,14 +23,21 @@ export interface PreviewRun {
   stop(): Promise<void>;
 }
 
-/** Starts the preview with these options and no display, and resolves once it has printed its address. */
-export async function startPreview(args: string[]): Promise<PreviewRun> {
-  // No display for the run: the window watcher then fails the same way everywhere, and the page must say so plainly.
-  const env = { ...process.env };
+/** The preview's environment: no display (the window watcher then fails the same way everywhere, and the page must say
+ *  so plainly), plus `extra` (e.g. a TMPDIR of the test's own). */
+function previewEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env = { ...process.env, ...extra };
   delete env.DISPLAY;
   delete env.WAYLAND_DISPLAY;
+  return env;
+}
+
+/** Starts the preview with these options and no display, and resolves once it has printed its address. */
+export async function startPreview(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<PreviewRun> {
   // A process group of its own: killing npm alone would leave the preview (and its engine) running.
-  const child = spawn('npm', ['run', '--silent', 'preview', '--', ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn('npm', ['run', '--silent', 'preview', '--', ...args], {
+    cwd: root, env: previewEnv(extraEnv), stdio: ['ignore', 'pipe', 'pipe'], detached: true,
+  });
   const forget = killGroupOnExit(child);
   let stdout = '';
   let stderr = '';
@@ -59,10 +66,29 @@ export async function startPreview(args: string[]): Promise<PreviewRun> {
   };
 }
 
+/** Runs a preview that is expected to stop by itself (a bad option, a busy port, a failed build) and resolves once it has
+ *  exited. `wrapper` is a command that runs it, e.g. prlimit with its options. */
+export function runPreview(
+  args: string[], { env = {}, wrapper = [] }: { env?: NodeJS.ProcessEnv; wrapper?: string[] } = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const [command, ...rest] = [...wrapper, 'npm', 'run', '--silent', 'preview', '--', ...args];
+  return new Promise((resolve, reject) => {
+    const child = spawn(command!, rest, { cwd: root, env: previewEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
 /** Debian's Chromium, headless, with nothing reaching out to the network on its own. */
 export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
+    // No launch deadline: Playwright's 30 s would count Chromium's start on a busy machine; a failed start still rejects.
+    timeout: 0,
     args: [
       '--no-sandbox',
       '--disable-gpu',

@@ -10,6 +10,8 @@ import type { Browser, Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import type { Settings } from '../../shared/settings';
 import { launchChromium, screenshots, seriousAxeViolations, startPreview, type PreviewRun } from './previewHarness';
+import { needs } from '../prerequisites/needs';
+import { childPaced } from '../fixtures/childReports';
 
 const PIN = '4826';
 const WEBHOOK_SECRET = 'family-hook-secret-0123';
@@ -42,6 +44,7 @@ function startAlertServer(): Promise<http.Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
+// Starting the preview (a Vite build) and Chromium is waited for without a limit: each reports its start or fails.
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pauseguard-e2e-setup-'));
   fs.mkdirSync(path.join(dir, 'downloads'));
@@ -58,7 +61,7 @@ beforeAll(async () => {
   mailPort = (mail.server.address() as AddressInfo).port;
   preview = await startPreview(['--data-dir', path.join(dir, 'data'), '--downloads', path.join(dir, 'downloads')]);
   browser = await launchChromium();
-}, 120_000);
+}, childPaced.timeout);
 
 afterAll(async () => {
   await browser?.close();
@@ -77,7 +80,7 @@ async function expectStep(page: Page, count: string, title: string): Promise<voi
   expect(await heading(page).textContent()).toBe(title);
 }
 
-describe('first-run setup through the preview', () => {
+describe('first-run setup through the preview', needs('chromium', 'DejaVu fonts'), () => {
   it('walks every step, saves, sends a test alert per channel, and writes the PIN only as a hash', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const page = await context.newPage();

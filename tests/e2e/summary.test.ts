@@ -13,6 +13,8 @@ import { weekFrame } from '../../electron/guardian/summary/weekFrame';
 import { defaultTimeZone } from '../../shared/zonedTime';
 import { variedWeek } from '../fixtures/summary/variedWeek';
 import { launchChromium, screenshots, seriousAxeViolations, startPreview, withContext, type PreviewRun } from './previewHarness';
+import { needs } from '../prerequisites/needs';
+import { childPaced } from '../fixtures/childReports';
 
 let dir: string;
 let preview: PreviewRun;
@@ -21,6 +23,7 @@ const timeZone = defaultTimeZone();
 const week = lastFullWeek(new Date(), timeZone);
 const records = variedWeek(new Date(weekFrame(week, timeZone).start).toISOString());
 
+// Starting the preview (a Vite build) and Chromium is waited for without a limit: each reports its start or fails.
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pauseguard-e2e-summary-'));
   fs.mkdirSync(path.join(dir, 'downloads'));
@@ -30,7 +33,7 @@ beforeAll(async () => {
   await journal.close();
   preview = await startPreview(['--data-dir', path.join(dir, 'data'), '--downloads', path.join(dir, 'downloads')]);
   browser = await launchChromium();
-}, 120_000);
+}, childPaced.timeout);
 
 afterAll(async () => {
   await browser?.close();
@@ -38,7 +41,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-describe('the weekly summary', () => {
+describe('the weekly summary', needs('chromium', 'DejaVu fonts'), () => {
   it('shows last week on the summary page, large and plain, with the chart as a table, passing axe', async () => {
     await withContext(browser, { viewport: { width: 1366, height: 768 } }, async (context) => {
       const page = await context.newPage();

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { readJournal } from '../../electron/guardian/store/journal';
 import type { JournalRecord } from '../../shared/journal';
+import { childPaced, childSays, whileRunning, within } from '../fixtures/childReports';
 import { startReceiver, type Receiver } from './alerts/receiver';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -30,18 +31,19 @@ afterEach(async () => {
   await fs.rm(dataDir, { recursive: true, force: true });
 });
 
-it('journals a real SIGSTOP as a stalled stretch and alerts the contact once it runs again', async () => {
+// The app's start under tsx is waited for without a limit (the child says "ready" or dies); what follows has budgets.
+it('journals a real SIGSTOP as a stalled stretch and alerts the contact once it runs again', childPaced, async () => {
   child = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/appServicesChild.ts', dataDir, JSON.stringify({ stallWatch: { checkEveryMs: 100, heldAfterMs: 1500 } })], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise<void>((resolve) => child!.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve()));
+  await childSays(child, (line) => line === 'ready', '"ready"');
 
   const stoppedAt = Date.now();
   child.kill('SIGSTOP');
   await new Promise((resolve) => setTimeout(resolve, 2500));
   child.kill('SIGCONT');
   const resumedAt = Date.now();
-  await webhook.waitFor(1);
+  await within(15_000, 'the contact\'s webhook to be told', whileRunning(child, 'the contact\'s webhook was told', webhook.waitFor(1)));
   child.kill('SIGTERM');
-  await once(child, 'exit');
+  await within(15_000, 'the app to stop on SIGTERM', once(child, 'exit'));
 
   const body = JSON.parse(webhook.received[0]!.body);
   expect(body).toMatchObject({ kind: 'protection-held' });
@@ -58,4 +60,4 @@ it('journals a real SIGSTOP as a stalled stretch and alerts the contact once it 
   expect(Date.parse(gap.from)).toBeGreaterThanOrEqual(stoppedAt - 500);
   expect(Date.parse(gap.from)).toBeLessThanOrEqual(stoppedAt);
   expect(Date.parse(gap.to)).toBeGreaterThanOrEqual(resumedAt - 100);
-}, 30_000);
+});

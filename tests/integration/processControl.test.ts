@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fakeTool as fakeToolIn, runTracked } from '../fixtures/toolProcesses';
 import { createProcessControl, taskkillArgs } from '../../electron/guardian/actions/processControl';
+import { needs } from '../prerequisites/needs';
 
 let dir: string;
 const children = new Set<ChildProcess>();
@@ -42,7 +43,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-describe.runIf(process.platform === 'linux')('process control on Linux, for real', () => {
+describe('process control on Linux, for real', needs('Linux'), () => {
   const control = createProcessControl({ graceMs: 300 });
 
   it('freezes a tool and lets it run again', async () => {

@@ -10,6 +10,7 @@ import { createProcSource } from '../../electron/guardian/watchers/processes/pro
 import { createPsListSource } from '../../electron/guardian/watchers/processes/psListSource';
 import { createProcessWatcher } from '../../electron/guardian/watchers/processes/processWatcher';
 import type { ProcessSource } from '../../electron/guardian/watchers/processes/processSource';
+import { needs } from '../prerequisites/needs';
 
 const catalog = loadCatalog();
 let dir: string;
@@ -37,7 +38,7 @@ afterAll(async () => {
 describe.each<[string, () => ProcessSource]>([
   ['proc', () => createProcSource()],
   ['ps-list', () => createPsListSource()],
-])('the process watcher on the %s source', (sourceName, makeSource) => {
+])('the process watcher on the %s source', needs('Linux'), (sourceName, makeSource) => {
   it('sees tools already running, then tools starting and stopping, with the session a session process means', async () => {
     const events: DetectionEvent[] = [];
     const forPid = (pid: number) => events.filter((e) => 'pid' in e && e.pid === pid);

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SettingsSchema } from '../../shared/settings';
 import { startReceiver, type Receiver } from './alerts/receiver';
 import { startSmtpReceiver, type SmtpReceiver } from './alerts/smtpReceiver';
+import { childPaced } from '../fixtures/childReports';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 let dataDir: string;
@@ -36,7 +37,8 @@ async function pauseguard(args: string[]): Promise<{ code: number | null; stdout
   return { code, stdout, stderr };
 }
 
-describe('pauseguard setup', () => {
+// Each test runs the CLI to its exit: no budget, which would count the start of npm and tsx.
+describe('pauseguard setup', childPaced, () => {
   it('writes the settings and prints what it set, never the PIN or a secret', async () => {
     const result = await pauseguard([
       'setup', '--non-interactive', '--person', 'Margaret', '--contact-name', 'Dave', '--contact-phone', '07700 900123',

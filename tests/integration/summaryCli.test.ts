@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JournalRecord } from '../../shared/journal';
 import { WeeklySummarySchema } from '../../shared/summary';
 import { createJournal } from '../../electron/guardian/store/journal';
+import { childPaced } from '../fixtures/childReports';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 let dataDir: string;
@@ -58,7 +59,8 @@ afterAll(async () => {
   await fs.rm(dataDir, { recursive: true, force: true });
 });
 
-describe('summary', () => {
+// Each test runs the CLI to its exit: no budget, which would count the start of npm and tsx.
+describe('summary', childPaced, () => {
   it('prints the week as JSON with the contract fields', async () => {
     const { code, stdout, stderr } = await run(['summary', '--json', '--week', '2026-W10', '--data-dir', dataDir]);
     expect(stderr).toBe('');
@@ -109,7 +111,8 @@ describe('summary', () => {
   });
 });
 
-describe('verify-journal', () => {
+// Each test runs the CLI to its exit: no budget, which would count the start of npm and tsx.
+describe('verify-journal', childPaced, () => {
   it('exits 0 for an intact journal, and 1 with the line once an entry is edited', async () => {
     const intact = await run(['verify-journal', '--data-dir', dataDir]);
     expect(intact.code).toBe(0);

@@ -10,26 +10,13 @@ import { loadCatalog } from '../../electron/guardian/catalog';
 import { createLinuxSessionWatcher } from '../../electron/guardian/watchers/sessions/linuxSessionWatcher';
 import type { Watcher } from '../../electron/guardian/watchers/watcher';
 import { startXvfb, type Xvfb } from '../fixtures/xvfb';
+import { needs } from '../prerequisites/needs';
 
 const RFB_CLIENT = join(__dirname, '../fixtures/rfb-client.mjs');
 const HOST_ADDRESS = '198.51.100.1';
 const PEER_ADDRESS = '198.51.100.2';
 const TEST_NET = '198.51.100.';
 const POLL_MS = 200;
-
-function onPath(command: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
-}
-
-function whyNotRunnable(): string | null {
-  if (process.platform !== 'linux') return 'it needs Linux';
-  if (process.getuid?.() !== 0) return 'it needs root to create a network namespace';
-  const missing = ['Xvfb', 'x11vnc', 'ip'].filter((command) => !onPath(command));
-  return missing.length > 0 ? `${missing.join(', ')} not installed (Debian: xvfb x11vnc iproute2)` : null;
-}
-
-const skipReason = whyNotRunnable();
-if (skipReason) console.warn(`Skipping the real VNC session test: ${skipReason}.`);
 
 /** Everything started here, so every exit path can take it down again (Xvfb takes itself down on exit). */
 const started = { processes: [] as ChildProcess[], namespace: null as string | null, hostVeth: null as string | null };
@@ -155,7 +142,7 @@ const sessionStarts = (events: DetectionEvent[]): SessionStarted[] =>
 
 process.on('exit', cleanUpSync);
 
-describe.skipIf(skipReason !== null)('an incoming VNC session from another machine (real x11vnc, Xvfb, network namespace)', () => {
+describe('an incoming VNC session from another machine (real x11vnc, Xvfb, network namespace)', needs('Linux', 'root', 'Xvfb', 'x11vnc', 'ip'), () => {
   let xvfb: Xvfb | null = null;
   let port = 0;
   let x11vnc: ChildProcess;

@@ -11,6 +11,8 @@ import type { Watcher } from '../../electron/guardian/watchers/watcher';
 import type { DetectionEvent } from '../../shared/events';
 import { endProcessGroup } from '../fixtures/processGroup';
 import { startXvfb, type Xvfb } from '../fixtures/xvfb';
+import { needs } from '../prerequisites/needs';
+import { childPaced } from '../fixtures/childReports';
 
 const catalog = loadCatalog();
 const started: ChildProcess[] = [];
@@ -22,11 +24,18 @@ let watcher: Watcher | null = null;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function until<T>(what: string, check: () => T | Promise<T>, timeoutMs = 20_000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
+/**
+ * Polls `check` until it gives a value. Given the child whose start it waits on (`startedBy`), it waits as long as that
+ * child runs and fails once it exits: a busy machine may be slow to start it. Otherwise it gives up after `timeoutMs`.
+ */
+async function until<T>(what: string, check: () => T | Promise<T>, limit: { startedBy: ChildProcess } | { timeoutMs: number }): Promise<NonNullable<T>> {
+  const deadline = 'timeoutMs' in limit ? Date.now() + limit.timeoutMs : Infinity;
   for (;;) {
     const value = await check();
     if (value) return value;
+    if ('startedBy' in limit && (limit.startedBy.exitCode !== null || limit.startedBy.signalCode !== null)) {
+      throw new Error(`${limit.startedBy.spawnfile} exited (${limit.startedBy.exitCode ?? limit.startedBy.signalCode}) before ${what}`);
+    }
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
     await sleep(50);
   }
@@ -43,7 +52,7 @@ beforeAll(async () => {
   xvfb = await startXvfb();
   display = xvfb.display;
   profile = fs.mkdtempSync(path.join(os.tmpdir(), 'pg-chromium-'));
-});
+}, childPaced.timeout);
 
 afterEach(async () => {
   await watcher?.stop();
@@ -58,14 +67,15 @@ afterAll(async () => {
   if (profile) fs.rmSync(profile, { recursive: true, force: true });
 });
 
-describe('X11 windows', () => {
+// Each program's start is waited for as long as it runs (see until()); what follows it has budgets.
+describe('X11 windows', { ...needs('Linux', 'Xvfb', 'matchbox-window-manager', 'xmessage', 'chromium'), ...childPaced }, () => {
   it('waits for a window manager that lists windows, then sees them', async () => {
     source = createX11Source({ env: { DISPLAY: display } });
     await expect(source.list()).rejects.toThrow(
       'Pause Guard cannot see the windows on screen: the window manager does not list them (EWMH _NET_CLIENT_LIST).',
     );
-    run('matchbox-window-manager', ['-use_titlebar', 'no']);
-    await until('the window manager to publish its list', () => source!.list().then(() => true, () => false), 10_000);
+    const windowManager = run('matchbox-window-manager', ['-use_titlebar', 'no']);
+    await until('the window manager to publish its list', () => source!.list().then(() => true, () => false), { startedBy: windowManager });
     await expect(source.list()).resolves.toEqual([]);
   });
 
@@ -75,10 +85,10 @@ describe('X11 windows', () => {
     const windows = await until('the xmessage window', async () => {
       const list = await source!.list();
       return list.length > 0 ? list : null;
-    });
+    }, { startedBy: xmessage });
     expect(windows).toEqual([{ id: expect.stringMatching(/^0x[0-9a-f]+$/), pid: null, title: 'Lloyds Bank - Internet Banking' }]);
     await endProcessGroup(xmessage);
-    await until('the window to go', async () => (await source!.list()).length === 0);
+    await until('the window to go', async () => (await source!.list()).length === 0, { timeoutMs: 10_000 });
   });
 
   it("reports a bank page in Chromium when its title turns to a bank's, and when the browser closes", async () => {
@@ -98,16 +108,16 @@ describe('X11 windows', () => {
       `--app=data:text/html,${encodeURIComponent(page)}`,
     ]);
     const weather = await until('the Chromium window titled Weather', async () =>
-      (await source!.list()).find((w) => w.title === 'Weather'),
+      (await source!.list()).find((w) => w.title === 'Weather'), { startedBy: chromium },
     );
     expect(weather).toMatchObject({ pid: chromium.pid, processName: 'chromium' });
     expect(events).toEqual([]);
 
-    await until('the bank page', () => events.length > 0);
+    await until('the bank page', () => events.length > 0, { timeoutMs: 20_000 });
     expect(events).toEqual([{ type: 'window-seen', kind: 'bank', toolId: null, pid: chromium.pid }]);
 
     await endProcessGroup(chromium);
-    await until('the bank page to go', () => events.length > 1, 10_000);
+    await until('the bank page to go', () => events.length > 1, { timeoutMs: 10_000 });
     expect(events).toEqual([
       { type: 'window-seen', kind: 'bank', toolId: null, pid: chromium.pid },
       { type: 'window-gone', kind: 'bank', toolId: null, pid: chromium.pid },

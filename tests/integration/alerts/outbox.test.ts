@@ -11,6 +11,7 @@ import { createWebhookChannel } from '../../../electron/guardian/alerts/channels
 import { createOutbox, type AlertEvent, type OutboxOptions } from '../../../electron/guardian/alerts/outbox';
 import { retryDelayMs } from '../../../electron/guardian/alerts/outboxRecord';
 import type { Contact } from '../../../shared/settings';
+import { childPaced, childSays, within } from '../../fixtures/childReports';
 import { freePort, startReceiver, type Receiver } from './receiver';
 import { startSmtpReceiver, type SmtpReceiver } from './smtpReceiver';
 
@@ -108,7 +109,8 @@ describe('outbox', () => {
     expect(kept.channels['webhook:a'].lastError).toMatch(/did not answer in time/);
   });
 
-  it('after a kill -9 between "sent" and "marked delivered", sends again with the same ids so receivers can drop the repeat', async () => {
+  // The child's start under tsx is waited for without a limit (it prints "queued ID" or dies); what follows has budgets.
+  it('after a kill -9 between "sent" and "marked delivered", sends again with the same ids so receivers can drop the repeat', childPaced, async () => {
     // Each server takes the whole alert and then never answers its first one: the sender cannot know it arrived.
     const ntfy = await http((_r, i) => (i === 0 ? 'hang' : 200));
     const webhook = await http((_r, i) => (i === 0 ? 'hang' : 200));
@@ -126,12 +128,11 @@ describe('outbox', () => {
     closers.push(async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     });
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    await Promise.all([ntfy.waitFor(1), webhook.waitFor(1), smtp.waitFor(1)]);
+    const queued = await childSays(child, (line) => line.startsWith('queued '), '"queued ID"');
+    await within(15_000, 'the first send on every channel', Promise.all([ntfy.waitFor(1), webhook.waitFor(1), smtp.waitFor(1)]));
     child.kill('SIGKILL');
     await once(child, 'exit');
-    const id = /queued (\S+)/.exec(stdout)?.[1] ?? '';
+    const id = /^queued (\S+)$/.exec(queued)?.[1] ?? '';
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
 
     // On disk: every channel still pending after one try whose outcome is unknown.
@@ -168,7 +169,7 @@ describe('outbox', () => {
     expect(new Set(webhook.received.map((r) => r.headers['idempotency-key'])).size).toBe(1);
 
     expect(await readJson(path.join(dataDir, 'outbox', 'sent', `${id}.json`))).toMatchObject({ id });
-  }, 30_000);
+  });
 
   it('keeps a corrupt outbox file aside, reports it plainly, and still sends the good ones', async () => {
     const server = await http(() => 200);

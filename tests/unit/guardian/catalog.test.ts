@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CatalogError, GENERIC_EXECUTABLE_NAMES, loadCatalog, type ProcessInfo } from '../../../electron/guardian/catalog';
 import bundled from '../../../resources/remote-tools.json';
+import { needs } from '../../prerequisites/needs';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const referenceDir = path.resolve(repoRoot, '../shared/reference/lolrmm');
@@ -297,7 +298,7 @@ describe('matchProcess', () => {
     expect(catalog.matchProcess(hostile[3]!)).toBeNull();
   });
 
-  it.runIf(process.platform === 'linux')('names real processes whose executable is called like a tool', async () => {
+  it('names real processes whose executable is called like a tool', needs('Linux'), async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'pg-catalog-'));
     const children: ChildProcess[] = [];
     try {

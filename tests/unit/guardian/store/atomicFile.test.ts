@@ -6,6 +6,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../../../../electron/guardian/store/atomicFile';
+import { needs } from '../../../prerequisites/needs';
+import { childPaced } from '../../../fixtures/childReports';
 
 const run = promisify(execFile);
 const repoRoot = path.resolve(import.meta.dirname, '../../../..');
@@ -57,7 +59,7 @@ describe('writeFileAtomic', () => {
     expect(await fs.readdir(dir)).toEqual([]);
   });
 
-  it('when the write fails part-way (file-size limit, like a full disk), the old file is intact and no temp file is left', async () => {
+  it('when the write fails part-way (file-size limit, like a full disk), the old file is intact and no temp file is left', { ...needs('prlimit'), ...childPaced }, async () => {
     const file = path.join(dir, 'settings.json');
     await fs.writeFile(file, 'the old settings');
     const { stdout } = await run(

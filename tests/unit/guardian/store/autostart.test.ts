@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   autostartEntryPath, desktopExecLine, launcherPath, removeAutostartEntry, writeAutostartEntry,
 } from '../../../../electron/guardian/store/autostart';
+import { needs } from '../../../prerequisites/needs';
 
 const run = promisify(execFile);
 let home: string;
@@ -65,7 +66,7 @@ describe('desktopExecLine', () => {
 });
 
 describe('writeAutostartEntry and removeAutostartEntry', () => {
-  it('writes an entry desktop-file-validate accepts, with autostart enabled and not hidden', async () => {
+  it('writes an entry desktop-file-validate accepts, with autostart enabled and not hidden', needs('desktop-file-validate'), async () => {
     const file = await writeAutostartEntry({ env: {}, home, exePath: '/opt/Pause Guard/pause-guard', args: ['--hidden'] });
     expect(file).toBe(path.join(home, '.config/autostart/pause-guard.desktop'));
     const text = await fs.readFile(file, 'utf8');
@@ -76,7 +77,7 @@ describe('writeAutostartEntry and removeAutostartEntry', () => {
     expect(stdout + stderr).toBe('');
   });
 
-  it('launches, through GLib (as a desktop session does), exactly the program and arguments written, despite spaces, quotes, $ and %', async () => {
+  it('launches, through GLib (as a desktop session does), exactly the program and arguments written, despite spaces, quotes, $ and %', needs('gio'), async () => {
     const out = path.join(home, 'argv.txt');
     const exe = await argvRecorder(path.join(home, `Apps/Pause Guard $HOME "beta" it's 100% a=b`), 'pause guard', out);
     const file = await writeAutostartEntry({ env: {}, home, exePath: exe, args: ['--hidden'] });
@@ -84,7 +85,7 @@ describe('writeAutostartEntry and removeAutostartEntry', () => {
     expect((await waitForFile(out)).split('\n')).toEqual([exe, '--hidden', '']);
   });
 
-  it('launches a plain path with no quoting through GLib too', async () => {
+  it('launches a plain path with no quoting through GLib too', needs('gio'), async () => {
     const out = path.join(home, 'argv.txt');
     const exe = await argvRecorder(path.join(home, 'opt'), 'pause-guard', out);
     const file = await writeAutostartEntry({ env: {}, home, exePath: exe, args: ['--hidden'] });

@@ -4,12 +4,12 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { JournalRecord } from '../../../../shared/journal';
 import { GENESIS_HASH } from '../../../../electron/guardian/store/hashChain';
 import { createJournal, type Journal, type JournalOptions } from '../../../../electron/guardian/store/journal';
 import { verifyJournal } from '../../../../electron/guardian/store/verifyJournal';
+import { childPaced, childSays } from '../../../fixtures/childReports';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../../..');
 let dir: string;
@@ -293,17 +293,15 @@ describe('retention and bad input', () => {
   });
 });
 
-it('survives a kill -9 in the middle of appending: the chain verifies and the next start appends on', async () => {
+// The appending child's start under tsx is waited for without a limit: it prints its first line or dies.
+it('survives a kill -9 in the middle of appending: the chain verifies and the next start appends on', childPaced, async () => {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'tests/fixtures/journal/appendLoop.ts'), dir], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   try {
-    await new Promise<void>((resolve, reject) => {
-      readline.createInterface({ input: child.stdout }).once('line', () => resolve());
-      child.once('exit', (code) => reject(new Error(`the appending child exited early (${code})`)));
-    });
+    await childSays(child, () => true, 'its first line');
     await new Promise((resolve) => setTimeout(resolve, 300));
   } finally {
     child.kill('SIGKILL');

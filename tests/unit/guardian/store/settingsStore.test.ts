@@ -7,6 +7,8 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultSettings, SETTINGS_VERSION, type Settings } from '../../../../shared/settings';
 import { openSettings, saveSettings, SettingsSaveError } from '../../../../electron/guardian/store/settingsStore';
+import { needs } from '../../../prerequisites/needs';
+import { childPaced } from '../../../fixtures/childReports';
 
 const run = promisify(execFile);
 const repoRoot = path.resolve(import.meta.dirname, '../../../..');
@@ -130,7 +132,7 @@ describe('a data folder that cannot be written', () => {
     );
   });
 
-  describe('read-only bind mount (EROFS, in a private mount namespace)', () => {
+  describe('read-only bind mount (EROFS, in a private mount namespace)', { ...needs('Linux', 'unshare'), ...childPaced }, () => {
     /** Runs the fixture with `dir` bind-mounted read-only in a mount namespace of its own. */
     async function inReadOnlyFolder(): Promise<{ settings: Settings; reset: unknown; saveError: string | null }> {
       const rootless = process.getuid?.() !== 0;
