@@ -17,7 +17,7 @@ const RUN_TIME_PACKAGES = ['@koromix/*', 'ps-list', 'node-window-manager'];
 
 /** Bundles `entry` (a path in the repository) into `outfile` as an ES module that Node for Windows runs. */
 export async function bundleForWindows(entry: string, outfile: string): Promise<void> {
-  await build({
+  const result = await build({
     entryPoints: [path.resolve(repoRoot, entry)],
     outfile,
     bundle: true,
@@ -28,14 +28,32 @@ export async function bundleForWindows(entry: string, outfile: string): Promise<
     // CommonJS dependencies (nodemailer) require Node's own modules: an ES module has no require of its own.
     banner: { js: "import { createRequire as __pgCreateRequire } from 'node:module'; const require = __pgCreateRequire(import.meta.url);" },
     logLevel: 'warning',
+    write: false,
   });
+  // Written whole and renamed into place, so a Node for Windows starting meanwhile never reads half a bundle.
+  const [bundle] = result.outputFiles;
+  if (!bundle) throw new Error(`esbuild wrote nothing for ${entry}.`);
+  fs.mkdirSync(path.dirname(outfile), { recursive: true });
+  const partial = `${outfile}.${process.pid}.partial`;
+  fs.writeFileSync(partial, bundle.contents);
+  fs.renameSync(partial, outfile);
 }
 
-/** The CLI bundle in the bed, with ps-list copied beside it at the version the app has installed. */
+/** ps-list copied beside the bundle at the installed version (its fastlist.exe is run from its own folder). */
+function copyPsList(): void {
+  const installed = fs.realpathSync(path.join(repoRoot, 'node_modules', 'ps-list'));
+  const copy = path.join(bedPaths.cliDir, 'node_modules', 'ps-list');
+  const versionOf = (dir: string) => (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+  if (fs.existsSync(path.join(copy, 'package.json')) && versionOf(copy) === versionOf(installed)) return;
+  const partial = `${copy}.${process.pid}.partial`;
+  fs.cpSync(installed, partial, { recursive: true, dereference: true });
+  fs.rmSync(copy, { recursive: true, force: true });
+  fs.renameSync(partial, copy);
+}
+
+/** The CLI bundle in the bed, with ps-list beside it. */
 export async function buildWindowsCli(): Promise<string> {
   await bundleForWindows('electron/cli.ts', bedPaths.cliBundle);
-  const psList = path.join(bedPaths.cliDir, 'node_modules', 'ps-list');
-  fs.rmSync(psList, { recursive: true, force: true });
-  fs.cpSync(fs.realpathSync(path.join(repoRoot, 'node_modules', 'ps-list')), psList, { recursive: true, dereference: true });
+  copyPsList();
   return bedPaths.cliBundle;
 }
