@@ -34,7 +34,8 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/windows/**/*.test.ts'],
           fileParallelism: false,
-          testTimeout: 90_000,
+          // Starting a Windows process under Wine takes half a second on a quiet machine and far longer on a busy one.
+          testTimeout: 180_000,
           hookTimeout: 120_000,
           globals: true,
         },

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildWindowsCli } from './buildWindowsCli';
-import { bedPaths, bedProblem, WINE, wineEnv } from './windowsBed';
+import { bedPaths, bedProblem, WINE, wineEnv, windowsFileUrl } from './windowsBed';
 import { followFile } from './followFile';
 
 const problem = bedProblem();
@@ -27,7 +27,7 @@ const stderrFile = path.join(outputDir, 'stderr');
 const stdoutFd = fs.openSync(stdoutFile, 'w');
 const stderrFd = fs.openSync(stderrFile, 'w');
 
-const child = spawn(WINE, [bedPaths.nodeExe, bundle, ...process.argv.slice(2)], {
+const child = spawn(WINE, [bedPaths.nodeExe, '--import', windowsFileUrl(bedPaths.keepAliveShim), bundle, ...process.argv.slice(2)], {
   env: wineEnv(),
   stdio: ['ignore', stdoutFd, stderrFd],
   detached: true,

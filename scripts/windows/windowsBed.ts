@@ -28,7 +28,14 @@ export const bedPaths = {
   cliDir: path.join(bedDir, 'cli'),
   cliBundle: path.join(bedDir, 'cli', 'pauseguard.mjs'),
   koffiWindows: path.join(bedDir, 'cli', 'node_modules', '@koromix', 'koffi-win32-x64'),
+  /** What Wine 8 lacks for fetch(): TCP keep-alive set before connecting (wineKeepAlive.mjs). */
+  keepAliveShim: path.join(repoRoot, 'scripts', 'windows', 'wineKeepAlive.mjs'),
 };
+
+/** A Linux path as the file: URL Node for Windows imports it by (the Linux root is drive Z:). */
+export function windowsFileUrl(linuxPath: string): string {
+  return `file:///Z:${encodeURI(path.resolve(linuxPath))}`;
+}
 
 /** The prefix: $WINEPREFIX when set, else the bed's own. */
 export function winePrefix(env: NodeJS.ProcessEnv = process.env): string {

@@ -29,7 +29,7 @@ describe('the Windows test bed', () => {
     const probe = path.join(bedPaths.cliDir, 'koffi-probe.mjs');
     await bundleForWindows('tests/windows/fixtures/koffiProbe.ts', probe);
     const report = `${bed.folders.appData}\\koffi-probe.json`;
-    const { code, stderr } = await bed.runNode(probe, [report]);
+    const { code, stderr } = await bed.runNode([probe, report]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const result = JSON.parse(fs.readFileSync(bed.toLinux(report), 'utf8')) as { koffi: string; pid: number; win32Pid: number };

@@ -7,12 +7,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { bedPaths, bedProblem, prefixUserDir, repoRoot, WINE, WINESERVER, wineEnv, winePrefix } from '../../scripts/windows/windowsBed';
+import { bedPaths, bedProblem, repoRoot, WINE, WINESERVER, wineEnv, winePrefix } from '../../scripts/windows/windowsBed';
 import { readJsonLines, type JsonLines } from '../fixtures/jsonLines';
 import { endProcessGroup, killGroupOnExit, signalGroup } from '../fixtures/processGroup';
 
 const run = promisify(execFile);
-const TOOL_START_TIMEOUT_MS = 20_000;
+const TOOL_START_TIMEOUT_MS = 30_000;
 const POLL_MS = 50;
 
 /** Windows paths of the folders tools and tests use, as Node for Windows sees them in this prefix. */
@@ -24,6 +24,9 @@ export interface WindowsFolders {
   readonly downloads: string;
   readonly desktop: string;
 }
+
+/** What `process.env` holds in Node for Windows here: %APPDATA%, %ProgramData% ... as Wine sets them. */
+export type WindowsEnv = Readonly<Record<string, string>>;
 
 /** A renamed node.exe running as a Windows process. */
 export interface WineTool {
@@ -52,6 +55,7 @@ export interface WineBed {
   /** The prefix's Linux path (its drive_c is C:). */
   readonly prefix: string;
   readonly folders: WindowsFolders;
+  readonly windowsEnv: WindowsEnv;
   /** The Linux path of a Windows path on C: (the prefix) or Z: (the Linux root). */
   toLinux(windowsPath: string): string;
   /** The Windows path of a Linux path: C:\ inside the prefix's drive_c, Z:\ anywhere else. */
@@ -66,8 +70,8 @@ export interface WineBed {
   cli(args: string[]): WineCli;
   /** Runs the CLI to its end. */
   runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }>;
-  /** A Node for Windows process of its own running `script` (an ES module bundled for Windows, in the bed's CLI folder). */
-  runNode(script: string, args?: string[]): Promise<{ code: number | null; stderr: string }>;
+  /** Node for Windows run with `args` (e.g. a bundle in the bed's CLI folder and its arguments) to its end. */
+  runNode(args: string[]): Promise<{ code: number | null; stderr: string }>;
   /** Ends every CLI and tool it started, the prefix's wineserver with all its processes, and removes the prefix. */
   stop(): Promise<void>;
 }
@@ -94,6 +98,18 @@ function exitOf(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
 
+/**
+ * Whether a Linux process is stopped (SIGSTOP). Wine names a tool's Linux process after the tool, so a Pause Guard for
+ * Linux running on the same machine (another test run) sees it as that tool and freezes it.
+ */
+function isHeldStopped(pid: number): boolean {
+  try {
+    return /^\d+ \(.*\) T /.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
 /** Waits for `file` to hold a number (a tool writes its pid there once it runs); rejects if `child` exits first. */
 async function readPidFile(file: string, child: ChildProcess, what: string): Promise<number> {
   const deadline = Date.now() + TOOL_START_TIMEOUT_MS;
@@ -103,7 +119,8 @@ async function readPidFile(file: string, child: ChildProcess, what: string): Pro
     if (/^\d+$/.test(text)) return Number(text);
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
-  throw new Error(`${what} did not start within ${TOOL_START_TIMEOUT_MS / 1000} s.`);
+  const held = child.pid !== undefined && isHeldStopped(child.pid);
+  throw new Error(`${what} did not start within ${TOOL_START_TIMEOUT_MS / 1000} s${held ? ': it is held stopped (SIGSTOP), likely by a Pause Guard for Linux running on this machine' : ''}.`);
 }
 
 /** Starts a bed for one test file; throws the bed's problem in one sentence when Wine or setup:windows is missing. */
@@ -114,17 +131,6 @@ export async function startWineBed(options: WineBedOptions = {}): Promise<WineBe
   const prefix = path.join(workDir, 'prefix');
   await copyPrefix(winePrefix(), prefix);
   const env = wineEnv({ ...process.env, ...options.env, WINEPREFIX: prefix });
-
-  const user = path.basename(prefixUserDir(prefix));
-  const profile = `C:\\users\\${user}`;
-  const folders: WindowsFolders = {
-    programFiles: 'C:\\Program Files',
-    appData: `${profile}\\AppData\\Roaming`,
-    localAppData: `${profile}\\AppData\\Local`,
-    programData: 'C:\\ProgramData',
-    downloads: `${profile}\\Downloads`,
-    desktop: `${profile}\\Desktop`,
-  };
 
   const toLinux = (windowsPath: string): string => {
     const match = /^([A-Za-z]):(?:\\(.*))?$/.exec(windowsPath);
@@ -172,8 +178,9 @@ export async function startWineBed(options: WineBedOptions = {}): Promise<WineBe
     const exe = toLinux(windowsExe);
     await fs.promises.mkdir(path.dirname(exe), { recursive: true });
     await fs.promises.rm(exe, { force: true });
-    // A hard link is a real file at the tool's path (the image Windows reports) without copying 87 MB.
-    await fs.promises.link(bedPaths.nodeExe, exe).catch(() => fs.promises.copyFile(bedPaths.nodeExe, exe));
+    // A copy, never a hard link: Wine names a process after the first path it met for the file's inode, so a link
+    // would be reported as whichever tool (or the CLI's own node.exe) was started from that inode first.
+    await fs.promises.copyFile(bedPaths.nodeExe, exe, fs.constants.COPYFILE_FICLONE);
     const pidFile = path.join(workDir, `tool-${++tools}.pid`);
     const script = "require('fs').writeFileSync(process.argv[1], String(process.pid)); setTimeout(() => {}, 3e5)";
     const child = spawn(WINE, [windowsExe, '-e', script, '--', toWindows(pidFile), ...args], { env, stdio: 'ignore', detached: true });
@@ -228,9 +235,40 @@ export async function startWineBed(options: WineBedOptions = {}): Promise<WineBe
     return { code, stdout, stderr };
   };
 
+  const runNode = async (args: string[]) => {
+    // Node for Windows cannot write to a pipe here (EBADF): its stderr goes to a file that is read at the end.
+    const stderrFile = path.join(workDir, `node-${++tools}.stderr`);
+    const stderrFd = fs.openSync(stderrFile, 'w');
+    const child = spawn(WINE, [bedPaths.nodeExe, ...args], { env, stdio: ['ignore', 'ignore', stderrFd], detached: true });
+    fs.closeSync(stderrFd);
+    track(child);
+    const code = await exitOf(child);
+    return { code, stderr: fs.readFileSync(stderrFile, 'utf8') };
+  };
+
+  // The folders as Windows names them here, asked of Node for Windows itself.
+  const envFile = path.join(workDir, 'windows-env.json');
+  const asked = await runNode(['-e', "require('fs').writeFileSync(process.argv[1], JSON.stringify(process.env))", '--', toWindows(envFile)]);
+  if (asked.code !== 0) throw new Error(`Node for Windows did not start in ${prefix}: ${asked.stderr.trim()}`);
+  const windowsEnv = JSON.parse(fs.readFileSync(envFile, 'utf8')) as WindowsEnv;
+  const envValue = (name: string): string => {
+    const value = windowsEnv[name];
+    if (!value) throw new Error(`Node for Windows has no %${name}% in ${prefix}.`);
+    return value;
+  };
+  const folders: WindowsFolders = {
+    programFiles: envValue('ProgramFiles'),
+    appData: envValue('APPDATA'),
+    localAppData: envValue('LOCALAPPDATA'),
+    programData: envValue('ProgramData'),
+    downloads: `${envValue('USERPROFILE')}\\Downloads`,
+    desktop: `${envValue('USERPROFILE')}\\Desktop`,
+  };
+
   return {
     prefix,
     folders,
+    windowsEnv,
     toLinux,
     toWindows,
     async writeFile(windowsPath, content) {
@@ -246,16 +284,7 @@ export async function startWineBed(options: WineBedOptions = {}): Promise<WineBe
     startTool,
     cli,
     runCli,
-    async runNode(script, args = []) {
-      // Node for Windows cannot write to a pipe here (EBADF): its stderr goes to a file that is read at the end.
-      const stderrFile = path.join(workDir, `node-${++tools}.stderr`);
-      const stderrFd = fs.openSync(stderrFile, 'w');
-      const child = spawn(WINE, [bedPaths.nodeExe, script, ...args], { env, stdio: ['ignore', 'ignore', stderrFd], detached: true });
-      fs.closeSync(stderrFd);
-      track(child);
-      const code = await exitOf(child);
-      return { code, stderr: fs.readFileSync(stderrFile, 'utf8') };
-    },
+    runNode,
     async stop() {
       await Promise.all([...children].map((child) => endProcessGroup(child)));
       killWine();
