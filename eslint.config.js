@@ -1,4 +1,5 @@
-// Lint rules: typescript-eslint everywhere, React hooks in the renderer, and the engine kept free of 'electron'.
+// Lint rules: typescript-eslint everywhere, React hooks in the renderer, the engine and CLI kept free of 'electron', and the
+// renderer kept to its own code and shared/ (never the main process's).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -27,7 +28,15 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
-    files: ['electron/guardian/**/*.ts', 'electron/cli.ts', 'electron/preview.ts', 'electron/preview/**/*.ts', 'shared/**/*.ts'],
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/electron/**', 'electron', 'node:*'], message: 'The renderer shows state only: what it shares with the main process lives in shared/.' }],
+      }],
+    },
+  },
+  {
+    files: ['electron/guardian/**/*.ts', 'electron/cli.ts', 'electron/cli/**/*.ts', 'electron/preview.ts', 'electron/preview/**/*.ts', 'shared/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', noElectron],
       'no-restricted-syntax': [

@@ -1,8 +1,13 @@
-// Test runner set-up: node (engine, main-process glue, shared, integration), browser end to end (one file at a time:
+// Test runner set-up: node (engine, main-process glue, shared, integration, the hostile-caller suite), browser end to end (one file at a time:
 // each starts the preview and Chromium, too heavy to run side by side on two cores), the Windows suite under Wine (one
 // file at a time, each with its own prefix: npm run test:windows), and jsdom (renderer).
+// Tests seal into a folder of their own, never the person's real seal folder (each data folder has its own part of it).
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+
+const env = { PAUSE_GUARD_SEAL_DIR: path.join(os.tmpdir(), 'pauseguard-test-seal') };
 
 export default defineConfig({
   test: {
@@ -11,10 +16,11 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+          include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/hostile/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           globals: true,
+          env,
         },
       },
       {
@@ -26,6 +32,7 @@ export default defineConfig({
           testTimeout: 90_000,
           hookTimeout: 120_000,
           globals: true,
+          env,
         },
       },
       {

@@ -6,6 +6,6 @@ import { startTrayApp } from './trayApp';
 
 startTrayApp({
   mainDir: import.meta.dirname,
-  createServices: (dataDir, quit) =>
-    createAppServices({ dataDir, version: APP_VERSION, downloadFolders: null, quit, log: (line) => console.error(line) }),
+  createServices: (dataDir, quit, keyProtector) =>
+    createAppServices({ dataDir, version: APP_VERSION, downloadFolders: null, quit, keyProtector, log: (line) => console.error(line) }),
 });

@@ -39,10 +39,14 @@ async function ownFolder(prefix: string): Promise<string> {
 async function main(argv: string[]): Promise<void> {
   const options = parsePreviewOptions(argv);
   const dataDir = options.dataDir ?? (await ownFolder('pauseguard-preview-data-'));
+  // A data folder of its own gets a seal folder of its own, so nothing is left in the person's seal folder.
+  const sealDir = options.dataDir ? undefined : await ownFolder('pauseguard-preview-seal-');
   const services = await createAppServices({
     dataDir,
+    sealDir,
     version: APP_VERSION,
     downloadFolders: options.downloads,
+    processesIn: options.processesIn,
     quit: () => void leave(0),
     log,
   });

@@ -1,14 +1,17 @@
-// The tray app's wiring: single-instance lock, security before ready, then the app services, windows, IPC and tray,
-// failing loudly. It never decides anything about scams: the guardian service does; this file only connects it to Electron.
+// The tray app's wiring: single-instance lock, no debugger, security before ready, then the app services, windows, IPC and
+// tray, failing loudly. It never decides anything about scams: the guardian service does; this file only connects it to Electron.
 import path from 'node:path';
-import { app, BrowserWindow, dialog, Menu, nativeImage, Notification, powerMonitor, screen, session, shell, Tray, type BrowserWindow as Window } from 'electron';
+import { app, BrowserWindow, dialog, Menu, nativeImage, Notification, powerMonitor, safeStorage, screen, session, shell, Tray, type BrowserWindow as Window } from 'electron';
 import type { AppServices } from './guardian/appServices';
 import type { StopReason } from './guardian/store/heartbeat';
+import type { KeyProtector } from './guardian/store/sealKey';
 import { createApiHandlers } from './apiHandlers';
 import { appPagesFor } from './appPages';
 import { applyStartAtLogin, wasStartedAtLogin } from './autoLaunch';
 import { cspFor } from './csp';
+import { debuggerSwitches, withoutDebuggerSwitches } from './debuggerSwitches';
 import { createOpenExternalLink } from './externalLinks';
+import { keyProtectorFor } from './safeStorageKey';
 import { registerIpcHandlers, sendEvent } from './ipc';
 import { enableSandboxBeforeReady, guardAllWebContents, hardenSession } from './security';
 import { createTrayIcon, type TrayView } from './tray';
@@ -16,16 +19,49 @@ import { createDashboardWindow } from './windows/dashboardWindow';
 import { createInterruptionWindows, type InterruptionWindows } from './windows/interruptionWindows';
 
 export type TrayAppOptions = {
-  /** Builds the app services over the person's data folder (Electron's userData); `quit` is called once the PIN allowed it. */
-  createServices: (dataDir: string, quit: () => void) => Promise<AppServices>;
+  /**
+   * Builds the app services over the person's data folder (Electron's userData); `quit` is called once the PIN allowed
+   * it; `keyProtector` keeps the sealing key (safeStorage where it is real protection).
+   */
+  createServices: (dataDir: string, quit: () => void, keyProtector: KeyProtector) => Promise<AppServices>;
   /** The folder of the built main bundle (out/main): the preload and renderer are found beside it. */
   mainDir: string;
+  /** How the app was started (process.argv unless given). */
+  argv?: readonly string[];
 };
+
+/** Marks the start made without the debugger switches, so switches that cannot be left out do not restart it forever. */
+export const STARTED_CLEAN = '--pause-guard-started-without-debugger';
+
+/**
+ * Started with a debugger switch (a DevTools connection to the cover, the inspector on the main process, after a kill
+ * and a relaunch by the caller): no window is made. The switches are dropped, it is journalled and the family told, and
+ * the app starts again without them, once.
+ */
+function refuseDebugger(options: TrayAppOptions, argv: readonly string[], switches: string[]): void {
+  for (const name of switches) app.commandLine.removeSwitch(name);
+  void app
+    .whenReady()
+    // safeStorage can be asked only once the app is ready; the journal and outbox are sealed as at any start.
+    .then(() => options.createServices(app.getPath('userData'), () => undefined, keyProtectorFor(safeStorage, process.platform).protector))
+    .then((services) => services.refuseDebugger(switches))
+    .catch((error: unknown) => console.error(`Pause Guard could not record the debugger switches: ${String(error)}`))
+    .finally(() => {
+      if (!argv.includes(STARTED_CLEAN)) app.relaunch({ args: [...withoutDebuggerSwitches(argv.slice(1), process.platform), STARTED_CLEAN] });
+      app.exit(0);
+    });
+}
 
 export function startTrayApp(options: TrayAppOptions): void {
   enableSandboxBeforeReady(app);
   if (!app.requestSingleInstanceLock()) {
     app.quit();
+    return;
+  }
+  const argv = options.argv ?? process.argv;
+  const switches = debuggerSwitches({ argv, commandLine: app.commandLine, env: process.env, platform: process.platform });
+  if (switches.length > 0) {
+    refuseDebugger(options, argv, switches);
     return;
   }
   const pages = appPagesFor({
@@ -86,7 +122,10 @@ export function startTrayApp(options: TrayAppOptions): void {
     hardenSession(session.defaultSession, cspFor(pages));
     // Electron's default menu carries Ctrl+R, Ctrl+Shift+I, Ctrl+W and Ctrl+Q: no window of ours may have them.
     Menu.setApplicationMenu(null);
-    const services = await options.createServices(app.getPath('userData'), () => quitFor('quit'));
+    // safeStorage can be asked only once the app is ready.
+    const { protector, note } = keyProtectorFor(safeStorage, process.platform);
+    if (note) log(note);
+    const services = await options.createServices(app.getPath('userData'), () => quitFor('quit'), protector);
     // The system going down is not someone switching protection off: it may stop, and the journal says "shut down".
     // Linux and macOS tell first and wait while protection stops (the typings omit the event Electron passes).
     powerMonitor.on('shutdown', (event?: Electron.Event) => {

@@ -2,6 +2,7 @@
 // Both transports (electron/ipc.ts and the preview host) and window.pauseGuard are derived from this file alone.
 import { z } from 'zod';
 import { channelOf, eventNames, methodNames } from './apiNames';
+import { ToolTierSchema } from './catalog';
 import { GuardianEventSchema } from './events';
 import { SetupInputSchema, SetupResultSchema, SetupViewSchema, TestAlertResultSchema } from './setup';
 import {
@@ -17,7 +18,7 @@ export const StatusSchema = z.object({
   /** One plain sentence for the person at the PC. */
   summary: z.string(),
   watchers: z.array(z.object({ name: z.string(), ok: z.boolean(), message: z.string().nullable() })),
-  toolsRunning: z.array(z.object({ toolId: z.string(), name: z.string(), pid: z.number().int() })),
+  toolsRunning: z.array(z.object({ toolId: z.string(), name: z.string(), pid: z.number().int(), tier: ToolTierSchema })),
   since: z.string(),
   /** The region whose advice to show ("I'm on a call and I'm worried"); the settings' region. */
   region: RegionSchema.optional(),

@@ -1,7 +1,7 @@
 // What the person sees during a live scam: the interruption, the calmer tray warning, and the pages the tray opens.
 // The main process owns every decision (the countdown, whether carrying on is allowed); the renderer only shows these.
 import { z } from 'zod';
-import { ChoiceSchema } from './journal';
+import { ChoiceSchema, NotEndedReasonSchema } from './journal';
 import { RegionSchema } from './settings';
 
 const at = z.string().datetime({ offset: true });
@@ -9,8 +9,12 @@ const at = z.string().datetime({ offset: true });
 export const InterruptionStageSchema = z.enum([
   /** The pause-and-check page with its countdown. */
   'pause',
-  /** "End it" was chosen and done: "Done. Now hang up the phone." */
+  /** "End it" was chosen: Pause Guard is ending the tool and checking that it stays gone. */
+  'ending',
+  /** "End it" was chosen and every process of the tool is gone and stayed gone: "Done. Now hang up the phone." */
   'ended',
+  /** "End it" was chosen but the tool could not be ended (see notEnded): what to do instead; the cover stays. */
+  'not-ended',
   /** "Call <contact> first": the contact's name and number, large. */
   'calling',
 ]);
@@ -40,6 +44,8 @@ export const InterruptionViewSchema = z.object({
   canCarryOn: z.boolean(),
   suspension: SuspensionSchema,
   stage: InterruptionStageSchema,
+  /** Why the tool could not be ended, in the not-ended stage; null otherwise. */
+  notEnded: NotEndedReasonSchema.nullable(),
   region: RegionSchema,
   personName: z.string().nullable(),
   contact: z.object({ name: z.string(), phone: z.string().nullable() }).nullable(),
@@ -80,7 +86,7 @@ export const ChoiceResultSchema = z.object({
 });
 export type ChoiceResult = z.infer<typeof ChoiceResultSchema>;
 
-/** Takes the "Done" page off the screen; only once the tool has been ended ("End it"). */
+/** Takes the "Done" page off the screen; only once the tool has been ended and stayed gone ("End it"). */
 export const CloseInterruptionRequestSchema = z.object({ id: z.string() });
 
 /** How long protection may be paused, in hours: then it resumes by itself. */
@@ -98,6 +104,8 @@ export const ProtectedActionPromptSchema = z.object({
   request: ProtectedActionSchema,
   pinRequired: z.boolean(),
   confirmationWord: z.string(),
+  /** How the page words the time a pause ends or a lockout lifts. */
+  region: RegionSchema,
 });
 export type ProtectedActionPrompt = z.infer<typeof ProtectedActionPromptSchema>;
 

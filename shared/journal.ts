@@ -9,9 +9,17 @@ const at = z.string().datetime({ offset: true });
 export const HeldCauseSchema = z.enum(['asleep', 'stalled']);
 export type HeldCause = z.infer<typeof HeldCauseSchema>;
 
+/** What Pause Guard seals and found changed outside it: its settings, the journal, or the sealing key itself. */
+export const TamperedSchema = z.enum(['settings', 'journal', 'seal-key']);
+export type Tampered = z.infer<typeof TamperedSchema>;
+
 /** The choice the person made on the interruption screen. */
 export const ChoiceSchema = z.enum(['end-it', 'call-contact', 'started-it-myself']);
 export type Choice = z.infer<typeof ChoiceSchema>;
+
+/** Why "End it" did not end the tool: nothing Pause Guard could end, ending was refused or failed, or it kept running or came back. */
+export const NotEndedReasonSchema = z.enum(['nothing-to-end', 'refused', 'came-back']);
+export type NotEndedReason = z.infer<typeof NotEndedReasonSchema>;
 
 export const AppRecordSchema = z.discriminatedUnion('type', [
   /** The app started; `version` is the app's. */
@@ -28,6 +36,11 @@ export const AppRecordSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('protection-paused'), at, until: at }),
   z.object({ type: z.literal('protection-resumed'), at }),
   z.object({ type: z.literal('choice'), at, interruptionId: z.string(), choice: ChoiceSchema, toolId: z.string().nullable() }),
+  /** What "End it" really did: `ended` only when every process of the tool was listed again and stayed gone. */
+  z.object({
+    type: z.literal('end-it-outcome'), at, interruptionId: z.string(), toolId: z.string().nullable(), name: z.string(),
+    outcome: z.enum(['ended', 'not-ended']), reason: NotEndedReasonSchema.nullable(),
+  }),
   /** A wrong PIN try; `lockedUntil` when it started a lockout. */
   z.object({ type: z.literal('pin-failed'), at, action: z.string(), lockedUntil: at.nullable() }),
   /** Which settings changed, by name only (never the values: they may hold addresses and secrets). */
@@ -35,6 +48,10 @@ export const AppRecordSchema = z.discriminatedUnion('type', [
   /** The settings file was unreadable and was kept aside; protection went on with safe defaults. */
   z.object({ type: z.literal('settings-reset'), at, keptAs: z.string().nullable(), reason: z.string() }),
   z.object({ type: z.literal('weekly-summary-sent'), at, week: z.string() }),
+  /** Pause Guard was started with a debugger switch (remote debugging, the inspector): it refused to run that way. */
+  z.object({ type: z.literal('debugger-refused'), at, switches: z.array(z.string()) }),
+  /** A sealed file was removed or changed outside Pause Guard (`reason` is one plain sentence); what was found kept as `keptAs`. */
+  z.object({ type: z.literal('tampering'), at, what: TamperedSchema, reason: z.string(), keptAs: z.string().nullable() }),
 ]);
 export type AppRecord = z.infer<typeof AppRecordSchema>;
 

@@ -1,7 +1,8 @@
 // The weekly safety summary: what the CLI prints as JSON, what the summary window and the weekly email show.
 // One schema for the engine that computes it and everything that displays it. No Node or DOM imports.
 import { z } from 'zod';
-import { ChoiceSchema } from './journal';
+import { ChoiceSchema, TamperedSchema } from './journal';
+import { RegionSchema } from './settings';
 
 const at = z.string().datetime({ offset: true });
 const count = z.number().int().min(0);
@@ -25,6 +26,8 @@ export const WeeklySummarySchema = z.object({
   week: IsoWeekStringSchema,
   /** The IANA time zone the week's days were cut in. */
   timeZone: z.string(),
+  /** The family's region: how the summary words its dates and times. */
+  region: RegionSchema.default('GB'),
   /** Monday 00:00 local, and the next Monday 00:00 local. */
   from: at,
   to: at,
@@ -49,10 +52,14 @@ export const WeeklySummarySchema = z.object({
     })),
   }),
   interruptions: z.object({ shown: count, choices: z.record(ChoiceSchema, count) }),
+  /** Tools "End it" could not close (ending refused, or they came back, or nothing to close), by how often. */
+  couldNotClose: z.array(z.object({ toolId: z.string().nullable(), name: z.string(), count })),
   /** Alerts to the trusted contact, one per alert and channel: delivered, or not delivered by the week's end. */
   alerts: z.object({ delivered: count, failed: count }),
   pinFailures: count,
   settingsChanges: z.object({ count, fields: z.array(z.string()), resets: count }),
+  /** Each time a sealed file (settings, PIN lockout, journal) was found removed or changed outside Pause Guard. */
+  tampering: z.array(z.object({ at, what: TamperedSchema })),
   /** Monday to Sunday, for the bar chart. `events` counts what the summary lists (not heartbeats). */
   days: z.array(z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), uptimePercent: percent, events: count })).length(7),
   /** Nothing to tell: no tools, installers, sessions, interruptions, wrong PINs or settings changes. */

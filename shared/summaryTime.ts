@@ -1,6 +1,7 @@
 // The weekly summary's day and time, read from text and written in words: the setup window's choices and the CLI's
 // --summary-day and --summary-time. No Node or DOM imports.
-import type { Settings } from './settings';
+import { dateWords } from './dateWords';
+import type { Region, Settings } from './settings';
 
 type SummaryTime = Settings['weeklySummary'];
 
@@ -24,10 +25,11 @@ export function parseClockTime(text: string): { hour: number; minute: number } |
   return hour <= 23 && minute <= 59 ? { hour, minute } : null;
 }
 
-/** { hour: 9, minute: 5 } -> "09:05", as a time box shows it. */
-export const clockTime = (hour: number, minute: number): string => `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
-
 export const dayName = (day: number): string => SUMMARY_DAYS.find((d) => d.day === day)?.name ?? 'Sunday';
 
-/** "Sunday at 18:00". */
-export const summaryTimeWords = (time: SummaryTime): string => `${dayName(time.day)} at ${clockTime(time.hour, time.minute)}`;
+/** "Sunday at 6:00 pm" (GB) or "Sunday at 6:00 PM" (US). */
+export const summaryTimeWords = (time: SummaryTime, region: Region): string =>
+  `${dayName(time.day)} at ${dateWords(region).clock(new Date(2000, 0, 2, time.hour, time.minute))}`;
+
+/** The summary's time as the setup window's time box holds it: 24-hour, two digits each ("09:05"). */
+export const summaryTimeValue = (time: SummaryTime): string => `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;

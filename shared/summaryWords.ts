@@ -1,6 +1,8 @@
 // The weekly summary in plain words, once, for everything that shows it: the email (text and HTML), the phone
 // message, the tray note and the summary page. Times are written in the summary's own time zone. No Node or DOM imports.
-import type { Choice } from './journal';
+import { dateWords } from './dateWords';
+import type { Choice, Tampered } from './journal';
+import type { Region } from './settings';
 import type { GapCause, WeeklySummary } from './summary';
 
 export const GAP_CAUSE_WORDS: Record<GapCause, string> = {
@@ -14,9 +16,16 @@ export const GAP_CAUSE_WORDS: Record<GapCause, string> = {
 };
 
 export const CHOICE_WORDS: Record<Choice, string> = {
-  'end-it': 'ended it',
+  'end-it': 'chose “End it”',
   'call-contact': 'chose to call the family',
   'started-it-myself': 'said they had started it themselves',
+};
+
+/** What was found changed outside Pause Guard, in words for the family. */
+const TAMPERED_WORDS: Record<Tampered, string> = {
+  settings: 'Its settings were removed or changed; the ones you chose stayed in force',
+  journal: 'Its journal was cut short or removed',
+  'seal-key': 'Its sealing key could not be used and a new one was made',
 };
 
 /** Settings by the name the journal records, in words; a name not listed here is shown as it is. */
@@ -31,6 +40,11 @@ const SETTING_WORDS: Record<string, string> = {
   weeklySummary: 'the day of this summary',
   setupComplete: 'setup finished',
 };
+
+/** "Pause Guard could not close AnyDesk twice.": what "End it" really did, never "closed". */
+export function couldNotCloseLine(tool: WeeklySummary['couldNotClose'][number]): string {
+  return `Pause Guard could not close ${tool.name} ${times(tool.count)}.`;
+}
 
 export function times(count: number): string {
   return count === 1 ? 'once' : count === 2 ? 'twice' : `${count} times`;
@@ -71,24 +85,19 @@ export interface SummaryReport {
 }
 
 export function describeSummary(summary: WeeklySummary): SummaryReport {
-  const zone = { timeZone: summary.timeZone };
-  const dayName = new Intl.DateTimeFormat('en-GB', { ...zone, weekday: 'long', day: 'numeric', month: 'long' });
-  const dayOfMonth = new Intl.DateTimeFormat('en-GB', { ...zone, day: 'numeric' });
-  const monthYear = new Intl.DateTimeFormat('en-GB', { ...zone, month: 'long', year: 'numeric' });
-  const month = new Intl.DateTimeFormat('en-GB', { ...zone, day: 'numeric', month: 'long' });
+  const words = dateWords(summary.region, summary.timeZone);
   const first = new Date(summary.from);
   const last = new Date(Date.parse(summary.to) - 1);
-  const sameMonth = monthYear.format(first) === monthYear.format(last);
   const started = summary.uptimePercent !== null;
 
   return {
     headline: headlineOf(summary),
-    dates: `${dayName.format(first)} to ${dayName.format(last)} ${last.toLocaleString('en-GB', { ...zone, year: 'numeric' })}`,
-    shortDates: sameMonth ? `${dayOfMonth.format(first)} to ${month.format(last)}` : `${month.format(first)} to ${month.format(last)}`,
+    dates: `${words.day(first)} to ${words.dayAndYear(last)}`,
+    shortDates: words.days(first, last),
     weekName: `Week ${Number(summary.week.slice(6))}`,
     protection: protectionWords(summary.uptimePercent),
-    gaps: summary.gaps.map((gap) => capitalise(`${span(gap.from, gap.to, summary.timeZone)} (${GAP_CAUSE_WORDS[gap.cause]}).`)),
-    days: summary.days.map((day) => dayOf(day)),
+    gaps: summary.gaps.map((gap) => capitalise(`${span(gap.from, gap.to, summary)} (${GAP_CAUSE_WORDS[gap.cause]}).`)),
+    days: summary.days.map((day) => dayOf(day, summary.region)),
     sections: sectionsOf(summary),
     quietLine: started && summary.allQuiet
       ? 'No remote-access programs, no connections into the computer, no installers, no wrong PINs and no settings changes.'
@@ -117,8 +126,8 @@ function protectionWords(percent: number | null): string {
  * "Tuesday 24 November, 1:00 pm to 2:00 pm", or across days "10:00 pm on Tuesday 24 November to 7:10 am on Wednesday
  * 25 November". 00:00 is "midnight" (at the start or the end of a day, said which) and 12:00 "midday".
  */
-function span(from: string, to: string, timeZone: string): string {
-  const date = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long' });
+function span(from: string, to: string, { region, timeZone }: Pick<WeeklySummary, 'region' | 'timeZone'>): string {
+  const dates = dateWords(region, timeZone);
   const clock = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const start = new Date(from);
   const end = new Date(to);
@@ -129,25 +138,23 @@ function span(from: string, to: string, timeZone: string): string {
     const time = clock.format(instant);
     if (time === '00:00') return edge === 'start' ? 'midnight at the start of' : 'midnight at the end of';
     if (time === '12:00') return '12:00 midday on';
-    const [hour = 0, minute = '00'] = time.split(':').map((part, i) => (i === 0 ? Number(part) : part)) as [number, string];
-    return `${hour % 12 === 0 ? 12 : hour % 12}:${minute} ${hour < 12 ? 'am' : 'pm'} on`;
+    return `${dates.clock(instant)} on`;
   };
-  const sameDay = date.format(start) === date.format(endDay);
+  const sameDay = dates.day(start) === dates.day(endDay);
   if (sameDay && !atMidnight(start)) {
     const bare = (text: string) => text.replace(/ on$/, '').replace(/ at the end of$/, '');
-    return `${date.format(start)}, ${bare(words(start, 'start'))} to ${bare(words(end, 'end'))}`;
+    return `${dates.day(start)}, ${bare(words(start, 'start'))} to ${bare(words(end, 'end'))}`;
   }
-  return `${words(start, 'start')} ${date.format(start)} to ${words(end, 'end')} ${date.format(endDay)}`;
+  return `${words(start, 'start')} ${dates.day(start)} to ${words(end, 'end')} ${dates.day(endDay)}`;
 }
 
-function dayOf(day: WeeklySummary['days'][number]): SummaryDay {
+function dayOf(day: WeeklySummary['days'][number], region: Region): SummaryDay {
   // The date alone, read at noon UTC, is the same calendar day in every zone.
   const noon = new Date(`${day.date}T12:00:00Z`);
-  const short = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' });
-  const long = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' });
+  const words = dateWords(region, 'UTC');
   return {
-    label: short.format(noon).replace(',', ''),
-    longLabel: long.format(noon).replace(',', ''),
+    label: words.shortDay(noon),
+    longLabel: words.day(noon),
     uptimePercent: day.uptimePercent,
     value: day.uptimePercent === null ? 'not yet' : `${day.uptimePercent}%`,
   };
@@ -155,7 +162,7 @@ function dayOf(day: WeeklySummary['days'][number]): SummaryDay {
 
 function sectionsOf(summary: WeeklySummary): SummarySection[] {
   const sections: SummarySection[] = [];
-  const when = new Intl.DateTimeFormat('en-GB', { timeZone: summary.timeZone, weekday: 'long', day: 'numeric', month: 'long' });
+  const dates = dateWords(summary.region, summary.timeZone);
 
   if (summary.toolsSeen.length > 0) {
     sections.push({
@@ -166,7 +173,7 @@ function sectionsOf(summary: WeeklySummary): SummarySection[] {
   if (summary.installers.length > 0) {
     sections.push({
       heading: 'Installers downloaded',
-      lines: summary.installers.map((installer) => `${installer.name} installer, on ${when.format(new Date(installer.firstSeen))}.`),
+      lines: summary.installers.map((installer) => `${installer.name} installer, on ${dates.day(installer.firstSeen)}.`),
     });
   }
   const { trusted, unknown, remoteIds } = summary.sessions;
@@ -184,12 +191,13 @@ function sectionsOf(summary: WeeklySummary): SummarySection[] {
   }
   const { shown, choices } = summary.interruptions;
   const chosen = (Object.keys(choices) as Choice[]).filter((choice) => choices[choice] > 0);
-  if (shown > 0 || chosen.length > 0) {
+  if (shown > 0 || chosen.length > 0 || summary.couldNotClose.length > 0) {
     sections.push({
       heading: 'The “pause and check” screen',
       lines: [
         ...(shown > 0 ? [`It was shown ${times(shown)}.`] : []),
         ...chosen.map((choice) => `The person ${CHOICE_WORDS[choice]} ${times(choices[choice])}.`),
+        ...summary.couldNotClose.map(couldNotCloseLine),
       ],
     });
   }
@@ -212,6 +220,13 @@ function sectionsOf(summary: WeeklySummary): SummarySection[] {
         ...(settings.count > 0 ? [`Changed ${times(settings.count)}${fields.length > 0 ? `: ${fields.join(', ')}` : ''}.`] : []),
         ...(settings.resets > 0 ? [`The settings could not be read and were reset ${times(settings.resets)}.`] : []),
       ],
+    });
+  }
+  if (summary.tampering.length > 0) {
+    const when = new Intl.DateTimeFormat('en-GB', { timeZone: summary.timeZone, weekday: 'long', hour: '2-digit', minute: '2-digit' });
+    sections.push({
+      heading: 'Changed outside Pause Guard',
+      lines: summary.tampering.map((found) => `${TAMPERED_WORDS[found.what]} (${when.format(new Date(found.at))}).`),
     });
   }
   return sections;

@@ -9,6 +9,7 @@ import { loadCatalog, type Catalog } from '../guardian/catalog';
 import { hashPin } from '../guardian/pin';
 import { createPinGate } from '../guardian/pinGate';
 import { PIN_LOCKOUT_FILE } from '../guardian/pinLockout';
+import { openSealStore } from '../guardian/store/sealStore';
 import { openSettings, saveSettings, SettingsSaveError, settingsPath } from '../guardian/store/settingsStore';
 import type { CliCommand, CommandContext } from './command';
 import { readSetupOptions, SETUP_OPTIONS, type SetupRequest } from './setupOptions';
@@ -78,6 +79,10 @@ export async function runSetup(values: CommandContext['values'], dataDir: string
     await record({ type: 'settings-reset', at: now().toISOString(), keptAs: opened.reset.keptAs, reason: opened.reset.reason });
     outcome.lines.push(`The old settings could not be used: ${opened.reset.reason}${opened.reset.keptAs ? ` They were kept as ${opened.reset.keptAs}.` : ''}`);
   }
+  if (opened.tampered) {
+    await record({ type: 'tampering', at: now().toISOString(), what: 'settings', reason: opened.tampered.reason, keptAs: opened.tampered.keptAs });
+    outcome.lines.push(`The settings file had been changed outside Pause Guard: ${opened.tampered.reason}${opened.tampered.lastGoodKept ? ' The last good settings were kept.' : ''}`);
+  }
   const current = opened.settings;
 
   // Every mistake in the options is found before the PIN is tried, so a typo never costs a try.
@@ -88,7 +93,8 @@ export async function runSetup(values: CommandContext['values'], dataDir: string
   }
   if (current.pin) {
     if (request.pinCurrent === undefined) throw new UsageError('A family PIN is set: give it with --pin-current DIGITS to change the settings.');
-    const gate = createPinGate({ getHash: () => current.pin, now, stateFile: path.join(dataDir, PIN_LOCKOUT_FILE) });
+    const seal = await openSealStore({ dataDir });
+    const gate = createPinGate({ getHash: () => current.pin, now, stateFile: path.join(dataDir, PIN_LOCKOUT_FILE), seal });
     const check = await gate.check('change-settings', request.pinCurrent);
     if (!check.ok) {
       if (check.reason === 'wrong') {
@@ -199,7 +205,7 @@ function describe(request: SetupRequest, next: Settings, previous: Settings, cat
     lines.push(`Trusted helper: ${catalog.byId(helper.toolId)?.name ?? helper.toolId} ${helper.remoteId}.`);
   }
   lines.push(`Start at login: ${next.startAtLogin ? 'on' : 'off'}.`);
-  lines.push(`Weekly summary to ${request.contactName}: ${summaryTimeWords(next.weeklySummary)}.`);
+  lines.push(`Weekly summary to ${request.contactName}: ${summaryTimeWords(next.weeklySummary, next.region)}.`);
   if (!next.pin) lines.push('No family PIN is set: pausing protection, changing settings and quitting will ask for a typed word instead.');
   return lines;
 }

@@ -2,10 +2,10 @@
 import path from 'node:path';
 import { readJournal } from '../guardian/store/journal';
 import { openSettings } from '../guardian/store/settingsStore';
-import { IsoWeekError, lastFullWeek, parseIsoWeek } from '../guardian/summary/isoWeek';
+import { IsoWeekError, lastFullWeek, parseIsoWeek } from '../../shared/isoWeek';
 import { formatSummary } from '../guardian/summary/summaryText';
 import { summarizeWeek, summaryReadRange } from '../guardian/summary/weeklySummary';
-import { defaultTimeZone } from '../guardian/summary/zonedTime';
+import { defaultTimeZone } from '../../shared/zonedTime';
 import type { CliCommand } from './command';
 import { UsageError } from './usageError';
 
@@ -19,9 +19,9 @@ export const summaryCommand: CliCommand = {
     const timeZone = defaultTimeZone();
     const week = weekOption(context.values.week, now, timeZone);
     const problems: string[] = [];
-    const { trustedHelpers } = (await openSettings({ dataDir: context.common.dataDir })).settings;
+    const { trustedHelpers, region } = (await openSettings({ dataDir: context.common.dataDir })).settings;
     const records = readJournal(path.join(context.common.dataDir, 'journal'), summaryReadRange(week, { timeZone }), (m) => problems.push(m));
-    const summary = await summarizeWeek(records, week, { timeZone, now, trustedHelpers });
+    const summary = await summarizeWeek(records, week, { timeZone, now, trustedHelpers, region });
     for (const problem of problems) process.stderr.write(`${problem}\n`);
     context.write(context.common.json ? JSON.stringify(summary) : formatSummary(summary));
     return 0;

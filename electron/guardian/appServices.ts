@@ -1,13 +1,16 @@
-// The composition of everything the app runs besides Electron: settings, journal, heartbeat, PIN gate, alerts outbox, weekly summary,
-// engine and guardian service, setup service. The tray app, the preview host and `pauseguard watch` all start this.
-// Plain Node: it never imports electron.
+// The composition of everything the app runs besides Electron: the seal, settings, journal, heartbeat, PIN gate, alerts outbox,
+// weekly summary, engine and guardian service, setup service; and the tamper path: a sealed file removed or changed outside
+// Pause Guard is told to the contact of the settings in force, then journalled. The tray app, the preview host and
+// `pauseguard watch` all start this. Plain Node: it never imports electron.
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { AlertKind, GuardianEvent } from '../../shared/events';
+import type { Tampered } from '../../shared/journal';
 import type { Settings } from '../../shared/settings';
 import type { WeeklySummary } from '../../shared/summary';
 import { createProcessControl } from './actions/processControl';
+import { createRunningToolPids } from './actions/runningToolPids';
 import { composeAlert } from './alerts/alertMessage';
 import { channelsFromSettings } from './alerts/channelsFromSettings';
 import { createOutbox, type Outbox } from './alerts/outbox';
@@ -21,13 +24,19 @@ import { PIN_LOCKOUT_FILE } from './pinLockout';
 import { createSetupService, type SetupService } from './setupService';
 import { createHeartbeat, type HeartbeatOptions, type StopReason } from './store/heartbeat';
 import { createJournal } from './store/journal';
-import { openSettings, type SettingsReset } from './store/settingsStore';
-import { lastFullWeek, parseIsoWeek } from './summary/isoWeek';
+import { createHeadKeeper, headOf, headProblem, readJournalHead } from './store/journalHead';
+import { HEARTBEAT_INTERVAL_MS } from './store/heartbeatTiming';
+import type { KeyProtector } from './store/sealKey';
+import { openSealStore } from './store/sealStore';
+import { openSettings, type SettingsReset, type SettingsTampering } from './store/settingsStore';
+import { lastFullWeek, parseIsoWeek } from '../../shared/isoWeek';
 import { summaryNote, type SummaryNote } from './summary/summaryNote';
 import { createSummaryScheduler } from './summary/summarySchedule';
 import { summarizeWeek, summaryReadRange } from './summary/weeklySummary';
-import { defaultTimeZone } from './summary/zonedTime';
+import { defaultTimeZone } from '../../shared/zonedTime';
 import { createDefaultWatchers } from './watchers/defaultWatchers';
+import { createFolderProcessSource } from './watchers/processes/folderProcessSource';
+import { defaultProcessSource, type ProcessSource } from './watchers/processes/processSource';
 import type { Watcher } from './watchers/watcher';
 
 export interface AppServicesOptions {
@@ -45,6 +54,12 @@ export interface AppServicesOptions {
   /** How often the app looks for a stretch it was held still or asleep, and how long one must be; defaults unless given (tests). */
   stallWatch?: HeartbeatOptions['stallWatch'];
   pcName?: string;
+  /** Only programs run from this folder are watched and ended (tests and the preview on a shared machine); all when null or not given. */
+  processesIn?: string | null;
+  /** How the sealing key is kept: Electron's safeStorage in the tray app; the key file (CLI, preview) unless given. */
+  keyProtector?: KeyProtector;
+  /** The seal folder (key and last good copies); defaultSealDir() unless given. */
+  sealDir?: string;
 }
 
 export interface AppServices {
@@ -65,6 +80,8 @@ export interface AppServices {
   systemSuspending(): void;
   /** The screen was locked or unlocked (Electron's powerMonitor): a silence that begins behind a lock is rest. */
   screenLocked(locked: boolean): void;
+  /** Instead of start(): the app was started with debugger switches and will not run so. Journals it, tells the family, closes the journal. */
+  refuseDebugger(switches: string[]): Promise<void>;
 }
 
 /** Marks a settings reset the contact has not been told about yet (no channel was known after the reset). */
@@ -74,9 +91,14 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const { dataDir, log } = options;
   const pcName = options.pcName ?? os.hostname();
   await fs.mkdir(dataDir, { recursive: true });
-  const opened = await openSettings({ dataDir });
+  const seal = await openSealStore({ dataDir, sealDir: options.sealDir, protector: options.keyProtector });
+  const sealedBefore = await seal.hasHistory();
+  const sealedHead = await readJournalHead(seal);
+  const opened = await openSettings({ dataDir, seal });
   let settings: Settings = opened.settings;
-  const journal = await createJournal({ dir: path.join(dataDir, 'journal'), onProblem: log });
+  const journalDir = path.join(dataDir, 'journal');
+  const journal = await createJournal({ dir: journalDir, onProblem: log, onWritten: (tip) => head.moved(tip) });
+  const head = createHeadKeeper(seal, headOf(journal.opening), log);
   const catalog = loadCatalog();
   const listeners = new Set<(event: GuardianEvent) => void>();
 
@@ -97,7 +119,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     async notify(kind: AlertKind, facts: ContactFacts) {
       const contact = settings.contacts[0];
       if (!contact) return;
-      const content = composeAlert({ kind, person: settings.person, pcName, contactName: contact.name, ...facts });
+      const content = composeAlert({ kind, person: settings.person, pcName, contactName: contact.name, region: settings.region, ...facts });
       await outbox.enqueue({ kind, content });
     },
   };
@@ -117,13 +139,37 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     await fs.rm(resetNotice, { force: true });
   };
 
-  const gate = createPinGate({ getHash: () => settings.pin, stateFile: path.join(dataDir, PIN_LOCKOUT_FILE) });
+  const processSource = (): ProcessSource =>
+    options.processesIn ? createFolderProcessSource(defaultProcessSource(), options.processesIn) : defaultProcessSource();
+  /** Told first (the outbox keeps it across a crash), then journalled. */
+  const reportTampering = async (what: Tampered, reason: string, keptAs: string | null): Promise<void> => {
+    log(`Pause Guard found its own files changed outside it: ${reason}`);
+    await notifier.notify(what === 'journal' ? 'journal-tampered' : 'settings-tampered', noFacts());
+    await journal.append({ type: 'tampering', at: new Date().toISOString(), what, reason, keptAs });
+  };
+  const onSettingsTampered = (tampered: SettingsTampering): Promise<void> => reportTampering('settings', tampered.reason, tampered.keptAs);
+  /** How the journal found at this start fails to continue the one sealed before; null when it does. */
+  const journalTampering = async (): Promise<string | null> => {
+    if (sealedHead === 'broken') return "The journal's sealed head was changed or damaged.";
+    if (sealedHead) return headProblem(journalDir, sealedHead, journal.opening);
+    // Set up before, but no head sealed yet: an empty journal can only mean it was deleted.
+    return sealedBefore && journal.opening.tip.seq === 0 ? 'The journal was deleted or emptied, though Pause Guard had been set up here.' : null;
+  };
+  let settingsCheck: ReturnType<typeof setInterval> | null = null;
+  /** While running, the file is checked every few minutes as well as at every read by the setup window. */
+  const checkSettings = async (): Promise<void> => {
+    const now = await openSettings({ dataDir, seal });
+    if (now.tampered) await onSettingsTampered(now.tampered);
+  };
+
+  const gate = createPinGate({ getHash: () => settings.pin, stateFile: path.join(dataDir, PIN_LOCKOUT_FILE), seal });
   const engine = createEngine({
     dataDir,
-    watchers: options.watchers ?? createDefaultWatchers({ catalog, downloadFolders: options.downloadFolders }),
+    watchers: options.watchers ?? createDefaultWatchers({ catalog, downloadFolders: options.downloadFolders, processSource: processSource() }),
   });
   const guardian = createGuardianService({
     engine, settings: () => settings, catalog, processControl: createProcessControl(), gate,
+    listRunning: createRunningToolPids(processSource(), catalog),
     recorder: journal, notifier, quit: options.quit, log,
   });
   guardian.onApiEvent((name, payload) => {
@@ -131,7 +177,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   });
 
   const setup = createSetupService({
-    dataDir, catalog, pinGate: gate,
+    dataDir, catalog, pinGate: gate, seal, onSettingsTampered,
     async onSaved(changedFields, saved) {
       const contactsChanged = JSON.stringify(saved.contacts) !== JSON.stringify(settings.contacts);
       settings = saved;
@@ -164,6 +210,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const noteListeners = new Set<(note: SummaryNote) => void>();
   const summaries = createSummaryScheduler({
     journal, settings: () => settings, pcName, log,
+    journalHead: () => ({ entries: head.current().seq, hash: head.current().hash }),
     send: async (content) => {
       await outbox.enqueue({ kind: 'weekly-summary', content });
     },
@@ -190,16 +237,32 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       const timeZone = defaultTimeZone();
       const week = weekText === undefined ? lastFullWeek(now, timeZone) : parseIsoWeek(weekText);
       const records = journal.read(summaryReadRange(week, { timeZone }));
-      return summarizeWeek(records, week, { timeZone, now, trustedHelpers: settings.trustedHelpers });
+      return summarizeWeek(records, week, { timeZone, now, trustedHelpers: settings.trustedHelpers, region: settings.region });
     },
     async start() {
+      const journalProblem = await journalTampering();
+      head.sealNow();
       const gap = await heartbeat.start();
       if (opened.reset) await onSettingsReset(opened.reset);
       await outbox.start();
+      if (seal.keyProblem) await reportTampering('seal-key', seal.keyProblem, null);
+      if (opened.tampered) await onSettingsTampered(opened.tampered);
+      if (journalProblem) await reportTampering('journal', journalProblem, null);
       await summaries.start();
       if (gap && !gap.clean) await notifier.notify('protection-gap', { ...noFacts(), at: new Date(gap.from) });
       await tellAboutReset();
+      settingsCheck = setInterval(() => journalled('check its settings', checkSettings()), HEARTBEAT_INTERVAL_MS);
+      settingsCheck.unref();
       await guardian.start();
+    },
+    async refuseDebugger(switches) {
+      await outbox.start();
+      await journal.append({ type: 'debugger-refused', at: new Date().toISOString(), switches });
+      await notifier.notify('debugger-refused', noFacts());
+      // One try now; what cannot be sent stays in the outbox for the next start.
+      await outbox.flush();
+      await outbox.stop();
+      await journal.close();
     },
     systemSuspending: () => heartbeat.systemSuspending(),
     screenLocked: (locked) => heartbeat.screenLocked(locked),
@@ -208,8 +271,10 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       await summaries.stop();
       await outbox.flush();
       await outbox.stop();
+      if (settingsCheck) clearInterval(settingsCheck);
       await heartbeat.stop({ reason });
       await journal.close();
+      await head.flush();
     },
   };
 }

@@ -2,6 +2,7 @@
 // Pure: it never watches anything itself, so the status and the risk rules are tested on plain event lists.
 import type { Status } from '../../shared/api';
 import type { GuardianEvent } from '../../shared/events';
+import { statusFor, TIER_CONTROLS, type Situation } from '../../shared/statusWords';
 
 type LiveSession = Extract<GuardianEvent, { type: 'session-started' }>;
 type RunningTool = Extract<GuardianEvent, { type: 'tool-started' }>;
@@ -68,11 +69,14 @@ export class EngineState {
       const message = this.failures.get(name)?.message ?? null;
       return { name, ok: message === null, message };
     });
-    const toolsRunning = [...this.tools.values()].map((t) => ({ toolId: t.toolId as string, name: t.name, pid: t.pid }));
-    const risky = this.sessions.size > 0 || [...this.tools.values()].some((t) => t.tier !== 'log');
+    const toolsRunning = [...this.tools.values()].map((t) => ({ toolId: t.toolId as string, name: t.name, pid: t.pid, tier: t.tier }));
     const broken = [...this.failures.values()].some((failure) => !failure.lasting);
-    const state: Status['state'] = broken ? 'problem' : risky ? 'warning' : 'protected';
-    return { state, summary: summaryOf(state, this.sessions.size, toolsRunning.length), watchers, toolsRunning, since: this.since };
+    const situation: Situation = broken
+      ? 'part-broken'
+      : this.sessions.size > 0
+        ? 'connected-in'
+        : toolsRunning.some((t) => TIER_CONTROLS[t.tier]) ? 'control-program' : 'quiet';
+    return { ...statusFor(situation), watchers, toolsRunning, since: this.since };
   }
 
   private raiseLiveSessions(at: string): GuardianEvent[] {
@@ -88,11 +92,4 @@ export class EngineState {
 
 function windowKey(event: { toolId: string | null; pid: number | null }): string {
   return `${event.pid ?? '?'}:${event.toolId ?? ''}`;
-}
-
-function summaryOf(state: Status['state'], sessions: number, tools: number): string {
-  if (state === 'problem') return 'Pause Guard is running, but part of it is not working. Please tell your family.';
-  if (sessions > 0) return 'Someone is connected to this computer from somewhere else.';
-  if (tools > 0) return 'A program that lets other people control this computer is running.';
-  return 'Pause Guard is protecting this computer.';
 }

@@ -4,9 +4,12 @@ import { randomUUID } from 'node:crypto';
 import type { EventName, EventPayload, Status } from '../../shared/api';
 import type { GuardianEvent, Session } from '../../shared/events';
 import type { ChoiceResult, InterruptionView, Page, ProtectedAction, WarningView } from '../../shared/interruption';
+import { dateWords } from '../../shared/dateWords';
+import { statusFor } from '../../shared/statusWords';
 import { CONFIRMATION_WORDS, type PinAction } from '../../shared/pin';
 import type { Settings } from '../../shared/settings';
 import type { ProcessControl } from './actions/processControl';
+import type { RunningToolPids } from './actions/runningToolPids';
 import type { Catalog } from './catalog';
 import type { Engine } from './engine';
 import { realTimer, type AppRecorder, type ContactNotifier, type PinChecker, type SetTimer } from './interruptionPorts';
@@ -21,6 +24,8 @@ export interface GuardianServiceOptions {
   settings: () => Settings;
   catalog: Catalog;
   processControl: ProcessControl;
+  /** Lists afresh what of a tool is running (not the engine's last pass): "End it" checks with it that the tool is gone. */
+  listRunning: RunningToolPids;
   gate: PinChecker;
   recorder: AppRecorder;
   notifier: ContactNotifier;
@@ -28,6 +33,8 @@ export interface GuardianServiceOptions {
   quit: () => void;
   log: (line: string) => void;
   now?: () => Date;
+  /** The clock the countdown follows (see InterruptionControllerOptions.monotonicMs). */
+  monotonicMs?: () => number;
   setTimer?: SetTimer;
 }
 
@@ -86,10 +93,12 @@ export function createGuardianService(options: GuardianServiceOptions): Guardian
     catalog: options.catalog,
     processControl: options.processControl,
     toolPids: (toolId) => engine.status().toolsRunning.filter((t) => t.toolId === toolId).map((t) => t.pid),
+    listRunning: options.listRunning,
     gate: options.gate,
     recorder,
     notifier,
     now,
+    monotonicMs: options.monotonicMs,
     setTimer,
     log,
   });
@@ -114,13 +123,10 @@ export function createGuardianService(options: GuardianServiceOptions): Guardian
       const who = contact?.name ?? 'your family';
       const message = `Alerts to ${who} are not getting through. ${[...alertTrouble.values()].join(' ')}`;
       const withAlerts = { ...base, ...extra, watchers: [...base.watchers, { name: 'alerts', ok: false, message }] };
-      if (paused === null) {
-        return { ...withAlerts, state: 'problem', summary: `Pause Guard is watching, but it cannot reach ${who}. Please tell your family.` };
-      }
+      if (paused === null) return { ...withAlerts, ...statusFor('alerts-not-reaching', { who }) };
     }
     if (paused === null) return { ...base, ...extra };
-    const until = paused.until.toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
-    return { ...base, ...extra, state: 'paused', summary: `Protection is paused until ${until}. It comes back on by itself.` };
+    return { ...base, ...extra, ...statusFor('paused', { until: dateWords(s.region).clock(paused.until) }) };
   };
   const statusChanged = (): void => emit('status', status());
 
@@ -185,7 +191,8 @@ export function createGuardianService(options: GuardianServiceOptions): Guardian
     choose: (request) => controller.choose(request),
     closeInterruption: (id) => controller.close(id),
     askForPin(request) {
-      emit('protectedAction', { request, pinRequired: settings().pin !== null, confirmationWord: CONFIRMATION_WORDS[pinActionOf(request)] });
+      const s = settings();
+      emit('protectedAction', { request, pinRequired: s.pin !== null, confirmationWord: CONFIRMATION_WORDS[pinActionOf(request)], region: s.region });
     },
     async confirmProtectedAction(request, secret) {
       const action = pinActionOf(request);

@@ -18,6 +18,8 @@ export interface ContactFacts {
   remoteId: string | null;
   remoteAddress: string | null;
   choice: Choice | null;
+  /** After "End it": whether the tool really was ended and stayed gone. */
+  endIt?: 'ended' | 'not-ended' | null;
 }
 
 /** Tells the trusted contacts (the outbox behind it keeps the alert until it is delivered). */

@@ -1,12 +1,15 @@
 // The interruption on screen, owned by the main process: merging, the countdown, freezing the tool, and the three choices.
 // The renderer only shows current() and sends choices: carrying on before the countdown ends, or without the PIN, is refused
-// here whatever it sends. A frozen tool is never left frozen once the person carries on or the app stops.
+// here whatever it sends, and the Done page's "Close" only once the tool was ended and stayed gone (actions/endForGood.ts).
+// A frozen tool is never left frozen once the person carries on or the app stops.
 import { randomUUID } from 'node:crypto';
 import type { ChoiceResult, InterruptionView } from '../../shared/interruption';
-import type { Choice } from '../../shared/journal';
+import type { Choice, NotEndedReason } from '../../shared/journal';
 import { CONFIRMATION_WORDS } from '../../shared/pin';
 import type { Settings } from '../../shared/settings';
+import { endForGood } from './actions/endForGood';
 import type { ProcessControl } from './actions/processControl';
+import type { RunningToolPids } from './actions/runningToolPids';
 import type { Catalog } from './catalog';
 import type { AppRecorder, ContactFacts, ContactNotifier, PinChecker, SetTimer } from './interruptionPorts';
 import type { InterruptDecision } from './policy';
@@ -18,10 +21,15 @@ export interface InterruptionControllerOptions {
   processControl: ProcessControl;
   /** Every pid of this tool the engine knows is running. */
   toolPids: (toolId: string) => number[];
+  /** Lists afresh what of the tools (or the known pids) is running now: how "End it" checks the tool is gone. */
+  listRunning: RunningToolPids;
   gate: PinChecker;
   recorder: AppRecorder;
   notifier: ContactNotifier;
+  /** The wall clock: what the journal, the alerts and the page's times say. Never what decides the countdown. */
   now: () => Date;
+  /** Milliseconds on a clock that moves only at the pace of real time, whatever the wall clock does (performance.now unless given). */
+  monotonicMs?: () => number;
   setTimer: SetTimer;
   /** One plain sentence about something that went wrong behind the screen (a journal that cannot be written). */
   log: (line: string) => void;
@@ -33,7 +41,7 @@ export interface InterruptionController {
   handle(decision: InterruptDecision): Promise<void>;
   current(): InterruptionView | null;
   choose(request: { id: string; choice: Choice; secret?: string }): Promise<ChoiceResult>;
-  /** "Close" on the Done page: only once the tool has been ended. */
+  /** "Close" on the Done page: only once every process of the tool was ended and stayed gone. */
   close(id: string): Promise<ChoiceResult>;
   /** The view after every change (null when the interruption is over). */
   onChange(listener: (view: InterruptionView | null) => void): () => void;
@@ -46,6 +54,7 @@ export const WAIT_MESSAGE = 'Please wait until the countdown has finished.';
 export const GONE_MESSAGE = 'That pause-and-check screen has already closed.';
 export const ALREADY_ENDED_MESSAGE = 'The program has already been ended.';
 export const CHOOSE_FIRST_MESSAGE = 'Please choose one of the options first.';
+export const NOT_ENDED_MESSAGE = 'Pause Guard could not close the program, so this page stays until the countdown has finished.';
 
 type Active = {
   id: string;
@@ -59,7 +68,10 @@ type Active = {
   occurrences: number;
   shownAt: Date;
   countdownEndsAt: Date;
+  /** When the countdown really ends, on the monotonic clock: moving the wall clock forward does not shorten it. */
+  countdownEndsAtMs: number;
   stage: InterruptionView['stage'];
+  notEnded: NotEndedReason | null;
   pids: Set<number>;
   suspended: Set<number>;
   cancelCountdown: () => void;
@@ -70,10 +82,12 @@ const refused = (message: string, lockedUntil: Date | null = null): ChoiceResult
 
 export function createInterruptionController(options: InterruptionControllerOptions): InterruptionController {
   const { processControl, now } = options;
+  const monotonicMs = options.monotonicMs ?? (() => performance.now());
   const newId = options.newId ?? randomUUID;
   const listeners = new Set<(view: InterruptionView | null) => void>();
-  /** Tools the person carried on with: their restarts within a minute of each other are not a new interruption. */
-  const carriedOn = createStormWindow(now);
+  /** Tools the person carried on with: their restarts within a minute of each other are not a new interruption (a minute
+   *  of real time: a clock set back must not stretch it). */
+  const carriedOn = createStormWindow(() => new Date(monotonicMs()));
   let active: Active | null = null;
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -97,9 +111,10 @@ export function createInterruptionController(options: InterruptionControllerOpti
       occurrences: a.occurrences,
       shownAt: a.shownAt.toISOString(),
       countdownEndsAt: a.countdownEndsAt.toISOString(),
-      canCarryOn: a.stage !== 'ended' && countdownOver(a),
+      canCarryOn: a.stage !== 'ended' && a.stage !== 'ending' && countdownOver(a),
       suspension: a.suspended.size > 0 ? 'suspended' : a.pids.size === 0 ? 'not-needed' : 'not-possible',
       stage: a.stage,
+      notEnded: a.notEnded,
       region: settings.region,
       personName: settings.person,
       contact: contact ? { name: contact.name, phone: contact.phone } : null,
@@ -107,7 +122,7 @@ export function createInterruptionController(options: InterruptionControllerOpti
       confirmationWord: CONFIRMATION_WORDS['carry-on'],
     };
   };
-  const countdownOver = (a: Active): boolean => now().getTime() >= a.countdownEndsAt.getTime();
+  const countdownOver = (a: Active): boolean => monotonicMs() >= a.countdownEndsAtMs;
   const current = (): InterruptionView | null => (active === null ? null : viewOf(active));
   const changed = (): void => {
     const view = current();
@@ -121,18 +136,21 @@ export function createInterruptionController(options: InterruptionControllerOpti
       options.log(`Pause Guard could not ${what}: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
-  const factsOf = (a: Active, choice: Choice | null): ContactFacts => ({
+  const factsOf = (a: Active, choice: Choice | null, endIt: ContactFacts['endIt'] = null): ContactFacts => ({
     at: now(),
     toolName: a.tool.name,
     happened: a.cause === 'tool-started' ? 'started' : 'connected-in',
     remoteId: a.remoteId,
     remoteAddress: a.remoteAddress,
     choice,
+    endIt,
   });
-  const recordChoice = async (a: Active, choice: Choice): Promise<void> => {
-    await quietly('write the choice to the journal', options.recorder.append({
+  const journalChoice = (a: Active, choice: Choice): Promise<void> =>
+    quietly('write the choice to the journal', options.recorder.append({
       type: 'choice', at: now().toISOString(), interruptionId: a.id, choice, toolId: a.tool.toolId,
     }));
+  const recordChoice = async (a: Active, choice: Exclude<Choice, 'end-it'>): Promise<void> => {
+    await journalChoice(a, choice);
     await quietly('alert the trusted contact', options.notifier.notify(choice === 'call-contact' ? 'help-wanted' : 'choice', factsOf(a, choice)));
   };
 
@@ -141,16 +159,12 @@ export function createInterruptionController(options: InterruptionControllerOpti
     ...(decision.tool.toolId === null ? [] : options.toolPids(decision.tool.toolId)),
   ];
 
-  /** Freezes the pids not yet frozen, or after "End it" ends them. */
+  /** Freezes the pids not yet frozen; on the Done page they are only noted, for "End it" to end them again. */
   const takeCareOf = async (a: Active, pids: number[]): Promise<void> => {
     for (const pid of pids) {
-      // After "End it", a start is a new process even on a pid seen before: end it too.
-      if (a.stage === 'ended') {
-        await processControl.end(pid);
-        continue;
-      }
       if (a.pids.has(pid)) continue;
       a.pids.add(pid);
+      if (a.stage === 'ended') continue;
       const result = await processControl.suspend(pid);
       if (result === 'done') a.suspended.add(pid);
       if (result === 'gone') a.pids.delete(pid);
@@ -162,10 +176,37 @@ export function createInterruptionController(options: InterruptionControllerOpti
     a.suspended.clear();
   };
 
-  const endAll = async (a: Active): Promise<void> => {
-    const pids = new Set([...a.pids, ...[...a.toolIds].flatMap((toolId) => options.toolPids(toolId))]);
-    await Promise.all([...pids].map((pid) => processControl.end(pid)));
+  const wait = (ms: number): Promise<void> => new Promise((resolve) => options.setTimer(resolve, ms));
+
+  /**
+   * "End it": ends every process of the tool and shows Done only once they were listed again and stayed gone. Otherwise
+   * the cover stays, saying so (the not-ended stage), with what is still running frozen where this computer allows.
+   */
+  const endIt = async (a: Active): Promise<void> => {
+    a.stage = 'ending';
+    a.notEnded = null;
+    changed();
+    const knownPids = [...a.pids, ...[...a.toolIds].flatMap((toolId) => options.toolPids(toolId))];
+    const listRunning = () => options.listRunning(a.toolIds, new Set(knownPids));
+    const result = await endForGood({ processControl, listRunning, knownPids, wait }).catch((error: unknown) => {
+      options.log(`Pause Guard could not check that ${a.tool.name} was closed: ${error instanceof Error ? error.message : String(error)}`);
+      return { outcome: 'not-ended', reason: 'refused', running: knownPids } as const;
+    });
+    a.pids.clear();
     a.suspended.clear();
+    if (result.outcome === 'ended') {
+      a.stage = 'ended';
+    } else {
+      a.stage = 'not-ended';
+      a.notEnded = result.reason;
+      await takeCareOf(a, result.running);
+    }
+    changed();
+    await quietly('write what "End it" did to the journal', options.recorder.append({
+      type: 'end-it-outcome', at: now().toISOString(), interruptionId: a.id, toolId: a.tool.toolId, name: a.tool.name,
+      outcome: result.outcome, reason: a.notEnded,
+    }));
+    await quietly('alert the trusted contact', options.notifier.notify('choice', factsOf(a, 'end-it', result.outcome)));
   };
 
   const finish = (a: Active): void => {
@@ -202,7 +243,9 @@ export function createInterruptionController(options: InterruptionControllerOpti
       occurrences: 1,
       shownAt,
       countdownEndsAt: new Date(shownAt.getTime() + countdownMs),
+      countdownEndsAtMs: monotonicMs() + countdownMs,
       stage: 'pause',
+      notEnded: null,
       pids: new Set(),
       suspended: new Set(),
       cancelCountdown: () => undefined,
@@ -240,8 +283,11 @@ export function createInterruptionController(options: InterruptionControllerOpti
     handle: (decision) =>
       serial(async () => {
         if (active !== null) {
-          await merge(active, decision);
+          const a = active;
+          await merge(a, decision);
           changed();
+          // The tool started again while Done was on screen: it was not ended for good after all.
+          if (a.stage === 'ended') await endIt(a);
         } else if (!carriedOn.seenLately(decision.key)) {
           await open(decision);
         }
@@ -254,14 +300,13 @@ export function createInterruptionController(options: InterruptionControllerOpti
         switch (request.choice) {
           case 'end-it':
             if (a.stage === 'ended') return OK;
-            a.stage = 'ended';
-            await endAll(a);
-            changed();
-            await recordChoice(a, 'end-it');
+            await journalChoice(a, 'end-it');
+            await endIt(a);
             return OK;
           case 'call-contact':
             if (a.stage === 'ended') return refused(ALREADY_ENDED_MESSAGE);
             a.stage = 'calling';
+            a.notEnded = null;
             changed();
             await recordChoice(a, 'call-contact');
             return OK;
@@ -273,7 +318,7 @@ export function createInterruptionController(options: InterruptionControllerOpti
       serial(async () => {
         const a = active;
         if (a === null || a.id !== id) return refused(GONE_MESSAGE);
-        if (a.stage !== 'ended') return refused(CHOOSE_FIRST_MESSAGE);
+        if (a.stage !== 'ended') return refused(a.stage === 'not-ended' ? NOT_ENDED_MESSAGE : CHOOSE_FIRST_MESSAGE);
         finish(a);
         changed();
         return OK;

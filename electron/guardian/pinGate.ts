@@ -7,6 +7,7 @@ import {
   afterWrongTry, describeWait, freshLockout, lockedUntil, lockoutDuration, readLockout, TRIES_BEFORE_LOCKOUT, writeLockout,
   type LockoutState,
 } from './pinLockout';
+import type { SealStore } from './store/sealStore';
 
 export type PinCheckResult =
   /** `by: 'confirmation'` means no PIN is set and the word was typed: the contact should be told. */
@@ -28,21 +29,23 @@ export interface PinGateOptions {
   now?: () => Date;
   /** Where the lockout is kept (<dataDir>/pin-lockout.json); without it the lockout lasts as long as the gate. */
   stateFile?: string;
+  /** Seals the lockout file and keeps its sealed copy; without it the file is plain (tests of the lockout alone). */
+  seal?: SealStore;
 }
 
-export function createPinGate({ getHash, now = () => new Date(), stateFile }: PinGateOptions): PinGate {
+export function createPinGate({ getHash, now = () => new Date(), stateFile, seal }: PinGateOptions): PinGate {
   let known: LockoutState = freshLockout();
   let queue: Promise<unknown> = Promise.resolve();
 
   const load = async (): Promise<LockoutState> => {
     // Read every time, so the CLI and the app count the same tries; keep what was known if the file is gone or damaged.
-    if (stateFile) known = (await readLockout(stateFile)) ?? known;
+    if (stateFile) known = (await readLockout(stateFile, seal)) ?? known;
     return known;
   };
   const save = async (state: LockoutState): Promise<void> => {
     known = state;
     // A folder that cannot be written still gets the lockout for as long as this gate lives.
-    if (stateFile) await writeLockout(stateFile, state).catch(() => undefined);
+    if (stateFile) await writeLockout(stateFile, state, seal).catch(() => undefined);
   };
 
   const checkNow = async (action: PinAction, entered: string): Promise<PinCheckResult> => {

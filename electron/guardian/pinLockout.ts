@@ -1,8 +1,10 @@
 // PIN lockout: five wrong tries lock PIN entry for a minute, doubling with each lockout up to a day; kept in a file so a restart does not reset it.
+// Sealed, with a sealed copy in the seal folder: a file reset to zero tries, hand-made or deleted never shortens a lockout.
 // Pure state steps plus reading and writing the state file; never decides whether a PIN is right.
 import fs from 'node:fs/promises';
 import { z } from 'zod';
 import { writeFileAtomic } from './store/atomicFile';
+import type { SealedRead, SealStore } from './store/sealStore';
 
 /** The lockout's file in the data folder, shared by the app and the CLI so both count the same tries. */
 export const PIN_LOCKOUT_FILE = 'pin-lockout.json';
@@ -41,18 +43,48 @@ export function afterWrongTry(state: LockoutState, now: Date): LockoutState {
   return { failures: 0, lockouts, lockedUntil: new Date(now.getTime() + lockoutDuration(lockouts)).toISOString() };
 }
 
-/** The saved state; null when there is none or it cannot be read (the caller keeps what it knew). */
-export async function readLockout(file: string): Promise<LockoutState | null> {
+/**
+ * The saved state; null when there is none or it cannot be read (the caller keeps what it knew). With a seal, only a
+ * sealed file or copy counts, and the stricter of the two is the state.
+ */
+export async function readLockout(file: string, seal?: SealStore): Promise<LockoutState | null> {
+  const text = await fs.readFile(file, 'utf8').catch(() => null);
+  if (!seal) return text === null ? null : stateOf(parseJson(text));
+  const fromFile = text === null ? null : sealedState(seal.open('pin-lockout', text));
+  const fromCopy = sealedState(await seal.readCopy('pin-lockout'));
+  if (!fromFile || !fromCopy) return fromFile ?? fromCopy;
+  return stricter(fromFile, fromCopy);
+}
+
+export async function writeLockout(file: string, state: LockoutState, seal?: SealStore): Promise<void> {
+  if (!seal) return writeFileAtomic(file, `${JSON.stringify(state)}\n`);
+  await seal.writeCopy('pin-lockout', state);
+  await writeFileAtomic(file, seal.sealedText('pin-lockout', state));
+}
+
+/** The state that keeps PIN entry shut longer: the later lock, then more lockouts, then more wrong tries. */
+export function stricter(a: LockoutState, b: LockoutState): LockoutState {
+  const until = (s: LockoutState): number => (s.lockedUntil ? Date.parse(s.lockedUntil) : 0);
+  if (until(a) !== until(b)) return until(a) > until(b) ? a : b;
+  if (a.lockouts !== b.lockouts) return a.lockouts > b.lockouts ? a : b;
+  return a.failures >= b.failures ? a : b;
+}
+
+function sealedState(read: SealedRead): LockoutState | null {
+  return read.state === 'sealed' ? stateOf(read.value) : null;
+}
+
+function stateOf(value: unknown): LockoutState | null {
+  const parsed = LockoutStateSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+function parseJson(text: string): unknown {
   try {
-    const parsed = LockoutStateSchema.safeParse(JSON.parse(await fs.readFile(file, 'utf8')));
-    return parsed.success ? parsed.data : null;
+    return JSON.parse(text);
   } catch {
     return null;
   }
-}
-
-export function writeLockout(file: string, state: LockoutState): Promise<void> {
-  return writeFileAtomic(file, `${JSON.stringify(state)}\n`);
 }
 
 /** "45 seconds", "2 minutes", "17 hours": how long is left, rounded up. */

@@ -7,7 +7,8 @@ import { newNtfyTopic, ntfyQrCodeSvg, ntfySubscribeLink } from './alerts/channel
 import type { Catalog } from './catalog';
 import { hashPin } from './pin';
 import type { PinCheckResult, PinGate } from './pinGate';
-import { openSettings, saveSettings, SettingsSaveError, type SettingsReset } from './store/settingsStore';
+import type { SealStore } from './store/sealStore';
+import { openSettings, saveSettings, SettingsSaveError, type SettingsReset, type SettingsTampering } from './store/settingsStore';
 
 export interface SetupServiceOptions {
   dataDir: string;
@@ -22,6 +23,10 @@ export interface SetupServiceOptions {
   onWrongPin?: (result: Extract<PinCheckResult, { ok: false }>) => void | Promise<void>;
   /** The settings file could not be used and was kept aside; the caller journals it and tells the contact. */
   onSettingsReset?: (reset: SettingsReset) => void | Promise<void>;
+  /** The seal the settings are read and saved with (the app's); the CLI's key file unless given. */
+  seal?: SealStore;
+  /** The settings file was removed or changed outside Pause Guard; the caller journals it and tells the contact. */
+  onSettingsTampered?: (tampered: SettingsTampering) => void | Promise<void>;
 }
 
 export interface SetupService {
@@ -41,8 +46,9 @@ export function createSetupService(options: SetupServiceOptions): SetupService {
   const trustableTools = catalog.tools.map((tool) => ({ toolId: tool.id, name: tool.name }));
 
   const load = async (): Promise<Settings> => {
-    const opened = await openSettings({ dataDir });
+    const opened = await openSettings({ dataDir, seal: options.seal });
     if (opened.reset) await options.onSettingsReset?.(opened.reset);
+    if (opened.tampered) await options.onSettingsTampered?.(opened.tampered);
     return opened.settings;
   };
 
@@ -101,7 +107,7 @@ export function createSetupService(options: SetupServiceOptions): SetupService {
       setupComplete: true,
     };
     try {
-      const { changedFields } = await saveSettings(dataDir, next, previous);
+      const { changedFields } = await saveSettings(dataDir, next, previous, options.seal);
       await options.onSaved(changedFields, next);
       return { ok: true, fieldErrors: {}, message: null };
     } catch (error) {

@@ -1,4 +1,4 @@
-// Reads the preview host's command line (--data-dir, --downloads, --port); every mistake becomes one plain sentence.
+// Reads the preview host's command line (--data-dir, --downloads, --port, --processes-in); every mistake becomes one plain sentence.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkFolder } from '../cli/options';
@@ -11,6 +11,8 @@ export interface PreviewOptions {
   downloads: string[] | null;
   /** 0 picks a free port. */
   port: number;
+  /** Only programs run from this folder are watched and ended (tests on a shared machine); null for every program. */
+  processesIn: string | null;
 }
 
 export function parsePreviewOptions(argv: string[]): PreviewOptions {
@@ -24,15 +26,17 @@ export function parsePreviewOptions(argv: string[]): PreviewOptions {
         'data-dir': { type: 'string' },
         downloads: { type: 'string', multiple: true },
         port: { type: 'string' },
+        'processes-in': { type: 'string' },
       },
     }));
   } catch (error) {
-    throw new UsageError(`${optionProblem(error)} The preview takes --data-dir DIR, --downloads DIR and --port NUMBER.`);
+    throw new UsageError(`${optionProblem(error)} The preview takes --data-dir DIR, --downloads DIR, --port NUMBER and --processes-in DIR.`);
   }
   return {
     dataDir: values['data-dir'] === undefined ? null : path.resolve(values['data-dir']),
     downloads: values.downloads?.map((folder) => checkFolder(folder, 'downloads folder')) ?? null,
     port: values.port === undefined ? 0 : parsePort(values.port),
+    processesIn: values['processes-in'] === undefined ? null : checkFolder(values['processes-in'], 'folder of programs to watch'),
   };
 }
 

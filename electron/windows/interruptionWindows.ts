@@ -1,9 +1,11 @@
 // The pause-and-check cover: one full-screen window per display, made ahead of time and kept hidden so it shows at once.
-// While an interruption is on screen nothing the keyboard, mouse or window manager offers may close, reload or leave it.
+// While an interruption is on screen nothing the keyboard, mouse or window manager offers may close, reload or leave it:
+// a cover minimised, hidden or taken out of full screen is put back at once, and every cover is checked every second.
 import type { BrowserWindow as ElectronBrowserWindow, Display, Input, Screen, WebContents } from 'electron';
 import type { EventName, EventPayload } from '../../shared/api';
 import type { AppPages } from '../appPages';
 import { sendEvent } from '../ipc';
+import { COVER_CHECK_MS, coverIsUp, pinAbove, putBack } from './coverGuard';
 import { createHardenedWindow, loadAppPage, type WindowConstructor } from './webPreferences';
 
 export type InterruptionWindowsOptions = {
@@ -59,10 +61,12 @@ const sameBounds = (a: Display['bounds'], b: Display['bounds']): boolean =>
 
 export function createInterruptionWindows(options: InterruptionWindowsOptions): InterruptionWindows {
   const { screen } = options;
-  const mac = (options.platform ?? process.platform) === 'darwin';
+  const platform = options.platform ?? process.platform;
+  const mac = platform === 'darwin';
   const covers = new Map<number, Cover>();
   let active = false;
   let destroyed = false;
+  let checking: NodeJS.Timeout | null = null;
 
   const anyCoverFocused = (): boolean => [...covers.values()].some(({ window }) => !window.isDestroyed() && window.isFocused());
 
@@ -105,8 +109,7 @@ export function createInterruptionWindows(options: InterruptionWindowsOptions): 
       },
       { preloadPath: options.preloadPath, devTools: false },
     );
-    window.setAlwaysOnTop(true, 'screen-saver');
-    if (mac) window.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true });
+    pinAbove(window, platform);
 
     window.on('close', (event) => {
       if (active && !options.isQuitting()) event.preventDefault();
@@ -116,6 +119,13 @@ export function createInterruptionWindows(options: InterruptionWindowsOptions): 
       covers.delete(display.id);
       if (!destroyed && !options.isQuitting()) reconcile();
     });
+    // Minimised, hidden or taken out of full screen (the window manager, a shortcut it owns, a remote tool's menu): back at once.
+    const backAtOnce = (): void => {
+      if (active && !window.isDestroyed()) putBack(window, platform, !anyCoverFocused());
+    };
+    window.on('minimize', backAtOnce);
+    window.on('hide', backAtOnce);
+    window.on('leave-full-screen', backAtOnce);
     window.on('blur', () => {
       // Focus may only have moved to the cover on another display; look once the new focus has landed.
       setTimeout(() => {
@@ -164,6 +174,19 @@ export function createInterruptionWindows(options: InterruptionWindowsOptions): 
     }
   }
 
+  /** Every second while an interruption is on: each cover up, and one of them focused (the primary display's). */
+  const check = (): void => {
+    if (!active || destroyed) return;
+    const primaryId = screen.getPrimaryDisplay().id;
+    for (const { window } of covers.values()) if (!window.isDestroyed() && !coverIsUp(window, platform)) putBack(window, platform, false);
+    const primary = covers.get(primaryId)?.window;
+    if (primary !== undefined && !primary.isDestroyed() && !anyCoverFocused()) putBack(primary, platform, true);
+  };
+  const stopChecking = (): void => {
+    if (checking !== null) clearInterval(checking);
+    checking = null;
+  };
+
   const onDisplaysChanged = (): void => reconcile();
   screen.on('display-added', onDisplaysChanged);
   screen.on('display-removed', onDisplaysChanged);
@@ -177,9 +200,11 @@ export function createInterruptionWindows(options: InterruptionWindowsOptions): 
       const hidden = [...covers].filter(([, cover]) => !cover.window.isVisible());
       for (const [id, cover] of hidden) if (id !== primaryId) reveal(cover.window, false);
       for (const [id, cover] of hidden) if (id === primaryId) reveal(cover.window, true);
+      checking ??= setInterval(check, COVER_CHECK_MS);
     },
     hide() {
       active = false;
+      stopChecking();
       for (const { window } of covers.values()) window.hide();
     },
     send(name, payload) {
@@ -188,6 +213,7 @@ export function createInterruptionWindows(options: InterruptionWindowsOptions): 
     hasWebContents: (contents) => [...covers.values()].some(({ window }) => window.webContents.id === contents.id),
     destroy() {
       destroyed = true;
+      stopChecking();
       screen.removeListener('display-added', onDisplaysChanged);
       screen.removeListener('display-removed', onDisplaysChanged);
       screen.removeListener('display-metrics-changed', onDisplaysChanged);

@@ -22,9 +22,20 @@ type Shown =
   | { page: 'summary' }
   | { page: 'protectedAction'; prompt: ProtectedActionPrompt };
 
+/** Each page's title (null: the app's name alone); the PIN page's title names the action it asks about. */
+const pageTitles: Record<Exclude<Shown['page'], 'protectedAction'>, string | null> = {
+  status: null,
+  warning: 'What does this mean?',
+  worried: 'Worried about a call?',
+  setup: 'Set up',
+  summary: 'Weekly summary',
+};
+
 const stageTitles: Record<InterruptionView['stage'], string> = {
   pause: 'Stop and check',
+  ending: 'Closing the program',
   ended: 'Done',
+  'not-ended': 'Could not close the program',
   calling: 'Call for help',
 };
 
@@ -45,17 +56,9 @@ function Pages({ api }: { api: PauseGuardApi }) {
   const shown = useShownPage(api);
   const title = interruption
     ? stageTitles[interruption.stage]
-    : shown.page === 'warning'
-      ? 'What does this mean?'
-      : shown.page === 'worried'
-        ? 'Worried about a call?'
-        : shown.page === 'setup'
-          ? 'Set up'
-          : shown.page === 'summary'
-            ? 'Weekly summary'
-            : shown.page === 'protectedAction'
-              ? wordsFor(shown.prompt.request, new Date()).title
-              : null;
+    : shown.page === 'protectedAction'
+      ? wordsFor(shown.prompt.request, new Date(), shown.prompt.region).title
+      : pageTitles[shown.page];
   const pageKey = interruption
     ? `interruption:${interruption.id}:${interruption.stage}`
     : shown.page === 'protectedAction'

@@ -1,5 +1,6 @@
 // The interruption end to end: a process named like AnyDesk starts, the real engine behind `npm run preview` puts the
-// pause-and-check page up in Debian's Chromium, nothing lets anyone carry on during the countdown, and "End it" ends it.
+// pause-and-check page up in Debian's Chromium, nothing lets anyone carry on during the countdown, and "End it" ends it
+// (Done only once the process was listed again and stayed gone).
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -26,7 +27,8 @@ beforeAll(async () => {
   fs.mkdirSync(screenshots, { recursive: true });
   // The settings file as setup writes it: a short countdown, and the default region (GB), no PIN, no contact.
   fs.writeFileSync(path.join(dir, 'data', 'settings.json'), JSON.stringify({ version: 1, countdownSeconds: COUNTDOWN_SECONDS }));
-  preview = await startPreview(['--data-dir', path.join(dir, 'data'), '--downloads', path.join(dir, 'downloads')]);
+  // Only the tools this test starts (from dir): another test's AnyDesk on this shared machine is neither shown nor ended.
+  preview = await startPreview(['--data-dir', path.join(dir, 'data'), '--downloads', path.join(dir, 'downloads'), '--processes-in', dir]);
   browser = await launchChromium();
 }, 120_000);
 
@@ -128,12 +130,19 @@ describe('the interruption, end to end', () => {
     await small.getByRole('button', { name: 'Go back' }).click();
 
     await small.getByRole('button', { name: /^End it/ }).click();
+    // While it checks that AnyDesk stays closed (3 s), the page says so; nothing to press.
+    await headline(small).filter({ hasText: 'Closing AnyDesk…' }).waitFor({ timeout: 5_000 });
+    await shot(small, 'closing-1366x768');
+    expect(await seriousAxeViolations(small)).toEqual([]);
     expect(await Promise.race([exitOf(tool), new Promise((resolve) => setTimeout(() => resolve('still running'), 15_000))])).not.toBe('still running');
-    for (const page of [small, large]) await headline(page).filter({ hasText: 'Done. Now hang up the phone.' }).waitFor({ timeout: 10_000 });
-    expect(await small.getByText('Pause Guard has closed AnyDesk.').count()).toBe(1);
+    for (const page of [small, large, zoomed]) await headline(page).filter({ hasText: 'Done. Now hang up the phone.' }).waitFor({ timeout: 10_000 });
+    expect(await small.getByText('Pause Guard has closed AnyDesk, and it has stayed closed.').count()).toBe(1);
     await shot(small, 'done-1366x768');
     await shot(large, 'done-1920x1080');
+    await shot(zoomed, 'done-200pct-1366x768');
     expect(await seriousAxeViolations(small)).toEqual([]);
+    expect(await seriousAxeViolations(zoomed)).toEqual([]);
+    expect(await zoomed.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 
     await small.getByRole('button', { name: 'Close this page' }).click();
     for (const page of [small, large]) await page.getByText(/^Watching since /).waitFor({ timeout: 10_000 });

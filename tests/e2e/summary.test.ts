@@ -6,11 +6,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { createJournal } from '../../electron/guardian/store/journal';
-import { lastFullWeek } from '../../electron/guardian/summary/isoWeek';
+import { lastFullWeek } from '../../shared/isoWeek';
 import { composeSummaryEmail } from '../../electron/guardian/summary/summaryEmail';
 import { summarizeWeek } from '../../electron/guardian/summary/weeklySummary';
 import { weekFrame } from '../../electron/guardian/summary/weekFrame';
-import { defaultTimeZone } from '../../electron/guardian/summary/zonedTime';
+import { defaultTimeZone } from '../../shared/zonedTime';
 import { variedWeek } from '../fixtures/summary/variedWeek';
 import { launchChromium, screenshots, seriousAxeViolations, startPreview, withContext, type PreviewRun } from './previewHarness';
 

@@ -73,6 +73,7 @@ describe('summary', () => {
       sessions: { trusted: 1, unknown: 1 },
       installers: [],
       interruptions: { shown: 0, choices: { 'end-it': 0, 'call-contact': 0, 'started-it-myself': 0 } },
+      couldNotClose: [],
       alerts: { delivered: 0, failed: 0 },
       allQuiet: false,
     });
@@ -83,7 +84,7 @@ describe('summary', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('Week 2026-W10: Monday 2 March to Sunday 8 March.');
     expect(stdout).toContain('Protection was on 94.6% of the time.');
-    expect(stdout).toContain('Off from Wednesday 4 March at 22:00 to Thursday 5 March at 07:00 (the computer was shut down).');
+    expect(stdout).toContain('Off from 10:00 pm on Wednesday 4 March to 7:00 am on Thursday 5 March (the computer was shut down).');
     expect(stdout).toContain('Connections into this computer: 1 from someone unknown, 1 from trusted helpers.');
     expect(stdout).toContain('AnyDesk from 987654321: once.');
   });

@@ -74,7 +74,7 @@ it('emails the missed summary once at the next start: a text part and an HTML pa
   expect(text).toContain('- AnyDesk: started once.');
   expect(text).toContain('- 1 from someone unknown, 1 from a trusted helper.');
   expect(text).toContain('- AnyDesk from ID 987 654 321 (someone unknown): once.');
-  expect(text).toContain('- The person ended it once.');
+  expect(text).toContain('- The person chose “End it” once.');
   expect(text).toContain('- 2 delivered, 1 could not be delivered.');
   expect(text).toContain('- The family PIN was typed wrongly twice.');
   expect(text).toContain('- Changed once: the trusted helpers.');

@@ -1,6 +1,7 @@
 // The pause-and-check page: what it says, which choices it offers when, what it sends, and what it never allows.
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { dateWords } from '../../shared/dateWords';
 import type { ChoiceResult } from '../../shared/interruption';
 import type { MethodInput } from '../../shared/api';
 import { App } from '../../renderer/src/App';
@@ -211,7 +212,7 @@ describe('InterruptionPage, carrying on', () => {
     render(<InterruptionPage view={interruptionOf({ canCarryOn: true })} api={api} />);
     await user.click(screen.getByRole('button', { name: 'I started this myself' }));
     await user.type(screen.getByLabelText('Family PIN'), '0000{Enter}');
-    const time = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(new Date(until));
+    const time = dateWords('GB').clock(until);
     expect(await screen.findByRole('alert')).toHaveTextContent(`Too many wrong tries. You can try again at ${time}.`);
   });
 
@@ -245,7 +246,7 @@ describe('InterruptionPage, after a choice', () => {
     const { api } = choosingApi();
     render(<InterruptionPage view={interruptionOf({ stage: 'ended', canCarryOn: true })} api={api} />);
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Done. Now hang up the phone.');
-    expect(screen.getByText('Pause Guard has closed AnyDesk.')).toBeInTheDocument();
+    expect(screen.getByText('Pause Guard has closed AnyDesk, and it has stayed closed.')).toBeInTheDocument();
     const steps = within(screen.getByRole('region', { name: 'What to do now' })).getAllByRole('listitem');
     expect(steps.map((step) => step.textContent)).toEqual([
       'Hang up the phone.',
@@ -270,6 +271,46 @@ describe('InterruptionPage, after a choice', () => {
     await user.click(screen.getByRole('button', { name: 'Close this page' }));
     expect(asked).toEqual([{ id: 'int-1' }]);
     expect(await screen.findByRole('alert')).toHaveTextContent('This page closes once AnyDesk has been ended.');
+  });
+
+  it('"ending": says the program is being closed and checked, with nothing to press', () => {
+    const { api } = choosingApi();
+    render(<InterruptionPage view={interruptionOf({ stage: 'ending' })} api={api} />);
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Closing AnyDesk…');
+    expect(screen.getByRole('status')).toHaveTextContent('checking that it stays closed');
+    expect(screen.queryByRole('button', { name: /End it|started this myself|Close/ })).toBeNull();
+  });
+
+  it.each([
+    ['refused', 'This computer did not let Pause Guard close AnyDesk'],
+    ['came-back', 'AnyDesk started again straight away'],
+    ['nothing-to-end', 'There was no program Pause Guard could close for AnyDesk'],
+  ] as const)('"not-ended" (%s): never says closed, gives the steps that cut the caller off, and keeps the cover', (notEnded, why) => {
+    const { api } = choosingApi();
+    render(<InterruptionPage view={interruptionOf({ stage: 'not-ended', notEnded })} api={api} />);
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Hang up the phone now.');
+    expect(screen.getByRole('heading', { level: 2, name: 'Pause Guard could not close AnyDesk' })).toBeInTheDocument();
+    expect(screen.getByText(new RegExp(`^${why}`))).toBeInTheDocument();
+    expect(screen.getAllByRole('listitem').map((step) => step.textContent)).toEqual([
+      'Hang up the phone.',
+      'Switch off the Wi-Fi, or pull the internet cable out of the computer or the router.',
+      'If you are not sure how, hold the computer’s power button down until it turns off. That is safe to do.',
+      'Then call Sarah on 07700 900123.',
+    ]);
+    expect(screen.getByText('This page stays until the countdown has finished and the family PIN is typed.')).toBeInTheDocument();
+    expect(screen.getByRole('timer')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Close this page|started this myself/ })).toBeNull();
+    expect(document.body.textContent).not.toMatch(/has closed|Done\./);
+  });
+
+  it('"not-ended": once the countdown is over, only the family PIN takes it away', async () => {
+    const user = userEvent.setup();
+    const { api, chosen } = choosingApi();
+    render(<InterruptionPage view={interruptionOf({ stage: 'not-ended', notEnded: 'refused', canCarryOn: true })} api={api} />);
+    await user.click(screen.getByRole('button', { name: 'I started this myself' }));
+    await user.type(screen.getByLabelText('Family PIN'), '2468');
+    await user.click(screen.getByRole('button', { name: 'Carry on' }));
+    expect(chosen).toEqual([{ id: 'int-1', choice: 'started-it-myself', secret: '2468' }]);
   });
 
   it('"calling": the contact’s name and number large, the next steps, and "End it" still first', () => {

@@ -1,5 +1,5 @@
 // The status page: what it shows for each state of the engine, and how it follows the live `status` event.
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import { App } from '../../renderer/src/App';
 import { StatusPage } from '../../renderer/src/status/StatusPage';
 import { createFakeApi, statusOf } from './fakeApi';
@@ -27,8 +27,9 @@ describe('StatusPage', () => {
           state: 'warning',
           summary: 'A program that lets other people control this computer is running.',
           toolsRunning: [
-            { toolId: 'anydesk', name: 'AnyDesk', pid: 4242 },
-            { toolId: 'teamviewer', name: 'TeamViewer', pid: 4343 },
+            { toolId: 'anydesk', name: 'AnyDesk', pid: 4242, tier: 'interrupt' },
+            { toolId: 'teamviewer', name: 'TeamViewer', pid: 4343, tier: 'interrupt' },
+            { toolId: 'ngrok', name: 'ngrok', pid: 4444, tier: 'log' },
           ],
         }),
     });
@@ -37,7 +38,9 @@ describe('StatusPage', () => {
     expect(await screen.findByText('Please take a look')).toBeInTheDocument();
     const tools = screen.getByRole('region', { name: 'Programs that let others control this computer' });
     expect(tools).toHaveTextContent('These are running now:');
-    expect(screen.getAllByRole('listitem').map((item) => item.textContent)).toEqual(['AnyDesk', 'TeamViewer']);
+    expect(within(tools).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['AnyDesk', 'TeamViewer']);
+    const others = screen.getByRole('region', { name: 'Other programs Pause Guard keeps an eye on' });
+    expect(within(others).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['ngrok']);
   });
 
   it('tells which check is not working, in plain words with the engine’s reason', async () => {

@@ -2,14 +2,15 @@
 // main process's answer read out, and an interruption still over it. Through App, as the tray's event opens it.
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { dateWords } from '../../shared/dateWords';
 import type { ChoiceResult, ProtectedActionPrompt } from '../../shared/interruption';
 import { App } from '../../renderer/src/App';
 import { createFakeApi, statusOf, type FakeApi } from './fakeApi';
 import { interruptionOf } from './views';
 
-const pausePrompt: ProtectedActionPrompt = { request: { action: 'pause', hours: 2 }, pinRequired: true, confirmationWord: 'PAUSE' };
-const quitPrompt: ProtectedActionPrompt = { request: { action: 'quit' }, pinRequired: false, confirmationWord: 'QUIT' };
-const clock = (at: Date) => new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(at);
+const pausePrompt: ProtectedActionPrompt = { request: { action: 'pause', hours: 2 }, pinRequired: true, confirmationWord: 'PAUSE', region: 'GB' };
+const quitPrompt: ProtectedActionPrompt = { request: { action: 'quit' }, pinRequired: false, confirmationWord: 'QUIT', region: 'GB' };
+const clock = (at: Date) => dateWords('GB').clock(at);
 
 function pinApi(answers: ChoiceResult[] = []) {
   const confirmProtectedAction = vi.fn(async () => answers.shift() ?? { ok: true, message: null, lockedUntil: null });

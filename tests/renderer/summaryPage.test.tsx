@@ -24,6 +24,7 @@ const busyWeek: WeeklySummary = {
     ],
   },
   interruptions: { shown: 1, choices: { 'end-it': 1, 'call-contact': 0, 'started-it-myself': 0 } },
+  couldNotClose: [],
   alerts: { delivered: 3, failed: 1 },
   pinFailures: 2,
   days: weekDays([100, 91.2, 70.3, 40.5, null, null, null]).map((day, i) => ({ ...day, date: `2026-11-${23 + i}` })),
@@ -87,7 +88,7 @@ describe('the weekly summary page', { timeout: 20_000 }, () => {
     expect(screen.getByText('AnyDesk: started twice.')).toBeInTheDocument();
     expect(screen.getByText('1 from someone unknown, 1 from a trusted helper.')).toBeInTheDocument();
     expect(screen.getByText('AnyDesk from ID 987654321 (someone unknown): once.')).toBeInTheDocument();
-    expect(screen.getByText('The person ended it once.')).toBeInTheDocument();
+    expect(screen.getByText('The person chose “End it” once.')).toBeInTheDocument();
     expect(screen.getByText('3 delivered, 1 could not be delivered.')).toBeInTheDocument();
     expect(screen.getByText('The family PIN was typed wrongly twice.')).toBeInTheDocument();
     const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);

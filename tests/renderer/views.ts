@@ -16,6 +16,7 @@ export function interruptionOf(overrides: Partial<InterruptionView> = {}): Inter
     canCarryOn: false,
     suspension: 'suspended',
     stage: 'pause',
+    notEnded: null,
     region: 'GB',
     personName: 'Ann',
     contact: { name: 'Sarah', phone: '07700 900123' },

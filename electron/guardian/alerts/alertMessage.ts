@@ -1,7 +1,9 @@
 // What an alert to the trusted contact says: who, what happened in plain words, what the person chose, when, what to do.
 // It must never carry window titles, file paths or banking details: it takes only the typed facts below and reads nothing else.
+import { dateWords } from '../../../shared/dateWords';
 import type { AlertKind } from '../../../shared/events';
 import type { Choice } from '../../../shared/journal';
+import type { Region } from '../../../shared/settings';
 
 export type AlertPriority = 'urgent' | 'high' | 'default' | 'low';
 
@@ -22,8 +24,12 @@ export interface AlertFacts {
   remoteId?: string | null;
   remoteAddress?: string | null;
   choice?: Choice | null;
+  /** After "End it": whether the tool really was ended and stayed gone (never said closed when it was not). */
+  endIt?: 'ended' | 'not-ended' | null;
   /** IANA time zone for "when"; the PC's own when not given. */
   timeZone?: string;
+  /** How "when" is worded (the family's region); GB when not given. */
+  region?: Region;
 }
 
 export interface AlertContent {
@@ -44,9 +50,9 @@ export function composeAlert(facts: AlertFacts): AlertContent {
   const who = person ?? 'the person using this PC';
   const pc = clean(facts.pcName) || 'this PC';
   const contact = clean(facts.contactName) || 'you';
-  const when = plainTime(facts.at, facts.timeZone);
+  const when = dateWords(facts.region, facts.timeZone).moment(facts.at);
   const what = whatHappened(facts, who);
-  const priority = priorityOf(facts.kind, facts.choice ?? null);
+  const priority = facts.endIt === 'not-ended' ? 'urgent' : priorityOf(facts.kind, facts.choice ?? null);
   const lines = [
     capitalise(what.sentence),
     ...(facts.choice && facts.kind !== 'choice' ? [`${capitalise(who)} chose: ${choiceWords(facts.choice, contact)}.`] : []),
@@ -90,6 +96,20 @@ function whatHappened(facts: AlertFacts, who: string): Wording {
       return { headline: `${tool} was downloaded`, sentence: toolSentence(tool, 'installer', from), advice: CALL_NOW };
     case 'choice': {
       const chose = choiceWords(facts.choice ?? 'end-it', clean(facts.contactName) || 'you');
+      if (facts.endIt === 'not-ended') {
+        return {
+          headline: `Pause Guard could not close ${tool}`,
+          sentence: `On the pause screen about ${tool}, ${who} chose: ${chose}. Pause Guard could not close ${tool}: it was not allowed to, it came straight back, or there was no program it could close. The pause screen stays up.`,
+          advice: CALL_NOW,
+        };
+      }
+      if (facts.endIt === 'ended') {
+        return {
+          headline: `${who} chose "${chose}"`,
+          sentence: `On the pause screen about ${tool}, ${who} chose: ${chose}. Pause Guard closed ${tool}, and it stayed closed.`,
+          advice: 'Call {person} soon to make sure the caller has gone.',
+        };
+      }
       return {
         headline: `${who} chose "${chose}"`,
         sentence: `On the pause screen about ${tool}, ${who} chose: ${chose}.`,
@@ -128,6 +148,24 @@ function whatHappened(facts: AlertFacts, who: string): Wording {
         sentence: "Pause Guard's settings could not be read, so it went on with safe defaults. The trusted contact and PIN may need setting up again.",
         advice: null,
       };
+    case 'debugger-refused':
+      return {
+        headline: 'Pause Guard was started with a debugger',
+        sentence: 'Pause Guard was started in a way that would let someone control it from outside (a debugging switch). It refused to run like that and started again normally.',
+        advice: 'If nobody you know did this, call {person} now: someone may be trying to switch Pause Guard off.',
+      };
+    case 'settings-tampered':
+      return {
+        headline: 'settings were changed outside Pause Guard',
+        sentence: `Pause Guard's settings on ${whosePc(facts)} were removed or changed outside Pause Guard. It kept the settings you chose, and the family PIN is still needed to change them.`,
+        advice: 'If that was not you, call {person} now: someone may be trying to switch Pause Guard off.',
+      };
+    case 'journal-tampered':
+      return {
+        headline: 'its journal was cut short',
+        sentence: `Pause Guard's journal on ${whosePc(facts)} was cut short or removed outside Pause Guard, so some of what happened may be missing from it.`,
+        advice: 'Call {person} now and check the computer is all right.',
+      };
     case 'weekly-summary':
       return { headline: 'the weekly summary', sentence: "This week's safety summary from Pause Guard is ready.", advice: null };
     case 'test':
@@ -137,6 +175,12 @@ function whatHappened(facts: AlertFacts, who: string): Wording {
         advice: null,
       };
   }
+}
+
+/** "Mum's PC", or the PC's name before setup. */
+function whosePc(facts: AlertFacts): string {
+  const person = clean(facts.person);
+  return person ? `${person}'s PC` : clean(facts.pcName) || 'this PC';
 }
 
 function toolSentence(tool: string, happened: Happening, from: string): string {
@@ -170,8 +214,11 @@ function priorityOf(kind: AlertKind, choice: Choice | null): AlertPriority {
     case 'installer':
     case 'pin-failed':
     case 'protection-held':
+    case 'debugger-refused':
     case 'quit':
     case 'settings-reset':
+    case 'settings-tampered':
+    case 'journal-tampered':
       return 'high';
     case 'protection-gap':
     case 'protection-paused':
@@ -189,14 +236,6 @@ const TAG_BY_PRIORITY: Record<AlertPriority, string> = {
   default: 'information_source',
   low: 'memo',
 };
-
-/** "2:05 pm on Tuesday 3 March 2026", in the PC's local time unless a zone is given. */
-export function plainTime(at: Date, timeZone?: string): string {
-  const options: Intl.DateTimeFormatOptions = timeZone ? { timeZone } : {};
-  const time = new Intl.DateTimeFormat('en-GB', { ...options, hour: 'numeric', minute: '2-digit', hour12: true }).format(at);
-  const day = new Intl.DateTimeFormat('en-GB', { ...options, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(at);
-  return `${time} on ${day.replace(',', '')}`;
-}
 
 /** One line of printable text, short: names and IDs come from logs and settings and are shown to a person. */
 function clean(value: string | null | undefined): string {

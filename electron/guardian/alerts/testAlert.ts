@@ -8,7 +8,7 @@ import { asDeliveryError, type Alert } from './channels/channel';
 import { channelsFromSettings, type ChannelOptions } from './channelsFromSettings';
 
 export async function sendTestAlert(
-  settings: Pick<Settings, 'contacts' | 'person'>,
+  settings: Pick<Settings, 'contacts' | 'person' | 'region'>,
   pcName: string,
   options: ChannelOptions & { now?: () => Date } = {},
 ): Promise<TestAlertResult> {
@@ -19,7 +19,7 @@ export async function sendTestAlert(
     id: randomUUID(),
     kind: 'test',
     createdAt: at.toISOString(),
-    content: composeAlert({ kind: 'test', person: settings.person, pcName, contactName, at }),
+    content: composeAlert({ kind: 'test', person: settings.person, pcName, contactName, at, region: settings.region }),
   };
   const results = await Promise.all(
     channels.map(async (channel) => {

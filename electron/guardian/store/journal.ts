@@ -5,21 +5,35 @@
 // the last whole entry, so the cut-off fragment stays in the file as a line that belongs to no link of the chain
 // (verifyJournal reports it as "torn" and still calls the chain intact when the links around it hold).
 // An entry goes in the file of its record's UTC month, or the newest file if that is later (a clock put back), so
-// the chain always runs from the oldest file to the newest. Files older than 13 months are deleted at open.
+// the chain always runs from the oldest file to the newest. At open, files before the 13 newest months are deleted
+// (journalFiles.ts); what the chain's two ends were is kept for the caller to check against its sealed anchor.
 import fs from 'node:fs/promises';
 import type { JournalRecord } from '../../../shared/journal';
 import { canonicalJson } from './canonicalJson';
 import { chainEntry, parseEntry, type ChainTip } from './hashChain';
 import { journalFile, listJournalFiles, monthOf, removeExpiredFiles, type JournalFile, type JournalMonth } from './journalFiles';
 import { journalLines } from './journalLines';
-import { findTail } from './journalTail';
+import { findTail, firstSeqIn } from './journalTail';
 
 export interface JournalOptions {
   /** The journal's own folder (<dataDir>/journal); created if missing. */
   dir: string;
-  now?: () => Date;
   /** Told in one plain sentence about each damaged line skipped (at open and while reading). */
   onProblem?: (message: string) => void;
+  /** Told the chain's new end once entries are on disk (the caller seals it as the journal's head). */
+  onWritten?: (tip: ChainTip) => void;
+}
+
+/** The chain's ends as found at open. */
+export interface JournalOpening {
+  /** The first entry's number before the retention ran; null for an empty journal. */
+  firstSeqFound: number | null;
+  /** The first entry's number after it; the same unless months were removed. */
+  firstSeq: number | null;
+  /** The last whole entry's number and hash (seq 0 for an empty journal). */
+  tip: ChainTip;
+  /** The monthly files the retention deleted. */
+  removed: string[];
 }
 
 export interface JournalRange {
@@ -36,6 +50,8 @@ export interface Journal {
   read(range?: JournalRange): AsyncIterable<JournalRecord>;
   /** The last record in the journal: the last one written, or the last whole one found at open; null when empty. */
   lastRecord(): JournalRecord | null;
+  /** The chain's ends as they were at open. */
+  opening: JournalOpening;
   /** Waits for the entries already handed to append(); later appends are refused. */
   close(): Promise<void>;
 }
@@ -62,14 +78,16 @@ interface ChainState {
 
 export async function createJournal(options: JournalOptions): Promise<Journal> {
   const { dir } = options;
-  const now = options.now ?? (() => new Date());
   const report = options.onProblem ?? (() => undefined);
   try {
     await fs.mkdir(dir, { recursive: true, mode: 0o700 });
   } catch (error) {
     throw new JournalWriteError(`The journal folder ${dir} cannot be made: ${(error as Error).message}`);
   }
-  await removeExpiredFiles(await listJournalFiles(dir), now());
+  const found = await listJournalFiles(dir);
+  const firstSeqFound = await firstSeqIn(found);
+  const removed = await removeExpiredFiles(found);
+  const firstSeq = removed.length > 0 ? await firstSeqIn(await listJournalFiles(dir)) : firstSeqFound;
 
   const loadState = async (): Promise<ChainState> => {
     const tail = await findTail(await listJournalFiles(dir));
@@ -78,6 +96,7 @@ export async function createJournal(options: JournalOptions): Promise<Journal> {
   };
 
   let state: ChainState | null = await loadState();
+  const opening: JournalOpening = { firstSeqFound, firstSeq, tip: state.tip, removed };
   const waiting: Pending[] = [];
   let writing: Promise<void> | null = null;
   let closed = false;
@@ -107,6 +126,7 @@ export async function createJournal(options: JournalOptions): Promise<Journal> {
         current = { tip, lastRecord: (group.at(-1) as Pending).record, newestFile: file, needsNewline: false };
         state = current;
         written = index;
+        options.onWritten?.(tip);
         for (const pending of group) pending.resolve();
       }
     } catch (error) {
@@ -141,6 +161,7 @@ export async function createJournal(options: JournalOptions): Promise<Journal> {
       yield* readJournal(dir, range, report);
     },
     lastRecord: () => state?.lastRecord ?? null,
+    opening,
     async close() {
       closed = true;
       await writing;

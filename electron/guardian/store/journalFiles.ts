@@ -1,10 +1,12 @@
-// The journal's monthly files: <dir>/YYYY-MM.jsonl by UTC month, listed oldest first, and the 13-month retention.
+// The journal's monthly files: <dir>/YYYY-MM.jsonl by UTC month, listed oldest first, and the retention: the 13 newest
+// monthly files are kept, counted by the journal's own months and never by the wall clock (a clock moved a year ahead
+// deletes nothing).
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
 const FILE_NAME = /^(\d{4})-(\d{2})\.jsonl$/;
 
-/** Months kept: this month and the twelve before it. */
+/** Monthly files kept: the newest and the twelve before it that hold entries. */
 export const RETENTION_MONTHS = 13;
 
 /** A UTC month as "YYYY-MM"; such strings sort in time order. */
@@ -18,11 +20,6 @@ export interface JournalFile {
 
 export function monthOf(time: Date): JournalMonth {
   return time.toISOString().slice(0, 7);
-}
-
-/** The oldest month still kept when the present is `now`. */
-export function oldestKeptMonth(now: Date): JournalMonth {
-  return monthOf(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (RETENTION_MONTHS - 1), 1)));
 }
 
 export function journalFile(dir: string, month: JournalMonth): JournalFile {
@@ -45,10 +42,9 @@ export async function listJournalFiles(dir: string): Promise<JournalFile[]> {
     .map((name) => journalFile(dir, name.slice(0, 7)));
 }
 
-/** Deletes the files older than the retention; returns the names deleted. */
-export async function removeExpiredFiles(files: JournalFile[], now: Date): Promise<string[]> {
-  const oldest = oldestKeptMonth(now);
-  const expired = files.filter((file) => file.month < oldest);
+/** Deletes the files before the 13 newest (`files` oldest first, as listed); returns the names deleted. */
+export async function removeExpiredFiles(files: JournalFile[]): Promise<string[]> {
+  const expired = files.slice(0, Math.max(0, files.length - RETENTION_MONTHS));
   for (const file of expired) await fs.rm(file.path, { force: true });
   return expired.map((file) => file.name);
 }

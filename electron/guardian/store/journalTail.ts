@@ -1,9 +1,11 @@
 // Finds where the journal's chain stands at open: the last good entry, read backwards from the end of the newest file,
-// and whether that file ends mid-line (a write cut off by a crash), so the next entry starts on a fresh line.
+// and whether that file ends mid-line (a write cut off by a crash), so the next entry starts on a fresh line; and the
+// number of its first entry, read from the start of the oldest file.
 import fs from 'node:fs/promises';
 import type { JournalRecord } from '../../../shared/journal';
 import { CHAIN_START, parseEntry, type ChainTip, type JournalEntry } from './hashChain';
 import type { JournalFile } from './journalFiles';
+import { journalLines } from './journalLines';
 
 export interface JournalTail {
   tip: ChainTip;
@@ -82,4 +84,19 @@ async function lastEntryIn(filePath: string): Promise<LastEntry> {
   } finally {
     await handle.close();
   }
+}
+
+/** The number of the journal's first whole entry, or null when it has none. Unreadable files are passed over. */
+export async function firstSeqIn(files: JournalFile[]): Promise<number | null> {
+  for (const file of files) {
+    try {
+      for await (const line of journalLines(file.path)) {
+        const entry = parseEntry(line.text);
+        if (entry) return entry.seq;
+      }
+    } catch {
+      continue;
+    }
+  }
+  return null;
 }

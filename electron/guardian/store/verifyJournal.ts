@@ -1,10 +1,12 @@
 // Walks every journal file oldest first and reports, line by line, where the hash chain breaks: an entry changed after
-// it was written, entries deleted or moved, lines that are not entries. Reads only; never repairs anything.
+// it was written, entries deleted or moved, lines that are not entries; and, against the sealed head, entries cut
+// from either end or the whole journal deleted. Reads only; never repairs anything.
 import { GENESIS_HASH, entryIntact, parseEntry, type ChainTip } from './hashChain';
+import type { JournalHead } from './journalHead';
 import { listJournalFiles } from './journalFiles';
 import { journalLines } from './journalLines';
 
-export type ChainBreakReason = 'edited' | 'deleted-or-reordered' | 'torn' | 'malformed';
+export type ChainBreakReason = 'edited' | 'deleted-or-reordered' | 'torn' | 'malformed' | 'cut-at-start' | 'cut-at-end';
 
 export interface ChainBreak {
   /** The file's name, e.g. "2026-05.jsonl". */
@@ -24,6 +26,8 @@ export interface VerifyReport {
   files: string[];
   /** The first entry's number: above 1 once months older than the retention have been removed. Null when empty. */
   firstSeq: number | null;
+  /** The head sealed in the seal folder that the journal was checked against; null when none was sealed. */
+  head: JournalHead | null;
   breaks: ChainBreak[];
 }
 
@@ -35,13 +39,16 @@ interface Unreadable {
   fragment: boolean;
 }
 
-export async function verifyJournal(dir: string): Promise<VerifyReport> {
+/** `head`: the sealed head, when there is one; without it a journal must start at entry 1. */
+export async function verifyJournal(dir: string, head: JournalHead | null = null): Promise<VerifyReport> {
   const files = await listJournalFiles(dir);
   const breaks: ChainBreak[] = [];
   let tip: ChainTip | null = null;
   let firstSeq: number | null = null;
   let entries = 0;
   let unreadable: Unreadable[] = [];
+  let headHash: string | null = null;
+  let lastPlace = { file: '', line: 0 };
 
   for (const file of files) {
     for await (const line of journalLines(file.path)) {
@@ -76,12 +83,47 @@ export async function verifyJournal(dir: string): Promise<VerifyReport> {
       }
       unreadable = [];
       tip = { seq: entry.seq, hash: entry.hash };
+      if (head && entry.seq === head.seq) headHash = entry.hash;
+      lastPlace = { file: file.name, line: line.number };
     }
   }
   // Lines after the last whole entry: nothing links after them, so only their look tells a cut-off write from damage.
   for (const bad of unreadable) breaks.push(unreadableBreak(bad, true));
 
-  return { ok: breaks.every((b) => b.reason === 'torn'), entries, files: files.map((f) => f.name), firstSeq, breaks };
+  breaks.push(...cuts(head, firstSeq, tip, headHash, files[0]?.name ?? '', lastPlace));
+
+  return { ok: breaks.every((b) => b.reason === 'torn'), entries, files: files.map((f) => f.name), firstSeq, head, breaks };
+}
+
+/** Where the journal's ends do not match the sealed head (or, with none, where it does not start at entry 1). */
+function cuts(
+  head: JournalHead | null, firstSeq: number | null, tip: ChainTip | null, headHash: string | null, oldestFile: string,
+  last: { file: string; line: number },
+): ChainBreak[] {
+  const found: ChainBreak[] = [];
+  const firstKept = head?.firstSeq ?? 1;
+  if (firstSeq !== null && firstSeq > firstKept) {
+    const why = head ? `entry ${firstKept} was the first one kept` : 'nothing sealed says older months were removed by the retention';
+    found.push({
+      file: oldestFile, line: 1, reason: 'cut-at-start',
+      message: `The journal's first entries were removed: it starts at entry ${firstSeq}, but ${why}.`,
+    });
+  }
+  if (!head || head.seq === 0) return found;
+  if (tip === null) {
+    found.push({ file: '', line: 0, reason: 'cut-at-end', message: `The journal was deleted or emptied: ${head.seq} entries had been written.` });
+  } else if (tip.seq < head.seq) {
+    found.push({
+      file: last.file, line: last.line, reason: 'cut-at-end',
+      message: `The journal's newest entries were removed: it ends at entry ${tip.seq}, but ${head.seq} had been written.`,
+    });
+  } else if (headHash !== head.hash) {
+    found.push({
+      file: last.file, line: last.line, reason: 'cut-at-end',
+      message: `The journal's newest entries were replaced: entry ${head.seq} is not the one Pause Guard wrote.`,
+    });
+  }
+  return found;
 }
 
 function unreadableBreak(bad: Unreadable, chainHolds: boolean): ChainBreak {

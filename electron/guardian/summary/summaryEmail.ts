@@ -10,6 +10,14 @@ export interface SummaryEmailFacts {
   /** The name of the person the PC belongs to ("Mum"); null before setup. */
   person: string | null;
   pcName: string;
+  /** The journal's sealed head when the summary was made: one short line, so a journal cut between weeks shows. */
+  journalHead?: JournalHeadLine | null;
+}
+
+/** How long the journal is and how its newest sealed entry ends. */
+export interface JournalHeadLine {
+  entries: number;
+  hash: string;
 }
 
 const FONT = 'Arial,Helvetica,sans-serif';
@@ -17,14 +25,14 @@ const FONT = 'Arial,Helvetica,sans-serif';
 const BAR = '#1b6b2a';
 const EMPTY = '#e3e3e3';
 
-export function composeSummaryEmail({ summary, person, pcName }: SummaryEmailFacts): AlertContent {
+export function composeSummaryEmail({ summary, person, pcName, journalHead = null }: SummaryEmailFacts): AlertContent {
   const report = describeSummary(summary);
   const whose = whoseComputer(person, pcName);
   const title = `${whose}: ${report.headline.charAt(0).toLowerCase()}${report.headline.slice(1)} (${report.shortDates})`;
   return {
     title,
-    text: textOf(report, whose, pcName),
-    html: htmlOf(report, whose, pcName),
+    text: textOf(report, whose, pcName, journalHead),
+    html: htmlOf(report, whose, pcName, journalHead),
     priority: summary.allQuiet ? 'low' : 'default',
     tags: [summary.allQuiet ? 'white_check_mark' : 'memo'],
     short: shortOf(summary, report),
@@ -36,7 +44,7 @@ function whoseComputer(person: string | null, pcName: string): string {
   return name ? `${name}'s PC` : pcName.trim() || 'This PC';
 }
 
-function textOf(report: SummaryReport, whose: string, pcName: string): string {
+function textOf(report: SummaryReport, whose: string, pcName: string, head: JournalHeadLine | null): string {
   const lines = [
     `${report.headline}.`,
     `${whose}, ${report.weekName}: ${report.dates}.`,
@@ -53,6 +61,7 @@ function textOf(report: SummaryReport, whose: string, pcName: string): string {
     ...report.days.map((day) => `  ${day.label.padEnd(11)}${day.value}`),
     '',
     footer(pcName),
+    ...(head ? [headLine(head)] : []),
   );
   return lines.join('\n');
 }
@@ -69,6 +78,7 @@ function shortOf(summary: WeeklySummary, report: SummaryReport): string {
       summary.installers.length > 0 ? `${summary.installers.length} installer${summary.installers.length === 1 ? '' : 's'}` : null,
       summary.pinFailures > 0 ? `${summary.pinFailures} wrong PIN${summary.pinFailures === 1 ? '' : 's'}` : null,
       summary.settingsChanges.count + summary.settingsChanges.resets > 0 ? 'settings changed' : null,
+      summary.tampering.length > 0 ? 'files changed outside Pause Guard' : null,
     ].filter((part): part is string => part !== null);
     if (happened.length > 0) lines.push(`${happened.join('; ').replace(/^./, (c) => c.toUpperCase())}.`);
   }
@@ -76,11 +86,16 @@ function shortOf(summary: WeeklySummary, report: SummaryReport): string {
   return lines.join('\n');
 }
 
+/** Entries are only ever added: a count lower than last week's, or a different ending for the same count, means a cut. */
+function headLine(head: JournalHeadLine): string {
+  return `Journal check: ${head.entries} entries, the newest ending ${head.hash.slice(0, 12)}. This number only grows from week to week.`;
+}
+
 function footer(pcName: string): string {
   return `Sent once a week by Pause Guard on ${pcName.trim() || 'this computer'}. Urgent things are sent at once, not kept for this summary.`;
 }
 
-function htmlOf(report: SummaryReport, whose: string, pcName: string): string {
+function htmlOf(report: SummaryReport, whose: string, pcName: string, head: JournalHeadLine | null): string {
   const text = `font-family:${FONT};color:#111;`;
   const p = (line: string, extra = ''): string => `<p style="${text}font-size:18px;line-height:1.5;margin:0 0 12px;${extra}">${escapeHtml(line)}</p>`;
   const h2 = (heading: string): string => `<h2 style="${text}font-size:20px;line-height:1.3;margin:28px 0 8px">${escapeHtml(heading)}</h2>`;
@@ -98,6 +113,7 @@ function htmlOf(report: SummaryReport, whose: string, pcName: string): string {
     chartOf(report.days),
     report.gaps.length > 0 ? p('Times it was off:', 'margin-top:16px') + list(report.gaps) : '',
     `<p style="font-family:${FONT};font-size:15px;line-height:1.5;color:#444;margin:32px 0 0;border-top:1px solid #ddd;padding-top:12px">${escapeHtml(footer(pcName))}</p>`,
+    head ? `<p style="font-family:${FONT};font-size:14px;line-height:1.5;color:#555;margin:8px 0 0">${escapeHtml(headLine(head))}</p>` : '',
   ].join('');
 
   return [

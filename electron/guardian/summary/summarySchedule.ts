@@ -18,11 +18,11 @@ import type { Settings } from '../../../shared/settings';
 import type { WeeklySummary } from '../../../shared/summary';
 import type { AlertContent } from '../alerts/alertMessage';
 import type { Journal } from '../store/journal';
-import { formatIsoWeek, isoWeekOfDay, lastFullWeek, mondayOf, type IsoWeek } from './isoWeek';
-import { composeSummaryEmail } from './summaryEmail';
+import { formatIsoWeek, isoWeekOfDay, lastFullWeek, mondayOf, type IsoWeek } from '../../../shared/isoWeek';
+import { composeSummaryEmail, type JournalHeadLine } from './summaryEmail';
 import { summarizeWeek, summaryReadRange } from './weeklySummary';
 import { weekFrame } from './weekFrame';
-import { DAY_MS, defaultTimeZone, instantOfWallTime } from './zonedTime';
+import { DAY_MS, defaultTimeZone, instantOfWallTime } from '../../../shared/zonedTime';
 
 type SummaryTime = Settings['weeklySummary'];
 
@@ -40,6 +40,8 @@ export interface SummarySchedulerOptions {
   /** A week's summary was made on schedule: `sent` when it went to the family (and was journalled). */
   onSummary?: (summary: WeeklySummary, sent: boolean) => void;
   log?: (line: string) => void;
+  /** The journal's sealed head, named in each summary so the family can see the journal never shrinks. */
+  journalHead?: () => JournalHeadLine | null;
 }
 
 export interface SummaryScheduler {
@@ -108,7 +110,7 @@ export function createSummaryScheduler(options: SummarySchedulerOptions): Summar
 
   const summaryOf = (week: IsoWeek, zone: string, at: Date): Promise<WeeklySummary> =>
     summarizeWeek(options.journal.read(summaryReadRange(week, { timeZone: zone })), week, {
-      timeZone: zone, now: at, trustedHelpers: options.settings().trustedHelpers,
+      timeZone: zone, now: at, trustedHelpers: options.settings().trustedHelpers, region: options.settings().region,
     });
 
   const check = async (): Promise<void> => {
@@ -139,7 +141,7 @@ export function createSummaryScheduler(options: SummarySchedulerOptions): Summar
       return;
     }
     const settings = options.settings();
-    await options.send(composeSummaryEmail({ summary, person: settings.person, pcName: options.pcName }));
+    await options.send(composeSummaryEmail({ summary, person: settings.person, pcName: options.pcName, journalHead: options.journalHead?.() ?? null }));
     handled.add(name);
     await options.journal.append({ type: 'weekly-summary-sent', at: now().toISOString(), week: name });
     options.onSummary?.(summary, true);

@@ -1,10 +1,10 @@
 // Counts what a week's records tell the family: tools, installers, sessions (trusted or unknown), interruptions and
-// choices, alerts, wrong PINs, settings changes. Matches record types by name, so types added later cannot break it.
+// choices, alerts, wrong PINs, settings changes, tampering. Matches record types by name, so types added later cannot break it.
 import { ChoiceSchema, type Choice, type JournalRecord } from '../../../shared/journal';
 import type { TrustedHelper } from '../../../shared/settings';
 import type { WeeklySummary } from '../../../shared/summary';
 
-type Counts = Pick<WeeklySummary, 'toolsSeen' | 'installers' | 'sessions' | 'interruptions' | 'alerts' | 'pinFailures' | 'settingsChanges' | 'allQuiet'>;
+type Counts = Pick<WeeklySummary, 'toolsSeen' | 'installers' | 'sessions' | 'interruptions' | 'couldNotClose' | 'alerts' | 'pinFailures' | 'settingsChanges' | 'tampering' | 'allQuiet'>;
 type RemoteLine = WeeklySummary['sessions']['remoteIds'][number];
 
 /** Remote IDs as people type them ("123 456 789") and as tools log them ("123456789") compare equal. */
@@ -22,11 +22,13 @@ export class SummaryTally {
   private unknownSessions = 0;
   private interruptionsShown = 0;
   private readonly choices = Object.fromEntries(ChoiceSchema.options.map((c) => [c, 0])) as Record<Choice, number>;
+  private readonly notClosed = new Map<string, WeeklySummary['couldNotClose'][number]>();
   private readonly alerts = new Map<string, 'delivered' | 'failed'>();
   private pinFailures = 0;
   private settingsChanged = 0;
   private readonly settingsFields = new Set<string>();
   private settingsResets = 0;
+  private readonly tampering: WeeklySummary['tampering'] = [];
 
   constructor(trustedHelpers: readonly Pick<TrustedHelper, 'toolId' | 'remoteId'>[]) {
     this.trusted = new Set(trustedHelpers.map((h) => `${h.toolId}\n${normaliseRemoteId(h.remoteId)}`));
@@ -53,6 +55,14 @@ export class SummaryTally {
         if (!(record.choice in this.choices)) return false;
         this.choices[record.choice] += 1;
         return true;
+      case 'end-it-outcome': {
+        if (record.outcome !== 'not-ended') return false;
+        const key = record.toolId ?? `name:${record.name}`;
+        const line = this.notClosed.get(key) ?? { toolId: record.toolId, name: record.name, count: 0 };
+        line.count += 1;
+        this.notClosed.set(key, line);
+        return true;
+      }
       case 'alert-delivered':
         this.alerts.set(`${record.alertId}\n${record.channel}`, 'delivered');
         return false;
@@ -70,6 +80,9 @@ export class SummaryTally {
         return true;
       case 'settings-reset':
         this.settingsResets += 1;
+        return true;
+      case 'tampering':
+        this.tampering.push({ at: record.at, what: record.what });
         return true;
       default:
         if (type !== 'interruption-requested') return false;
@@ -106,14 +119,17 @@ export class SummaryTally {
         remoteIds: [...this.remotes.values()].sort((a, b) => Number(a.trusted) - Number(b.trusted) || b.count - a.count),
       },
       interruptions: { shown: this.interruptionsShown, choices: { ...this.choices } },
+      couldNotClose: [...this.notClosed.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
       alerts: { delivered: alerts.filter((s) => s === 'delivered').length, failed: alerts.filter((s) => s === 'failed').length },
       pinFailures: this.pinFailures,
       settingsChanges: { count: this.settingsChanged, fields: [...this.settingsFields].sort(), resets: this.settingsResets },
+      tampering: [...this.tampering],
     };
     const nothingChosen = Object.values(counts.interruptions.choices).every((n) => n === 0);
     const allQuiet = counts.toolsSeen.length === 0 && counts.installers.length === 0
-      && counts.sessions.trusted + counts.sessions.unknown === 0 && counts.interruptions.shown === 0 && nothingChosen
-      && counts.pinFailures === 0 && counts.settingsChanges.count === 0 && counts.settingsChanges.resets === 0;
+      && counts.sessions.trusted + counts.sessions.unknown === 0 && counts.interruptions.shown === 0 && nothingChosen && counts.couldNotClose.length === 0
+      && counts.pinFailures === 0 && counts.settingsChanges.count === 0 && counts.settingsChanges.resets === 0
+      && counts.tampering.length === 0;
     return { ...counts, allQuiet };
   }
 }

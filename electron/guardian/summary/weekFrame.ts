@@ -1,6 +1,6 @@
 // The instants an ISO week and its seven days start and end in a time zone (Monday 00:00 local to Monday 00:00 local).
-import { formatIsoWeek, mondayOf, type IsoWeek } from './isoWeek';
-import { DAY_MS, isoDate, startOfLocalDay } from './zonedTime';
+import { formatIsoWeek, mondayOf, type IsoWeek } from '../../../shared/isoWeek';
+import { DAY_MS, isoDate, startOfLocalDay } from '../../../shared/zonedTime';
 
 export interface WeekFrame {
   week: string;

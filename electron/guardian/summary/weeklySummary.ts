@@ -2,14 +2,14 @@
 // unknown), interruptions and choices, alerts, wrong PINs, settings changes, and seven days for a bar chart.
 // Reads each record once and keeps only counts and the week's times of life; record types it does not know are passed over.
 import type { JournalRecord } from '../../../shared/journal';
-import type { TrustedHelper } from '../../../shared/settings';
+import type { Region, TrustedHelper } from '../../../shared/settings';
 import type { WeeklySummary } from '../../../shared/summary';
 import { HEARTBEAT_INTERVAL_MS, longestQuietMs } from '../store/heartbeatTiming';
-import type { IsoWeek } from './isoWeek';
+import type { IsoWeek } from '../../../shared/isoWeek';
 import { offWithin, ProtectionTimeline } from './protectionTimeline';
 import { SummaryTally } from './summaryTally';
 import { dayIndex, weekFrame } from './weekFrame';
-import { checkTimeZone, DAY_MS, defaultTimeZone } from './zonedTime';
+import { checkTimeZone, DAY_MS, defaultTimeZone } from '../../../shared/zonedTime';
 
 export interface SummaryOptions {
   /** The IANA zone the week is cut in; the computer's own by default. */
@@ -19,6 +19,8 @@ export interface SummaryOptions {
   /** Time after this is not counted (the current week); the real time by default. */
   now?: Date;
   heartbeatIntervalMs?: number;
+  /** How the summary's dates are worded; GB by default. */
+  region?: Region;
 }
 
 /** Records older than the week still matter (the clean stop before a long gap, a pause running into the week). */
@@ -57,6 +59,7 @@ export async function summarizeWeek(
   return {
     week: frame.week,
     timeZone: frame.timeZone,
+    region: options.region ?? 'GB',
     from: new Date(frame.start).toISOString(),
     to: new Date(frame.end).toISOString(),
     measuredUntil: new Date(measuredUntil).toISOString(),

@@ -3,7 +3,7 @@ import os from 'node:os';
 import type { Catalog } from '../catalog';
 import { createDownloadsWatcher, defaultWatchFolders } from './downloads/downloadsWatcher';
 import { createProcessWatcher } from './processes/processWatcher';
-import { defaultProcessSource } from './processes/processSource';
+import { defaultProcessSource, type ProcessSource } from './processes/processSource';
 import { createLinuxSessionWatcher } from './sessions/linuxSessionWatcher';
 import { createMacSessionWatcher } from './sessions/macSessionWatcher';
 import { createWindowsSessionWatcher } from './sessions/windowsSessionWatcher';
@@ -17,6 +17,8 @@ export interface DefaultWatcherOptions {
   downloadFolders: string[] | null;
   platform?: NodeJS.Platform;
   env?: NodeJS.ProcessEnv;
+  /** The process list to watch; the platform's own unless given. */
+  processSource?: ProcessSource;
 }
 
 export function createDefaultWatchers(options: DefaultWatcherOptions): Watcher[] {
@@ -24,7 +26,7 @@ export function createDefaultWatchers(options: DefaultWatcherOptions): Watcher[]
   const env = options.env ?? process.env;
   const { catalog } = options;
   return [
-    createProcessWatcher({ source: defaultProcessSource(platform), catalog }),
+    createProcessWatcher({ source: options.processSource ?? defaultProcessSource(platform), catalog }),
     createDownloadsWatcher({ folders: options.downloadFolders ?? defaultWatchFolders(env, platform, os.homedir()), catalog }),
     sessionWatcherFor(platform, catalog, env),
     createWindowWatcher({ source: defaultWindowSource(platform, env), catalog }),

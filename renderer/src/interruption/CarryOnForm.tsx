@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { PauseGuardApi } from '../../../shared/api';
 import type { ChoiceResult, InterruptionView } from '../../../shared/interruption';
-import { clockTime } from '../clockTime';
+import { dateWords } from '../../../shared/dateWords';
 
 export function CarryOnForm({ view, api }: { view: InterruptionView; api: PauseGuardApi }) {
   const [open, setOpen] = useState(false);
@@ -68,7 +68,7 @@ export function CarryOnForm({ view, api }: { view: InterruptionView; api: PauseG
       {failed && (
         <p id={messageId} role="alert" className="choice-message">
           {result.message ?? 'That did not work. Please try again.'}
-          {result.lockedUntil !== null && ` You can try again at ${clockTime(result.lockedUntil)}.`}
+          {result.lockedUntil !== null && ` You can try again at ${dateWords(view.region).clock(result.lockedUntil)}.`}
         </p>
       )}
       <div className="form-buttons">

@@ -1,5 +1,5 @@
-// After "End it": the tool is closed; say so, say to hang up, give the next steps in order, then let the page close.
-// No blame. Closing is the main process's decision too: it refuses unless the tool was ended.
+// After "End it", once the tool was closed and stayed closed: say so, say to hang up, give the next steps in order, then
+// let the page close. No blame. Closing is the main process's decision too: it refuses unless the tool stayed gone.
 import { useState, type ReactNode } from 'react';
 import type { PauseGuardApi } from '../../../shared/api';
 import { reassurance } from '../../../shared/advice';
@@ -26,7 +26,7 @@ export function EndedStage({ view, api, readAloud }: { view: InterruptionView; a
         </h1>
       </header>
       <div className="single-column after-choices">
-        <p className="lead">Pause Guard has closed {view.tool.name}.</p>
+        <p className="lead">Pause Guard has closed {view.tool.name}, and it has stayed closed.</p>
         <p>{reassurance}</p>
         <section aria-labelledby="steps-heading">
           <h2 id="steps-heading">What to do now</h2>

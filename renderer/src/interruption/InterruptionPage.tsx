@@ -6,6 +6,8 @@ import type { InterruptionView } from '../../../shared/interruption';
 import { ReadAloudButton } from '../advice/ReadAloudButton';
 import { CallingStage } from './CallingStage';
 import { EndedStage } from './EndedStage';
+import { EndingStage } from './EndingStage';
+import { NotEndedStage } from './NotEndedStage';
 import { PauseStage } from './PauseStage';
 import './interruption.css';
 
@@ -26,7 +28,9 @@ export function InterruptionPage({ view, api }: { view: InterruptionView; api: P
   return (
     <main ref={main} className={`interruption page-wide level-${view.level} stage-${view.stage}`} aria-labelledby="page-heading">
       {view.stage === 'pause' && <PauseStage view={view} api={api} />}
+      {view.stage === 'ending' && <EndingStage view={view} />}
       {view.stage === 'ended' && <EndedStage view={view} api={api} readAloud={readAloud} />}
+      {view.stage === 'not-ended' && <NotEndedStage view={view} api={api} />}
       {view.stage === 'calling' && <CallingStage view={view} api={api} />}
       {/* On the Done page it sits beside "Close this page", so both fit on a 1366x768 screen. */}
       {view.stage !== 'ended' && <div className="read-aloud-row">{readAloud}</div>}

@@ -3,7 +3,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { PauseGuardApi } from '../../../shared/api';
 import type { ChoiceResult, ProtectedActionPrompt } from '../../../shared/interruption';
-import { clockTime } from '../clockTime';
+import { dateWords } from '../../../shared/dateWords';
+import type { Region } from '../../../shared/settings';
 import { pauseEnd, wordsFor } from './protectedActionWords';
 import './protectedAction.css';
 
@@ -11,7 +12,7 @@ type Done = { action: 'pause'; until: Date } | { action: 'quit' };
 
 export function ProtectedActionPage({ prompt, api, onDone }: { prompt: ProtectedActionPrompt; api: PauseGuardApi; onDone: () => void }) {
   const [done, setDone] = useState<Done | null>(null);
-  if (done?.action === 'pause') return <PausedNotice until={done.until} onDone={onDone} />;
+  if (done?.action === 'pause') return <PausedNotice until={done.until} region={prompt.region} onDone={onDone} />;
   if (done?.action === 'quit') {
     return (
       <main className="page calm-page" aria-labelledby="page-heading">
@@ -32,7 +33,7 @@ interface AskingProps {
 }
 
 function Asking({ prompt, api, onCancel, onAllowed }: AskingProps) {
-  const { request, pinRequired, confirmationWord } = prompt;
+  const { request, pinRequired, confirmationWord, region } = prompt;
   const [secret, setSecret] = useState('');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ChoiceResult | null>(null);
@@ -41,7 +42,7 @@ function Asking({ prompt, api, onCancel, onAllowed }: AskingProps) {
   const inputId = useId();
   const whyId = useId();
   const messageId = useId();
-  const words = wordsFor(request, new Date());
+  const words = wordsFor(request, new Date(), region);
 
   useEffect(() => {
     // The safe choice has the focus, so Enter or Space alone never switches protection off.
@@ -107,7 +108,7 @@ function Asking({ prompt, api, onCancel, onAllowed }: AskingProps) {
           {failed && (
             <p className="choice-message">
               {result.message ?? 'That did not work. Please try again.'}
-              {result.lockedUntil !== null && ` You can try again at ${clockTime(result.lockedUntil)}.`}
+              {result.lockedUntil !== null && ` You can try again at ${dateWords(region).clock(result.lockedUntil)}.`}
             </p>
           )}
         </div>
@@ -119,13 +120,13 @@ function Asking({ prompt, api, onCancel, onAllowed }: AskingProps) {
   );
 }
 
-function PausedNotice({ until, onDone }: { until: Date; onDone: () => void }) {
+function PausedNotice({ until, region, onDone }: { until: Date; region: Region; onDone: () => void }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (
     <main className="page calm-page" aria-labelledby="page-heading">
       <h1 id="page-heading" ref={heading} tabIndex={-1}>
-        Protection is paused until {clockTime(until)}.
+        Protection is paused until {dateWords(region).clock(until)}.
       </h1>
       <p>It comes back on by itself.</p>
       <div className="page-actions">

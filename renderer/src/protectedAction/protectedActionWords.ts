@@ -1,6 +1,7 @@
 // The plain words of the PIN page for each tray action: the question, what will happen, and the button that goes ahead.
+import { dateWords } from '../../../shared/dateWords';
 import type { ProtectedAction } from '../../../shared/interruption';
-import { clockTime } from '../clockTime';
+import type { Region } from '../../../shared/settings';
 
 export interface ProtectedActionWords {
   /** The page's title and the question it asks. */
@@ -16,7 +17,7 @@ export function pauseEnd(hours: number, now: Date): Date {
   return new Date(now.getTime() + hours * 3600_000);
 }
 
-export function wordsFor(request: ProtectedAction, now: Date): ProtectedActionWords {
+export function wordsFor(request: ProtectedAction, now: Date, region: Region): ProtectedActionWords {
   if (request.action === 'quit') {
     return {
       title: 'Quit Pause Guard',
@@ -29,7 +30,7 @@ export function wordsFor(request: ProtectedAction, now: Date): ProtectedActionWo
   return {
     title: 'Pause protection',
     question: `Pause protection for ${hours}?`,
-    outcome: `Pause Guard will stop protecting this computer until ${clockTime(pauseEnd(request.hours, now))}. It comes back on by itself after that.`,
+    outcome: `Pause Guard will stop protecting this computer until ${dateWords(region).clock(pauseEnd(request.hours, now))}. It comes back on by itself after that.`,
     confirmLabel: `Pause for ${hours}`,
   };
 }

@@ -3,7 +3,7 @@
 import type { Region } from '../../../shared/settings';
 import type { SetupInput, SetupView } from '../../../shared/setup';
 import type { FieldErrors } from '../../../shared/setupFields';
-import { clockTime, parseClockTime } from '../../../shared/summaryTime';
+import { parseClockTime, summaryTimeValue } from '../../../shared/summaryTime';
 
 export interface HelperRow {
   /** A key for React that stays with the row when another row is removed. */
@@ -86,7 +86,7 @@ export function formFromView(view: SetupView): SetupForm {
     helpers: view.trustedHelpers.map((h) => helperRow(h.toolId, h.remoteId, h.label)),
     startAtLogin: view.startAtLogin,
     summaryDay: view.weeklySummary.day,
-    summaryTime: clockTime(view.weeklySummary.hour, view.weeklySummary.minute),
+    summaryTime: summaryTimeValue(view.weeklySummary),
     currentPin: '',
   };
 }

@@ -1,15 +1,10 @@
 // The status page: is Pause Guard protecting this computer, what is running, and which checks have a problem.
 // It only shows what the engine says; it never decides anything.
 import type { PauseGuardApi, Status } from '../../../shared/api';
+import { dateWords } from '../../../shared/dateWords';
+import { RUNNING_TOOL_HEADINGS, STATE_HEADLINES, TIER_CONTROLS } from '../../../shared/statusWords';
 import { useLiveStatus } from './useLiveStatus';
 import { describeWatcher } from './watcherNames';
-
-const stateLabels: Record<Status['state'], string> = {
-  protected: 'All is well',
-  warning: 'Please take a look',
-  paused: 'Protection is paused',
-  problem: 'Needs attention',
-};
 
 export function StatusPage({ api, onOpenSetup }: { api: PauseGuardApi; onOpenSetup?: () => void }) {
   const live = useLiveStatus(api);
@@ -32,12 +27,13 @@ export function StatusPage({ api, onOpenSetup }: { api: PauseGuardApi; onOpenSet
   }
   const { status } = live;
   const failed = status.watchers.filter((w) => !w.ok);
+  const others = status.toolsRunning.filter((tool) => !TIER_CONTROLS[tool.tier]);
   return (
     <main className="page">
       <section className={`status-card status-${status.state}`} role="status" aria-labelledby="page-heading">
         <StateIcon state={status.state} />
         <div>
-          <p className="status-label">{stateLabels[status.state]}</p>
+          <p className="status-label">{STATE_HEADLINES[status.state]}</p>
           <h1 id="page-heading" tabIndex={-1}>
             {status.summary}
           </h1>
@@ -54,21 +50,8 @@ export function StatusPage({ api, onOpenSetup }: { api: PauseGuardApi; onOpenSet
         </section>
       )}
 
-      <section aria-labelledby="tools-heading">
-        <h2 id="tools-heading">Programs that let others control this computer</h2>
-        {status.toolsRunning.length === 0 ? (
-          <p>None are running.</p>
-        ) : (
-          <>
-            <p>These are running now:</p>
-            <ul>
-              {status.toolsRunning.map((tool) => (
-                <li key={tool.pid}>{tool.name}</li>
-              ))}
-            </ul>
-          </>
-        )}
-      </section>
+      <RunningTools id="tools-heading" heading={RUNNING_TOOL_HEADINGS.control} tools={status.toolsRunning.filter((tool) => TIER_CONTROLS[tool.tier])} />
+      {others.length > 0 && <RunningTools id="other-tools-heading" heading={RUNNING_TOOL_HEADINGS.other} tools={others} />}
 
       <section aria-labelledby="checks-heading">
         <h2 id="checks-heading">Pause Guard’s checks</h2>
@@ -85,8 +68,28 @@ export function StatusPage({ api, onOpenSetup }: { api: PauseGuardApi; onOpenSet
         )}
       </section>
 
-      <p className="since">Watching since {formatSince(status.since)}.</p>
+      <p className="since">Watching since {dateWords(status.region).moment(status.since)}.</p>
     </main>
+  );
+}
+
+function RunningTools({ id, heading, tools }: { id: string; heading: string; tools: Status['toolsRunning'] }) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{heading}</h2>
+      {tools.length === 0 ? (
+        <p>None are running.</p>
+      ) : (
+        <>
+          <p>These are running now:</p>
+          <ul>
+            {tools.map((tool) => (
+              <li key={tool.pid}>{tool.name}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
   );
 }
 
@@ -99,10 +102,4 @@ function StateIcon({ state }: { state: Status['state'] }) {
       {mark}
     </svg>
   );
-}
-
-function formatSince(since: string): string {
-  const date = new Date(since);
-  if (Number.isNaN(date.getTime())) return since;
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeStyle: 'short' }).format(date);
 }

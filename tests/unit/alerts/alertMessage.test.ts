@@ -1,5 +1,5 @@
 // What an alert says: who, what, the choice, when, what to do; nothing else, and HTML that cannot be injected into.
-import { composeAlert, plainTime, type AlertFacts } from '../../../electron/guardian/alerts/alertMessage';
+import { composeAlert, type AlertFacts } from '../../../electron/guardian/alerts/alertMessage';
 import { AlertKindSchema } from '../../../shared/events';
 
 const at = new Date('2026-03-03T14:05:00Z');
@@ -31,6 +31,25 @@ describe('composeAlert', () => {
     expect(call.text).toContain('Mum chose: call Ann.');
     expect(call.priority).toBe('urgent');
     expect(composeAlert({ ...base, kind: 'choice', choice: 'end-it' }).priority).toBe('high');
+  });
+
+  it('after "End it" says what really happened: closed only when it stayed closed, and an urgent "could not close" otherwise', () => {
+    const ended = composeAlert({ ...base, kind: 'choice', toolName: 'AnyDesk', choice: 'end-it', endIt: 'ended' });
+    expect(ended.text).toContain('Pause Guard closed AnyDesk, and it stayed closed.');
+    expect(ended.priority).toBe('high');
+    const notEnded = composeAlert({ ...base, kind: 'choice', toolName: 'AnyDesk', choice: 'end-it', endIt: 'not-ended' });
+    expect(notEnded.title).toBe("Mum's PC: Pause Guard could not close AnyDesk");
+    expect(notEnded.text).toContain('The pause screen stays up.');
+    expect(notEnded.text).not.toMatch(/(?<!not )closed AnyDesk/);
+    expect(notEnded.priority).toBe('urgent');
+  });
+
+  it('tells in plain words that settings or the journal were changed outside Pause Guard', () => {
+    const settings = composeAlert({ ...base, kind: 'settings-tampered' });
+    expect(settings.text).toMatch(/^Pause Guard's settings on Mum's PC were removed or changed outside Pause Guard\. It kept the settings you chose/);
+    expect(settings.priority).toBe('high');
+    const journal = composeAlert({ ...base, kind: 'journal-tampered', person: null });
+    expect(journal.text).toMatch(/^Pause Guard's journal on KITCHEN-PC was cut short or removed outside Pause Guard/);
   });
 
   it('speaks of "the person using this PC" before setup has a name', () => {
@@ -77,8 +96,10 @@ describe('composeAlert', () => {
   });
 });
 
-describe('plainTime', () => {
-  it('gives the local time in plain words', () => {
-    expect(plainTime(new Date('2026-07-01T08:30:00Z'), 'America/New_York')).toBe('4:30 am on Wednesday 1 July 2026');
+describe('when an alert happened', () => {
+  it('gives the local time in plain words, worded by the family\'s region', () => {
+    const at = new Date('2026-07-01T08:30:00Z');
+    expect(composeAlert({ ...base, at, timeZone: 'America/New_York' }).text).toContain('When: 4:30 am on Wednesday 1 July 2026.');
+    expect(composeAlert({ ...base, at, timeZone: 'America/New_York', region: 'US' }).text).toContain('When: 4:30 AM on Wednesday, July 1, 2026.');
   });
 });

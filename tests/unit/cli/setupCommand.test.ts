@@ -100,7 +100,7 @@ describe('setup --non-interactive', () => {
       'Trusted helper: AnyDesk 123456789.',
       'Trusted helper: TeamViewer 1234567890.',
       'Start at login: off.',
-      'Weekly summary to Dave: Monday at 08:30.',
+      'Weekly summary to Dave: Monday at 8:30 am.',
     ]);
     const printed = lines.join('\n');
     for (const secret of ['482193', 's3cret-pass', 'tk_abcdefabcdef', 'sixteen-chars-secret', 'T0K3N', 'pg-family-7f3a9c']) {
@@ -114,7 +114,7 @@ describe('setup --non-interactive', () => {
       'This computer belongs to: Margaret.',
       'Trusted contact: Dave.',
       'Start at login: on.',
-      'Weekly summary to Dave: Sunday at 18:00.',
+      'Weekly summary to Dave: Sunday at 6:00 pm.',
       'No family PIN is set: pausing protection, changing settings and quitting will ask for a typed word instead.',
     ]);
     expect(await saved()).toMatchObject({ person: 'Margaret', region: 'GB', pin: null, startAtLogin: true, setupComplete: true });
@@ -123,7 +123,7 @@ describe('setup --non-interactive', () => {
   it('keeps the weekly summary\'s day and time unless given, and takes each on its own', async () => {
     await setup([...basic, '--summary-day', 'Friday', '--summary-time', '7:05']);
     expect((await saved()).weeklySummary).toEqual({ day: 5, hour: 7, minute: 5 });
-    expect((await setup(basic)).lines).toContain('Weekly summary to Dave: Friday at 07:05.');
+    expect((await setup(basic)).lines).toContain('Weekly summary to Dave: Friday at 7:05 am.');
     expect((await saved()).weeklySummary).toEqual({ day: 5, hour: 7, minute: 5 });
     const { changedFields } = await setup([...basic, '--summary-time', '21:45']);
     expect(changedFields).toEqual(['weeklySummary']);

@@ -52,7 +52,7 @@ describe('engine', () => {
     expect(seen.map((e) => e.type)).toEqual(['tool-started', 'ready']);
     expect(seen[1]).toEqual({ type: 'ready', at: '2026-11-26T10:00:00.000Z', watchers: ['processes', 'downloads'] });
     expect(engine.status().state).toBe('warning');
-    expect(engine.status().toolsRunning).toEqual([{ toolId: 'anydesk', name: 'AnyDesk', pid: 7 }]);
+    expect(engine.status().toolsRunning).toEqual([{ toolId: 'anydesk', name: 'AnyDesk', pid: 7, tier: 'interrupt' }]);
     await engine.stop();
     expect(processes.stopped).toBe(true);
   });

@@ -4,10 +4,12 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { ProcessControl } from '../../../electron/guardian/actions/processControl';
+import { createRunningToolPids } from '../../../electron/guardian/actions/runningToolPids';
 import { loadCatalog } from '../../../electron/guardian/catalog';
 import { createEngine } from '../../../electron/guardian/engine';
 import { createGuardianService, type GuardianService } from '../../../electron/guardian/guardianService';
 import type { GateAnswer } from '../../../electron/guardian/interruptionPorts';
+import { defaultProcessSource } from '../../../electron/guardian/watchers/processes/processSource';
 import type { Emit, Watcher } from '../../../electron/guardian/watchers/watcher';
 import type { AppRecord } from '../../../shared/journal';
 import type { WarningView } from '../../../shared/interruption';
@@ -45,6 +47,7 @@ beforeEach(async () => {
     settings: () => settings,
     catalog: loadCatalog(),
     processControl,
+    listRunning: createRunningToolPids(defaultProcessSource(), loadCatalog()),
     gate: { check: async (_action, entered): Promise<GateAnswer> => (entered === 'CONTINUE' || entered === 'QUIT' || entered === 'PAUSE' ? { ok: true } : { ok: false, reason: 'format', message: 'Type the word to go on.' }) },
     recorder: { append: async (record) => void records.push(record) },
     notifier: { notify: async () => undefined },
@@ -99,7 +102,7 @@ describe('the guardian service', () => {
 
   it('asks for the PIN to pause, then only logs until protection comes back by itself', async () => {
     service.askForPin({ action: 'pause', hours: 2 });
-    expect(named('protectedAction')).toEqual([{ request: { action: 'pause', hours: 2 }, pinRequired: false, confirmationWord: 'PAUSE' }]);
+    expect(named('protectedAction')).toEqual([{ request: { action: 'pause', hours: 2 }, pinRequired: false, confirmationWord: 'PAUSE', region: 'GB' }]);
     await expect(service.confirmProtectedAction({ action: 'pause', hours: 2 }, 'nope')).resolves.toMatchObject({ ok: false });
     expect(service.pausedUntil()).toBeNull();
     await expect(service.confirmProtectedAction({ action: 'pause', hours: 2 }, 'PAUSE')).resolves.toMatchObject({ ok: true });

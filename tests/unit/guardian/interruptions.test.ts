@@ -2,7 +2,8 @@
 // holds whatever the renderer sends, the PIN is checked, storms merge into the one on screen, frozen tools run again.
 import type { ProcessActionResult, ProcessControl } from '../../../electron/guardian/actions/processControl';
 import type { AppRecorder, ContactFacts, ContactNotifier, GateAnswer, PinChecker } from '../../../electron/guardian/interruptionPorts';
-import { createInterruptionController, WAIT_MESSAGE } from '../../../electron/guardian/interruptions';
+import { RELIST_MS, STAYS_GONE_MS } from '../../../electron/guardian/actions/endForGood';
+import { createInterruptionController, NOT_ENDED_MESSAGE, WAIT_MESSAGE } from '../../../electron/guardian/interruptions';
 import type { InterruptDecision } from '../../../electron/guardian/policy';
 import type { AlertKind } from '../../../shared/events';
 import type { InterruptionView } from '../../../shared/interruption';
@@ -11,7 +12,7 @@ import { defaultSettings, type Settings } from '../../../shared/settings';
 
 type ProcessState = 'running' | 'stopped' | 'ended';
 
-function inMemoryProcesses(pids: number[], canSuspend = true) {
+function inMemoryProcesses(pids: number[], canSuspend = true, endResult?: ProcessActionResult) {
   const state = new Map<number, ProcessState>(pids.map((pid) => [pid, 'running']));
   const act = (pid: number, from: ProcessState[], to: ProcessState): ProcessActionResult => {
     const was = state.get(pid);
@@ -23,7 +24,7 @@ function inMemoryProcesses(pids: number[], canSuspend = true) {
     canSuspend,
     suspend: async (pid) => (canSuspend ? act(pid, ['running'], 'stopped') : 'not-possible'),
     resume: async (pid) => (canSuspend ? act(pid, ['stopped'], 'running') : 'not-possible'),
-    end: async (pid) => act(pid, ['running', 'stopped'], 'ended'),
+    end: async (pid) => endResult ?? act(pid, ['running', 'stopped'], 'ended'),
   };
   return { control, state, start: (pid: number) => state.set(pid, 'running') };
 }
@@ -32,6 +33,8 @@ type SetupOptions = {
   settings?: Partial<Settings>;
   pin?: string | null;
   canSuspend?: boolean;
+  /** What ending a process answers, when not the in-memory one's own answer (a Windows service: 'refused'). */
+  endResult?: ProcessActionResult;
   runningPids?: number[];
   gate?: PinChecker;
   recorder?: AppRecorder;
@@ -40,9 +43,17 @@ type SetupOptions = {
 
 function setup(options: SetupOptions = {}) {
   let clock = new Date('2025-05-06T10:00:00.000Z');
+  /** The wall clock follows the test's clock unless the test moves it on its own (a caller changing the time). */
+  let wallJump = 0;
+  let wallClock = clock;
+  const jumpWallClock = (ms: number) => {
+    wallJump += ms;
+    wallClock = new Date(clock.getTime() + wallJump);
+  };
   const timers: { at: number; fn: () => void; cancelled: boolean }[] = [];
   const advance = (ms: number) => {
     clock = new Date(clock.getTime() + ms);
+    wallClock = new Date(clock.getTime() + wallJump);
     for (const timer of timers) {
       if (!timer.cancelled && timer.at <= clock.getTime()) {
         timer.cancelled = true;
@@ -50,7 +61,7 @@ function setup(options: SetupOptions = {}) {
       }
     }
   };
-  const processes = inMemoryProcesses([4242, 4243, 5000, ...(options.runningPids ?? [])], options.canSuspend);
+  const processes = inMemoryProcesses([4242, 4243, 5000, ...(options.runningPids ?? [])], options.canSuspend, options.endResult);
   const toolPids = new Map<string, number[]>([['anydesk', [4242, 4243]]]);
   const records: AppRecord[] = [];
   const recorder: AppRecorder = { append: async (record) => void records.push(record) };
@@ -78,10 +89,14 @@ function setup(options: SetupOptions = {}) {
     catalog: { byId: (id) => (id === 'anydesk' ? ({ description: 'AnyDesk lets someone far away see and control this computer.' } as never) : undefined) },
     processControl: processes.control,
     toolPids: (toolId) => toolPids.get(toolId) ?? [],
+    // Listed afresh from the processes' own state, as the real lister reads the system's.
+    listRunning: async (toolIds, pids) =>
+      [...processes.state].filter(([pid, s]) => s !== 'ended' && (pids.has(pid) || [...toolIds].some((t) => toolPids.get(t)?.includes(pid)))).map(([pid]) => pid),
     gate: options.gate ?? gate,
     recorder: options.recorder ?? recorder,
     notifier: options.notifier ?? notifier,
-    now: () => clock,
+    now: () => wallClock,
+    monotonicMs: () => clock.getTime(),
     setTimer: (fn, ms) => {
       const timer = { at: clock.getTime() + ms, fn, cancelled: false };
       timers.push(timer);
@@ -92,7 +107,17 @@ function setup(options: SetupOptions = {}) {
   });
   const views: (InterruptionView | null)[] = [];
   controller.onChange((view) => views.push(view));
-  return { controller, processes, records, alerts, views, advance, timers, toolPids, lines };
+  /** Runs a step that waits on the controller's timers (End it's re-listing), moving the clock until it is done. */
+  const driven = async <T>(step: Promise<T>): Promise<T> => {
+    let done = false;
+    void step.finally(() => (done = true)).catch(() => undefined);
+    for (let i = 0; i < 200 && !done; i++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (!done) advance(RELIST_MS);
+    }
+    return step;
+  };
+  return { controller, processes, records, alerts, views, advance, jumpWallClock, timers, toolPids, lines, driven };
 }
 
 const anydeskStarted = (pid = 4242): InterruptDecision => ({
@@ -108,7 +133,7 @@ describe('the interruption controller', () => {
       tool: { toolId: 'anydesk', name: 'AnyDesk', description: 'AnyDesk lets someone far away see and control this computer.' },
       remoteId: null, remoteAddress: null, occurrences: 1,
       shownAt: '2025-05-06T10:00:00.000Z', countdownEndsAt: '2025-05-06T10:00:30.000Z', canCarryOn: false,
-      suspension: 'suspended', stage: 'pause', region: 'GB', personName: 'Mum', contact: { name: 'Sam', phone: '07700 900123' },
+      suspension: 'suspended', stage: 'pause', notEnded: null, region: 'GB', personName: 'Mum', contact: { name: 'Sam', phone: '07700 900123' },
       pinRequired: true, confirmationWord: 'CONTINUE',
     });
     expect(processes.state.get(4242)).toBe('stopped');
@@ -130,6 +155,27 @@ describe('the interruption controller', () => {
     advance(1);
     expect(views.at(-1)?.canCarryOn).toBe(true);
     await expect(controller.choose({ id, choice: 'started-it-myself', secret: '2468' })).resolves.toEqual({ ok: true, message: null, lockedUntil: null });
+  });
+
+  it('does not stretch the quiet minute after carrying on when the wall clock is set back', async () => {
+    const { controller, advance, jumpWallClock } = setup();
+    await controller.handle(anydeskStarted());
+    advance(30_000);
+    await controller.choose({ id: 'int-1', choice: 'started-it-myself', secret: '2468' });
+    jumpWallClock(-24 * 3600_000);
+    advance(61_000);
+    await controller.handle(anydeskStarted());
+    expect(controller.current()?.id).toBe('int-2');
+  });
+
+  it('follows the monotonic clock, not the wall clock: moving the time forward does not end the countdown', async () => {
+    const { controller, advance, jumpWallClock } = setup();
+    await controller.handle(anydeskStarted());
+    jumpWallClock(3600_000);
+    expect(controller.current()?.canCarryOn).toBe(false);
+    await expect(controller.choose({ id: 'int-1', choice: 'started-it-myself', secret: '2468' })).resolves.toMatchObject({ ok: false, message: WAIT_MESSAGE });
+    advance(30_000);
+    await expect(controller.choose({ id: 'int-1', choice: 'started-it-myself', secret: '2468' })).resolves.toMatchObject({ ok: true });
   });
 
   it('needs the PIN after the countdown: a wrong PIN is refused, journalled and reported; the right one resumes the tool', async () => {
@@ -201,31 +247,96 @@ describe('the interruption controller', () => {
     expect(controller.current()).toMatchObject({ id: 'int-1', occurrences: 2, level: 'highest', cause: 'bank-during-session', remoteAddress: '198.51.100.7', tool: { name: 'AnyDesk' } });
   });
 
-  it('"End it" ends every process of the tool, shows Done, is journalled and reported; Close then takes it away', async () => {
-    const { controller, processes, records, alerts } = setup();
+  it('"End it" ends every process of the tool, shows Done once they stayed gone, is journalled and reported; Close then takes it away', async () => {
+    const { controller, processes, records, alerts, views, driven } = setup();
     await controller.handle(anydeskStarted());
     const id = controller.current()?.id ?? '';
     await expect(controller.close(id)).resolves.toEqual({ ok: false, message: 'Please choose one of the options first.', lockedUntil: null });
-    await expect(controller.choose({ id, choice: 'end-it' })).resolves.toMatchObject({ ok: true });
+    const choosing = controller.choose({ id, choice: 'end-it' });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(controller.current()).toMatchObject({ stage: 'ending', canCarryOn: false });
+    await expect(driven(choosing)).resolves.toMatchObject({ ok: true });
+    expect(views.map((v) => v?.stage)).toEqual(['pause', 'ending', 'ended']);
     expect(processes.state.get(4242)).toBe('ended');
     expect(processes.state.get(4243)).toBe('ended');
-    expect(controller.current()).toMatchObject({ stage: 'ended', canCarryOn: false });
-    expect(records).toEqual([{ type: 'choice', at: '2025-05-06T10:00:00.000Z', interruptionId: id, choice: 'end-it', toolId: 'anydesk' }]);
-    expect(alerts.at(-1)).toEqual({ kind: 'choice', facts: expect.objectContaining({ choice: 'end-it' }) });
+    expect(controller.current()).toMatchObject({ stage: 'ended', notEnded: null, canCarryOn: false });
+    expect(records).toEqual([
+      { type: 'choice', at: '2025-05-06T10:00:00.000Z', interruptionId: id, choice: 'end-it', toolId: 'anydesk' },
+      { type: 'end-it-outcome', at: expect.any(String), interruptionId: id, toolId: 'anydesk', name: 'AnyDesk', outcome: 'ended', reason: null },
+    ]);
+    expect(Date.parse((records[1] as { at: string }).at) - Date.parse('2025-05-06T10:00:00.000Z')).toBeGreaterThanOrEqual(STAYS_GONE_MS);
+    expect(alerts.at(-1)).toEqual({ kind: 'choice', facts: expect.objectContaining({ choice: 'end-it', endIt: 'ended' }) });
     await expect(controller.choose({ id, choice: 'started-it-myself', secret: '2468' })).resolves.toMatchObject({ ok: false, message: 'The program has already been ended.' });
     await expect(controller.close(id)).resolves.toMatchObject({ ok: true });
     expect(controller.current()).toBeNull();
   });
 
-  it('ends a tool that starts again while Done is on screen, and interrupts again once Done is closed', async () => {
-    const { controller, processes } = setup();
+  it('answers Close and carrying on sent while End it is still checking only once it is done', async () => {
+    const { controller, advance, driven } = setup();
+    await controller.handle(anydeskStarted());
+    advance(30_000);
+    const choosing = controller.choose({ id: 'int-1', choice: 'end-it' });
+    await new Promise((resolve) => setImmediate(resolve));
+    const closing = controller.close('int-1');
+    const carrying = controller.choose({ id: 'int-1', choice: 'started-it-myself', secret: '2468' });
+    await driven(choosing);
+    // Queued behind End it, they are answered once it is done: Close then works, and the page is gone for carrying on.
+    await expect(closing).resolves.toMatchObject({ ok: true });
+    await expect(carrying).resolves.toMatchObject({ ok: false });
+  });
+
+  it('says "not ended" when ending is refused (a service of the system), keeps the cover and the PIN, and tells the family', async () => {
+    const { controller, advance, records, alerts, driven, processes } = setup({ endResult: 'refused', canSuspend: false });
+    await controller.handle(anydeskStarted());
+    await driven(controller.choose({ id: 'int-1', choice: 'end-it' }));
+    expect(controller.current()).toMatchObject({ stage: 'not-ended', notEnded: 'refused', canCarryOn: false });
+    expect(processes.state.get(4242)).toBe('running');
+    await expect(controller.close('int-1')).resolves.toEqual({ ok: false, message: NOT_ENDED_MESSAGE, lockedUntil: null });
+    await expect(controller.choose({ id: 'int-1', choice: 'started-it-myself', secret: '2468' })).resolves.toMatchObject({ ok: false, message: WAIT_MESSAGE });
+    expect(records.at(-1)).toMatchObject({ type: 'end-it-outcome', outcome: 'not-ended', reason: 'refused' });
+    expect(alerts.at(-1)).toEqual({ kind: 'choice', facts: expect.objectContaining({ choice: 'end-it', endIt: 'not-ended' }) });
+    advance(30_000);
+    await expect(controller.choose({ id: 'int-1', choice: 'started-it-myself', secret: '1111' })).resolves.toMatchObject({ ok: false });
+    await expect(controller.choose({ id: 'int-1', choice: 'started-it-myself', secret: '2468' })).resolves.toMatchObject({ ok: true });
+    expect(controller.current()).toBeNull();
+  });
+
+  it('says "not ended" when the tool comes back at once, and freezes the copy that came back', async () => {
+    const { controller, processes, toolPids, driven } = setup({ runningPids: [7001] });
+    await controller.handle(anydeskStarted());
+    processes.state.set(7001, 'ended');
+    const choosing = controller.choose({ id: 'int-1', choice: 'end-it' });
+    await new Promise((resolve) => setImmediate(resolve));
+    // A supervisor starts it again the moment it is ended.
+    processes.start(7001);
+    toolPids.set('anydesk', [4242, 4243, 7001]);
+    await driven(choosing);
+    expect(controller.current()).toMatchObject({ stage: 'not-ended', notEnded: 'came-back', suspension: 'suspended' });
+    expect(processes.state.get(7001)).toBe('stopped');
+  });
+
+  it('says "not ended" when there is no process to end (a Remote Desktop session)', async () => {
+    const { controller, records, driven } = setup();
+    await controller.handle({ ...anydeskStarted(), key: 'session:rdp:1', tool: { toolId: null, name: 'Remote Desktop' }, pid: null });
+    await driven(controller.choose({ id: 'int-1', choice: 'end-it' }));
+    expect(controller.current()).toMatchObject({ stage: 'not-ended', notEnded: 'nothing-to-end' });
+    expect(records.at(-1)).toMatchObject({ type: 'end-it-outcome', toolId: null, name: 'Remote Desktop', outcome: 'not-ended', reason: 'nothing-to-end' });
+    await expect(controller.close('int-1')).resolves.toMatchObject({ ok: false });
+    await controller.choose({ id: 'int-1', choice: 'call-contact' });
+    expect(controller.current()).toMatchObject({ stage: 'calling', notEnded: null });
+    await expect(controller.close('int-1')).resolves.toMatchObject({ ok: false });
+  });
+
+  it('ends a tool that starts again while Done is on screen, checking again before Close is allowed; interrupts again once Done is closed', async () => {
+    const { controller, processes, driven } = setup();
     await controller.handle(anydeskStarted());
     const id = controller.current()?.id ?? '';
-    await controller.choose({ id, choice: 'end-it' });
+    await driven(controller.choose({ id, choice: 'end-it' }));
     processes.start(4242);
-    await controller.handle(anydeskStarted());
+    await driven(controller.handle(anydeskStarted()));
     expect(processes.state.get(4242)).toBe('ended');
-    await controller.handle(anydeskStarted(5000));
+    expect(controller.current()?.stage).toBe('ended');
+    await driven(controller.handle(anydeskStarted(5000)));
     expect(processes.state.get(5000)).toBe('ended');
     await controller.close(id);
     await controller.handle(anydeskStarted(4242));
@@ -284,16 +395,17 @@ describe('the interruption controller', () => {
   });
 
   it('keeps going when the journal or the alerts fail, and says so', async () => {
-    const { controller, processes, lines } = setup({
+    const { controller, processes, lines, driven } = setup({
       recorder: { append: async () => Promise.reject(new Error('the disk is full.')) },
       notifier: { notify: async () => Promise.reject(new Error('the outbox is unreadable.')) },
     });
     await controller.handle(anydeskStarted());
-    await expect(controller.choose({ id: 'int-1', choice: 'end-it' })).resolves.toMatchObject({ ok: true });
+    await expect(driven(controller.choose({ id: 'int-1', choice: 'end-it' }))).resolves.toMatchObject({ ok: true });
     expect(processes.state.get(4242)).toBe('ended');
     expect(lines).toEqual([
       'Pause Guard could not alert the trusted contact: the outbox is unreadable.',
       'Pause Guard could not write the choice to the journal: the disk is full.',
+      'Pause Guard could not write what "End it" did to the journal: the disk is full.',
       'Pause Guard could not alert the trusted contact: the outbox is unreadable.',
     ]);
   });

@@ -4,12 +4,14 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { ProcessControl } from '../../../electron/guardian/actions/processControl';
+import { createRunningToolPids } from '../../../electron/guardian/actions/runningToolPids';
 import { loadCatalog } from '../../../electron/guardian/catalog';
 import { createEngine } from '../../../electron/guardian/engine';
 import { createGuardianService, type GuardianService } from '../../../electron/guardian/guardianService';
 import { hashPin } from '../../../electron/guardian/pin';
 import { createPinGate } from '../../../electron/guardian/pinGate';
 import { PIN_LOCKOUT_FILE } from '../../../electron/guardian/pinLockout';
+import { defaultProcessSource } from '../../../electron/guardian/watchers/processes/processSource';
 import type { Watcher } from '../../../electron/guardian/watchers/watcher';
 import { ProtectedActionPromptSchema, type ProtectedActionPrompt } from '../../../shared/interruption';
 import type { AppRecord } from '../../../shared/journal';
@@ -34,6 +36,7 @@ beforeEach(async () => {
     settings: () => settings,
     catalog: loadCatalog(),
     processControl,
+    listRunning: createRunningToolPids(defaultProcessSource(), loadCatalog()),
     gate: createPinGate({ getHash: () => settings.pin, stateFile: path.join(dir, PIN_LOCKOUT_FILE) }),
     recorder: { append: async (record) => void records.push(record) },
     notifier: { notify: async () => undefined },
@@ -57,7 +60,7 @@ describe('pausing from the tray through the PIN page', () => {
   it('with no PIN set, pauses with the word the page was shown and not with any other', async () => {
     service.askForPin({ action: 'pause', hours: 1 });
     const [prompt] = prompts;
-    expect(prompt).toEqual({ request: { action: 'pause', hours: 1 }, pinRequired: false, confirmationWord: 'PAUSE' });
+    expect(prompt).toEqual({ request: { action: 'pause', hours: 1 }, pinRequired: false, confirmationWord: 'PAUSE', region: 'GB' });
     if (!prompt) throw new Error('no prompt');
 
     await expect(service.confirmProtectedAction(prompt.request, 'QUIT')).resolves.toEqual({ ok: false, message: 'Type the word PAUSE to go on.', lockedUntil: null });
@@ -72,7 +75,7 @@ describe('pausing from the tray through the PIN page', () => {
   it('with a PIN set, asks for it, records a wrong one and pauses with the right one', async () => {
     settings = { ...settings, pin: await hashPin('2468') };
     service.askForPin({ action: 'pause', hours: 4 });
-    expect(prompts).toEqual([{ request: { action: 'pause', hours: 4 }, pinRequired: true, confirmationWord: 'PAUSE' }]);
+    expect(prompts).toEqual([{ request: { action: 'pause', hours: 4 }, pinRequired: true, confirmationWord: 'PAUSE', region: 'GB' }]);
 
     await expect(service.confirmProtectedAction({ action: 'pause', hours: 4 }, 'PAUSE')).resolves.toMatchObject({ ok: false });
     await expect(service.confirmProtectedAction({ action: 'pause', hours: 4 }, '1357')).resolves.toMatchObject({ ok: false, message: expect.stringMatching(/^That PIN is not right\./) });

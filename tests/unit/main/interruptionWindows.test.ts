@@ -1,80 +1,16 @@
 // The interruption cover with Electron faked: one hidden window per display with the exact options, the screen-saver
-// level, close refused while an interruption is on, the blocked shortcuts (and ordinary typing let through), focus taken
-// back, windows following displays as they come and go, a crashed page replaced, events sent to every cover.
-import { hardenedWebPreferences } from './hardenedWebPreferences';
-import { EventEmitter } from 'node:events';
+// level on every workspace, close refused while an interruption is on, the blocked shortcuts (and ordinary typing let
+// through), focus taken back, a minimised, hidden or windowed cover put back (at once, and by the check every second),
+// windows following displays as they come and go, a crashed page replaced, events sent to every cover.
 import type { BrowserWindowConstructorOptions, Display, WebContents } from 'electron';
 import { channelOf } from '../../../shared/api';
 import type { WindowConstructor } from '../../../electron/windows/webPreferences';
+import { display, FakeScreen, FakeWindow } from './fakeCoverWindows';
+import { hardenedWebPreferences } from './hardenedWebPreferences';
 import { protectedStatus } from './fakeStatus';
 
 vi.mock('electron', () => ({ ipcMain: { handle: vi.fn(), removeHandler: vi.fn() } }));
 const { createInterruptionWindows, isBlockedShortcut } = await import('../../../electron/windows/interruptionWindows');
-
-type Prevent = { preventDefault: ReturnType<typeof vi.fn> };
-let nextContentsId = 100;
-
-class FakeWindow extends EventEmitter {
-  static created: FakeWindow[] = [];
-  visible = false;
-  focused = false;
-  destroyed = false;
-  readonly webContents = Object.assign(new EventEmitter(), { id: nextContentsId++, isDestroyed: () => this.destroyed, send: vi.fn() });
-  readonly setAlwaysOnTop = vi.fn();
-  readonly setVisibleOnAllWorkspaces = vi.fn();
-  readonly show = vi.fn(() => {
-    this.visible = true;
-  });
-  readonly showInactive = vi.fn(() => {
-    this.visible = true;
-  });
-  readonly hide = vi.fn(() => {
-    this.visible = false;
-  });
-  readonly focus = vi.fn();
-  readonly moveTop = vi.fn();
-  readonly loadFile = vi.fn(async (_file: string) => undefined);
-  readonly loadURL = vi.fn(async (_url: string) => undefined);
-  readonly destroy = vi.fn(() => {
-    this.destroyed = true;
-    this.emit('closed');
-  });
-  constructor(readonly options: BrowserWindowConstructorOptions) {
-    super();
-    FakeWindow.created.push(this);
-  }
-  isVisible = () => this.visible;
-  isFocused = () => this.focused;
-  isDestroyed = () => this.destroyed;
-  /** What Electron does when something asks the window to close: 'close', then 'closed' unless prevented. */
-  tryClose(): boolean {
-    const event = { preventDefault: vi.fn() };
-    this.emit('close', event);
-    if (event.preventDefault.mock.calls.length > 0) return false;
-    this.destroyed = true;
-    this.emit('closed');
-    return true;
-  }
-  press(input: Partial<Electron.Input> & { key: string }): Prevent {
-    const event = { preventDefault: vi.fn() };
-    this.webContents.emit('before-input-event', event, { type: 'keyDown', control: false, meta: false, alt: false, shift: false, ...input });
-    return event;
-  }
-}
-
-const display = (id: number, x: number, width = 1920, height = 1080): Display =>
-  ({ id, bounds: { x, y: 0, width, height }, workArea: { x, y: 0, width, height: height - 40 } }) as Display;
-
-class FakeScreen extends EventEmitter {
-  constructor(
-    public displays: Display[],
-    public primaryId: number,
-  ) {
-    super();
-  }
-  getAllDisplays = () => this.displays;
-  getPrimaryDisplay = () => this.displays.find((d) => d.id === this.primaryId) as Display;
-}
 
 let quitting = false;
 function setUp(options: { platform?: NodeJS.Platform; displays?: Display[]; primaryId?: number } = {}) {
@@ -130,7 +66,7 @@ describe('createInterruptionWindows', () => {
     ]);
     for (const w of windows) {
       expect(w.setAlwaysOnTop).toHaveBeenCalledExactlyOnceWith(true, 'screen-saver');
-      expect(w.setVisibleOnAllWorkspaces).not.toHaveBeenCalled();
+      expect(w.setVisibleOnAllWorkspaces).toHaveBeenCalledExactlyOnceWith(true, { visibleOnFullScreen: true });
       expect(w.loadFile).toHaveBeenCalledExactlyOnceWith('/app/out/renderer/index.html');
       expect(w.show).not.toHaveBeenCalled();
       expect(w.showInactive).not.toHaveBeenCalled();
@@ -144,6 +80,83 @@ describe('createInterruptionWindows', () => {
       expectedOptions({ x: 1920, y: 0, width: 1366, height: 768 }, true),
     ]);
     for (const w of windows) expect(w.setVisibleOnAllWorkspaces).toHaveBeenCalledExactlyOnceWith(true, { visibleOnFullScreen: true });
+  });
+
+  it('on Windows, where Electron has no workspaces to join, only pins the cover at the screen-saver level', () => {
+    const { windows } = setUp({ platform: 'win32' });
+    for (const w of windows) {
+      expect(w.setAlwaysOnTop).toHaveBeenCalledExactlyOnceWith(true, 'screen-saver');
+      expect(w.setVisibleOnAllWorkspaces).not.toHaveBeenCalled();
+    }
+  });
+
+  it.each([
+    ['minimised', (w: FakeWindow) => w.minimizedByTheSystem()],
+    ['hidden', (w: FakeWindow) => w.hiddenByTheSystem()],
+    ['taken out of full screen', (w: FakeWindow) => w.leftFullScreen()],
+  ] as const)('puts a cover %s during an interruption back at once, focused', (_name, undo) => {
+    const { covers, windows } = setUp({ primaryId: 1 });
+    const [first] = windows as [FakeWindow];
+    covers.show();
+    first.focus.mockClear();
+    undo(first);
+    expect(first).toMatchObject({ visible: true, minimized: false, fullScreen: true, onTop: true });
+    expect(first.focus).toHaveBeenCalledOnce();
+    expect(first.moveTop).toHaveBeenCalled();
+  });
+
+  it('leaves a cover minimised or hidden alone when no interruption is on screen', () => {
+    const { covers, windows } = setUp();
+    const [first] = windows as [FakeWindow];
+    covers.show();
+    covers.hide();
+    first.minimizedByTheSystem();
+    expect(first.restore).not.toHaveBeenCalled();
+    expect(first.visible).toBe(false);
+  });
+
+  it('checks every cover every second: each is put back on top, full screen and shown, and the primary one takes the focus', () => {
+    vi.useFakeTimers();
+    const { covers, windows } = setUp({ primaryId: 2 });
+    const [other, primary] = windows as [FakeWindow, FakeWindow];
+    covers.show();
+    primary.focused = true;
+    for (const w of windows) w.quietlyUndone();
+    primary.focus.mockClear();
+    other.focus.mockClear();
+    vi.advanceTimersByTime(999);
+    expect(primary.visible).toBe(false);
+    vi.advanceTimersByTime(1);
+    for (const w of windows) expect(w).toMatchObject({ visible: true, fullScreen: true, onTop: true });
+    expect(other.showInactive).toHaveBeenCalledTimes(2);
+    expect(other.focus).not.toHaveBeenCalled();
+    expect(primary.focus).toHaveBeenCalledOnce();
+    expect(primary.setAlwaysOnTop).toHaveBeenLastCalledWith(true, 'screen-saver');
+  });
+
+  it('on macOS puts the quick full screen back', () => {
+    vi.useFakeTimers();
+    const { covers, windows } = setUp({ platform: 'darwin' });
+    covers.show();
+    for (const w of windows) w.quietlyUndone();
+    vi.advanceTimersByTime(1000);
+    for (const w of windows) {
+      expect(w.setSimpleFullScreen).toHaveBeenCalledExactlyOnceWith(true);
+      expect(w.setFullScreen).not.toHaveBeenCalled();
+    }
+  });
+
+  it('stops checking once the interruption is over, and when the covers are destroyed', () => {
+    vi.useFakeTimers();
+    const { covers, windows } = setUp();
+    covers.show();
+    covers.hide();
+    for (const w of windows) w.quietlyUndone();
+    vi.advanceTimersByTime(5000);
+    for (const w of windows) expect(w.setFullScreen).not.toHaveBeenCalled();
+    covers.show();
+    covers.destroy();
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it('loads the dev server page in development', () => {
@@ -280,7 +293,7 @@ describe('createInterruptionWindows', () => {
     first.focus.mockClear();
     first.moveTop.mockClear();
     first.emit('blur');
-    vi.runAllTimers();
+    vi.advanceTimersByTime(0);
     expect(first.focus).toHaveBeenCalledOnce();
     expect(first.moveTop).toHaveBeenCalledOnce();
   });
@@ -293,7 +306,7 @@ describe('createInterruptionWindows', () => {
     first.focus.mockClear();
     first.emit('blur');
     second.focused = true;
-    vi.runAllTimers();
+    vi.advanceTimersByTime(0);
     expect(first.focus).not.toHaveBeenCalled();
   });
 
@@ -305,7 +318,7 @@ describe('createInterruptionWindows', () => {
     covers.hide();
     first.focus.mockClear();
     first.emit('blur');
-    vi.runAllTimers();
+    vi.advanceTimersByTime(0);
     expect(first.focus).not.toHaveBeenCalled();
   });
 

@@ -31,6 +31,9 @@ const electron = await vi.hoisted(async () => {
     isDestroyed = () => false;
     isFocused = () => false;
     isMinimized = () => false;
+    isAlwaysOnTop = () => true;
+    isFullScreen = () => true;
+    isSimpleFullScreen = () => true;
     isVisible = () => this.visible;
     loadFile = vi.fn(async () => undefined);
     loadURL = vi.fn(async () => undefined);
@@ -39,6 +42,7 @@ const electron = await vi.hoisted(async () => {
     isPackaged: true,
     enableSandbox: vi.fn(),
     requestSingleInstanceLock: vi.fn(() => true),
+    commandLine: { hasSwitch: vi.fn(() => false), removeSwitch: vi.fn() },
     whenReady: vi.fn(async () => undefined),
     getPath: vi.fn((name: string) => `/home/ada/.config/${name}`),
     getAppPath: vi.fn(() => '/opt/pause-guard/resources/app.asar'),
@@ -67,6 +71,7 @@ const electron = await vi.hoisted(async () => {
     showErrorBox: vi.fn(),
     openExternal: vi.fn(async () => undefined),
     setApplicationMenu: vi.fn(),
+    safeStorage: { isEncryptionAvailable: vi.fn(() => true), encryptString: vi.fn(), decryptString: vi.fn() },
   };
 });
 
@@ -88,6 +93,7 @@ vi.mock('electron', () => ({
   session: { defaultSession: electron.session },
   shell: { openExternal: electron.openExternal },
   dialog: { showErrorBox: electron.showErrorBox },
+  safeStorage: electron.safeStorage,
   ipcMain: {
     handle: vi.fn((channel: string, handler: (...args: unknown[]) => Promise<unknown>) => electron.handlers.set(channel, handler)),
     removeHandler: vi.fn(),
@@ -110,8 +116,12 @@ let watcher: ReturnType<typeof drivenWatcher>;
 async function start(failWith?: Error): Promise<void> {
   startTrayApp({
     mainDir: '/opt/pause-guard/out/main',
-    createServices: async (dataDir, quit) => {
+    argv: ['/opt/pause-guard/pause-guard'],
+    createServices: async (dataDir, quit, keyProtector) => {
       expect(dataDir).toBe('/home/ada/.config/userData');
+      // These tests run on Linux, where the sealing key is kept in the key file (safeStorage is not asked).
+      expect(keyProtector.kind).toBe('key-file');
+      expect(electron.safeStorage.encryptString).not.toHaveBeenCalled();
       if (failWith) throw failWith;
       services = await createAppServices({ dataDir: path.join(tmp, 'data'), version: 'test', downloadFolders: [], watchers: [watcher], quit, log: () => undefined });
       return services;

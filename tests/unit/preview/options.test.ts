@@ -7,18 +7,19 @@ import { parsePreviewOptions } from '../../../electron/preview/options';
 
 describe('parsePreviewOptions', () => {
   it('defaults to a fresh data folder, the usual downloads and a free port', () => {
-    expect(parsePreviewOptions([])).toEqual({ dataDir: null, downloads: null, port: 0 });
+    expect(parsePreviewOptions([])).toEqual({ dataDir: null, downloads: null, port: 0, processesIn: null });
   });
 
-  it('reads --data-dir, every --downloads and --port', () => {
+  it('reads --data-dir, every --downloads, --port and --processes-in', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pauseguard-preview-options-'));
     try {
       fs.mkdirSync(path.join(dir, 'a'));
       fs.mkdirSync(path.join(dir, 'b'));
-      expect(parsePreviewOptions(['--data-dir', 'd', '--downloads', path.join(dir, 'a'), `--downloads=${dir}/b`, '--port', '8123'])).toEqual({
+      expect(parsePreviewOptions(['--data-dir', 'd', '--downloads', path.join(dir, 'a'), `--downloads=${dir}/b`, '--port', '8123', '--processes-in', dir])).toEqual({
         dataDir: path.resolve('d'),
         downloads: [path.join(dir, 'a'), path.join(dir, 'b')],
         port: 8123,
+        processesIn: dir,
       });
       expect(() => parsePreviewOptions(['--downloads', path.join(dir, 'missing')])).toThrow(
         `The downloads folder ${path.join(dir, 'missing')} does not exist.`,

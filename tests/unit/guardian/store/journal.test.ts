@@ -27,7 +27,7 @@ afterEach(async () => {
 
 async function open(options: Partial<JournalOptions> = {}): Promise<{ journal: Journal; problems: string[] }> {
   const problems: string[] = [];
-  const journal = await createJournal({ dir, now: () => new Date('2026-05-20T12:00:00Z'), onProblem: (m) => problems.push(m), ...options });
+  const journal = await createJournal({ dir, onProblem: (m) => problems.push(m), ...options });
   opened.push(journal);
   return { journal, problems };
 }
@@ -169,7 +169,7 @@ describe('damage from a crash', () => {
   it('opens a journal whose newest file has nothing whole in it, chaining from the file before', async () => {
     await threeEntries();
     await fs.writeFile(path.join(dir, '2026-06.jsonl'), '{"seq":4,"prev":"');
-    const { journal, problems } = await open({ now: () => new Date('2026-06-02T00:00:00Z') });
+    const { journal, problems } = await open();
     expect(problems).toHaveLength(1);
     await journal.append(beat('2026-06-02T00:00:00.000Z'));
     expect(JSON.parse((await lines('2026-06.jsonl'))[1] ?? '')).toMatchObject({ seq: 4 });
@@ -217,24 +217,43 @@ describe('verifyJournal finds tampering', () => {
   });
 
   it('says an empty or missing journal is intact', async () => {
-    expect(await verifyJournal(path.join(dir, 'none'))).toEqual({ ok: true, entries: 0, files: [], firstSeq: null, breaks: [] });
+    expect(await verifyJournal(path.join(dir, 'none'))).toEqual({ ok: true, entries: 0, files: [], firstSeq: null, head: null, breaks: [] });
   });
 });
 
 describe('retention and bad input', () => {
-  it('deletes files older than 13 months at open and leaves everything else', async () => {
-    for (const month of ['2025-03', '2025-04', '2025-05', '2026-05']) await fs.writeFile(path.join(dir, `${month}.jsonl`), '');
+  it('keeps the 13 newest monthly files at open, however far apart, and deletes the ones before; other files stay', async () => {
+    const months = ['2023-01', '2024-02', ...Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`)];
+    for (const month of months) await fs.writeFile(path.join(dir, `${month}.jsonl`), '');
     await fs.writeFile(path.join(dir, 'notes.txt'), 'kept');
-    await open({ now: () => new Date('2026-05-31T23:59:00Z') });
-    expect((await fs.readdir(dir)).sort()).toEqual(['2025-05.jsonl', '2026-05.jsonl', 'notes.txt']);
+    const { journal } = await open();
+    expect(journal.opening.removed).toEqual(['2023-01.jsonl']);
+    expect((await fs.readdir(dir)).sort()).toEqual([...months.slice(1).map((m) => `${m}.jsonl`), 'notes.txt']);
   });
 
-  it('accepts a chain whose older months the retention removed', async () => {
+  it('never deletes by the wall clock: a journal of last month opened with the clock years ahead keeps every file', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2031-01-01T00:00:00Z') });
+    try {
+      await fs.writeFile(path.join(dir, '2026-04.jsonl'), '');
+      await open();
+      expect(await fs.readdir(dir)).toEqual(['2026-04.jsonl']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('accepts a chain whose older months the retention removed when the sealed head says where it starts', async () => {
     const { journal } = await open();
-    for (const at of ['2025-03-10T00:00:00.000Z', '2025-06-10T00:00:00.000Z']) await journal.append(beat(at));
+    const at = (month: number): string => new Date(Date.UTC(2025, month, 10)).toISOString();
+    for (let month = 0; month < 14; month += 1) await journal.append(beat(at(month)));
     await journal.close();
-    await open({ now: () => new Date('2026-05-01T00:00:00Z') });
-    expect(await verifyJournal(dir)).toMatchObject({ ok: true, entries: 1, firstSeq: 2 });
+    const reopened = (await open()).journal;
+    expect(reopened.opening).toMatchObject({ firstSeqFound: 1, firstSeq: 2, removed: ['2025-01.jsonl'] });
+    const head = { firstSeq: 2, seq: 14, hash: reopened.opening.tip.hash };
+    expect(await verifyJournal(dir, head)).toMatchObject({ ok: true, entries: 13, firstSeq: 2 });
+    const unsealed = await verifyJournal(dir);
+    expect(unsealed.ok).toBe(false);
+    expect(unsealed.breaks).toEqual([expect.objectContaining({ reason: 'cut-at-start' })]);
   });
 
   it('refuses a record without a valid time in a plain sentence and keeps going', async () => {

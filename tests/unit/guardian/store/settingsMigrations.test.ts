@@ -66,8 +66,9 @@ describe('settings migrations', () => {
     expect(SettingsSchema.parse(JSON.parse(written))).toEqual(first.settings);
     expect(written).not.toContain('4821');
     expect(await fs.readdir(dir)).toEqual(['settings.json']);
+    expect(first.adopted).toBe(true);
     const second = await openSettings({ dataDir: dir, now });
-    expect(second).toEqual(first);
+    expect(second).toEqual({ settings: first.settings, reset: null });
     expect(await fs.readFile(path.join(dir, 'settings.json'), 'utf8')).toBe(written);
   });
 

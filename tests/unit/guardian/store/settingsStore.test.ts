@@ -114,9 +114,9 @@ describe('openSettings', () => {
     expect(await fs.readFile(path.join(dir, `${keptName}-2`), 'utf8')).toBe('second');
   });
 
-  it('reads a file saved by an editor with a byte-order mark', async () => {
+  it('reads a file saved by an editor with a byte-order mark (an unsealed file from before sealing: adopted)', async () => {
     await fs.writeFile(path.join(dir, 'settings.json'), `\uFEFF${JSON.stringify(configured())}`);
-    expect(await openSettings({ dataDir: dir, now })).toEqual({ settings: configured(), reset: null });
+    expect(await openSettings({ dataDir: dir, now })).toEqual({ settings: configured(), reset: null, adopted: true });
   });
 });
 

@@ -26,9 +26,11 @@ const busy: WeeklySummary = {
     ],
   },
   interruptions: { shown: 2, choices: { 'end-it': 1, 'call-contact': 1, 'started-it-myself': 0 } },
+  couldNotClose: [],
   alerts: { delivered: 5, failed: 1 },
   pinFailures: 3,
   settingsChanges: { count: 1, fields: ['contacts', 'pin'], resets: 0 },
+  tampering: [],
   days: [100, 62.5, 70.3, 100, 95.8, null, null].map((uptimePercent, i) => ({ date: `2026-11-${16 + i}`, uptimePercent, events: 1 })),
   allQuiet: false,
 };
@@ -79,7 +81,7 @@ it('lists what happened in a busy week, with bars as wide as each day was protec
   expect(content.text).toContain('Installers downloaded:\n- AnyDesk installer, on Thursday 19 November.');
   expect(content.text).toContain('Connections into this computer:\n- 2 from someone unknown, 1 from a trusted helper.');
   expect(content.text).toContain('- AnyDesk from ID 123 456 789 (trusted helper): once.');
-  expect(content.text).toContain('The “pause and check” screen:\n- It was shown twice.\n- The person ended it once.\n- The person chose to call the family once.');
+  expect(content.text).toContain('The “pause and check” screen:\n- It was shown twice.\n- The person chose “End it” once.\n- The person chose to call the family once.');
   expect(content.text).toContain('Alerts to the family:\n- 5 delivered, 1 could not be delivered.');
   expect(content.text).toContain('Wrong PIN tries:\n- The family PIN was typed wrongly 3 times.');
   expect(content.text).toContain('Settings:\n- Changed once: the trusted contact, the family PIN.');
@@ -110,4 +112,15 @@ it('escapes every name from logs and settings, and holds nothing remote: no imag
     new Set(['!doctype', 'html', 'head', 'meta', 'title', 'body', 'table', 'tr', 'td', 'p', 'h1', 'h2', 'caption', 'th', 'span', 'ul', 'li']),
   );
   expect(tags).not.toMatch(/url\(|@import|\ssrc=|\shref=|\son\w+=|class=/i);
+});
+
+it('names the journal\'s sealed head in one short line, in the text and the HTML, and says what was changed outside Pause Guard', () => {
+  const week: WeeklySummary = { ...quiet, tampering: [{ at: '2026-11-18T09:30:00.000Z', what: 'settings' }], allQuiet: false };
+  const email = composeSummaryEmail({ summary: week, person: 'Mum', pcName: 'KITCHEN-PC', journalHead: { entries: 1234, hash: 'ab'.repeat(32) } });
+  const line = 'Journal check: 1234 entries, the newest ending abababababab. This number only grows from week to week.';
+  expect(email.text.split('\n').at(-1)).toBe(line);
+  expect(email.html).toContain(line);
+  expect(email.text).toContain('Changed outside Pause Guard:\n- Its settings were removed or changed; the ones you chose stayed in force (Wednesday 09:30).');
+  expect(email.short).toMatch(/files changed outside Pause Guard/i);
+  expect(composeSummaryEmail({ summary: quiet, person: 'Mum', pcName: 'KITCHEN-PC' }).text).not.toContain('Journal check');
 });

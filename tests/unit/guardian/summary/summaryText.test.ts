@@ -31,7 +31,7 @@ it('writes gaps in local time with their cause, and what happened in plain words
   ];
   const text = formatSummary(await summarizeWeek(records, week, options));
   expect(text).not.toContain('All quiet');
-  expect(text).toContain('Off from Wednesday 1 July at 13:00 to Wednesday 1 July at 14:00 (Pause Guard was quit).');
+  expect(text).toContain('Off from 1:00 pm on Wednesday 1 July to 2:00 pm on Wednesday 1 July (Pause Guard was quit).');
   expect(text).toContain('The "pause and check" screen was shown once.');
   expect(text).toContain('On it, the person chose to call the family once.');
   expect(text).toContain('Alerts to the family: 0 delivered, 1 could not be delivered.');

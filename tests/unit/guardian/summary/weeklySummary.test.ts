@@ -191,6 +191,8 @@ describe('what happened', () => {
       { type: 'installer-downloaded', at: '2026-03-04T08:00:00Z', toolId: 'anydesk', name: 'AnyDesk', tier: 'interrupt', path: '/home/m/Downloads/AnyDesk.exe', initial: true },
       { type: 'interruption-requested', at: '2026-03-02T09:00:01Z', interruptionId: 'i1' } as unknown as JournalRecord,
       { type: 'choice', at: '2026-03-02T09:01:00Z', interruptionId: 'i1', choice: 'end-it', toolId: 'anydesk' },
+      { type: 'end-it-outcome', at: '2026-03-02T09:01:04Z', interruptionId: 'i1', toolId: 'anydesk', name: 'AnyDesk', outcome: 'not-ended', reason: 'came-back' },
+      { type: 'end-it-outcome', at: '2026-03-02T09:02:04Z', interruptionId: 'i1', toolId: 'anydesk', name: 'AnyDesk', outcome: 'ended', reason: null },
       { type: 'alert-failed', at: '2026-03-02T09:00:05Z', alertId: 'a1', channel: 'email', attempts: 1, permanent: false, reason: 'The mail server did not answer.' },
       { type: 'alert-delivered', at: '2026-03-02T09:02:00Z', alertId: 'a1', channel: 'email', attempts: 2 },
       { type: 'alert-delivered', at: '2026-03-02T09:00:03Z', alertId: 'a1', channel: 'ntfy', attempts: 1 },
@@ -200,6 +202,7 @@ describe('what happened', () => {
       { type: 'settings-changed', at: '2026-03-08T21:00:00Z', fields: ['contacts', 'pin'] },
       { type: 'settings-changed', at: '2026-03-08T21:05:00Z', fields: ['contacts'] },
       { type: 'settings-reset', at: '2026-03-05T07:00:00Z', keptAs: null, reason: 'The settings file was not JSON.' },
+      { type: 'tampering', at: '2026-03-06T07:00:00Z', what: 'journal', reason: 'The journal was deleted or emptied: it had 9 entries.', keptAs: null },
       // Outside the week, and a type from a later version: neither counts.
       { type: 'pin-failed', at: '2026-03-09T00:00:00Z', action: 'quit', lockedUntil: null },
       { type: 'something-new', at: '2026-03-04T00:00:00Z' } as unknown as JournalRecord,
@@ -209,10 +212,12 @@ describe('what happened', () => {
     expect(summary.toolsSeen).toEqual([{ toolId: 'anydesk', name: 'AnyDesk', count: 2 }, { toolId: 'teamviewer', name: 'TeamViewer', count: 1 }]);
     expect(summary.installers).toEqual([{ toolId: 'anydesk', name: 'AnyDesk', path: '/home/m/Downloads/AnyDesk.exe', firstSeen: '2026-03-02T08:59:00Z' }]);
     expect(summary.interruptions).toEqual({ shown: 1, choices: { 'end-it': 1, 'call-contact': 0, 'started-it-myself': 0 } });
+    expect(summary.couldNotClose).toEqual([{ toolId: 'anydesk', name: 'AnyDesk', count: 1 }]);
     expect(summary.alerts).toEqual({ delivered: 2, failed: 1 });
     expect(summary.pinFailures).toBe(2);
     expect(summary.settingsChanges).toEqual({ count: 2, fields: ['contacts', 'pin'], resets: 1 });
-    expect(summary.days.map((d) => d.events)).toEqual([5, 1, 0, 1, 0, 0, 4]);
+    expect(summary.tampering).toEqual([{ at: '2026-03-06T07:00:00Z', what: 'journal' }]);
+    expect(summary.days.map((d) => d.events)).toEqual([6, 1, 0, 1, 1, 0, 4]);
     expect(summary.allQuiet).toBe(false);
   });
 

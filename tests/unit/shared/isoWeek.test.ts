@@ -1,9 +1,9 @@
 // ISO weeks and local days: parsing with plain errors, 52/53-week years, the last full week in a zone, and the
 // week's edges on daylight-saving changes (23 and 25 hour days, and a midnight that does not exist).
 import { describe, expect, it } from 'vitest';
-import { formatIsoWeek, lastFullWeek, mondayOf, parseIsoWeek, weeksInYear } from '../../../../electron/guardian/summary/isoWeek';
-import { weekFrame } from '../../../../electron/guardian/summary/weekFrame';
-import { checkTimeZone, startOfLocalDay } from '../../../../electron/guardian/summary/zonedTime';
+import { formatIsoWeek, lastFullWeek, mondayOf, parseIsoWeek, weeksInYear } from '../../../shared/isoWeek';
+import { weekFrame } from '../../../electron/guardian/summary/weekFrame';
+import { checkTimeZone, startOfLocalDay } from '../../../shared/zonedTime';
 
 const HOUR = 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -1,0 +1,22 @@
+// A process source that lists only the programs run from one folder: for tests and the preview on a shared machine, so
+// what they watch and what their "End it" ends is never someone else's program. The tray app never uses it.
+import path from 'node:path';
+import type { ProcessSource, RunningProcess } from './processSource';
+
+export function createFolderProcessSource(source: ProcessSource, folder: string): ProcessSource {
+  const inside = path.resolve(folder) + path.sep;
+  let last: RunningProcess[] | null = null;
+  let kept: RunningProcess[] = [];
+  return {
+    name: source.name,
+    async list() {
+      const all = await source.list();
+      // The same list back means nothing changed: hand the same kept list back too, as the watcher expects.
+      if (all !== last) {
+        last = all;
+        kept = all.filter((p) => p.exe !== null && p.exe.startsWith(inside));
+      }
+      return kept;
+    },
+  };
+}
