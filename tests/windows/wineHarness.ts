@@ -34,6 +34,8 @@ export interface WineTool {
   readonly pid: number;
   /** The executable's Windows path. */
   readonly exe: string;
+  /** When Wine was asked to start it (ms since the epoch), for latency figures. */
+  readonly spawnedAt: number;
   /** Ends the process and resolves once it is gone. */
   stop(): Promise<void>;
 }
@@ -183,12 +185,14 @@ export async function startWineBed(options: WineBedOptions = {}): Promise<WineBe
     await fs.promises.copyFile(bedPaths.nodeExe, exe, fs.constants.COPYFILE_FICLONE);
     const pidFile = path.join(workDir, `tool-${++tools}.pid`);
     const script = "require('fs').writeFileSync(process.argv[1], String(process.pid)); setTimeout(() => {}, 3e5)";
+    const spawnedAt = Date.now();
     const child = spawn(WINE, [windowsExe, '-e', script, '--', toWindows(pidFile), ...args], { env, stdio: 'ignore', detached: true });
     track(child);
     const pid = await readPidFile(pidFile, child, windowsExe);
     return {
       pid,
       exe: windowsExe,
+      spawnedAt,
       async stop() {
         const gone = child.exitCode === null && child.signalCode === null ? new Promise((resolve) => child.once('exit', resolve)) : Promise.resolve();
         signalGroup(child, 'SIGKILL');
