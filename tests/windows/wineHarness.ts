@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { bedPaths, bedProblem, repoRoot, WINE, WINESERVER, wineEnv, winePrefix } from '../../scripts/windows/windowsBed';
 import { readJsonLines, type JsonLines } from '../fixtures/jsonLines';
 import { endProcessGroup, killGroupOnExit, signalGroup } from '../fixtures/processGroup';
+import { prefixPaths, type PrefixPaths } from './prefixPaths';
 
 const run = promisify(execFile);
 const TOOL_START_TIMEOUT_MS = 30_000;
@@ -53,15 +54,11 @@ export interface WineCli {
   stop(): Promise<number | null>;
 }
 
-export interface WineBed {
+export interface WineBed extends PrefixPaths {
   /** The prefix's Linux path (its drive_c is C:). */
   readonly prefix: string;
   readonly folders: WindowsFolders;
   readonly windowsEnv: WindowsEnv;
-  /** The Linux path of a Windows path on C: (the prefix) or Z: (the Linux root). */
-  toLinux(windowsPath: string): string;
-  /** The Windows path of a Linux path: C:\ inside the prefix's drive_c, Z:\ anywhere else. */
-  toWindows(linuxPath: string): string;
   /** Writes a file at a Windows path, making its folders. */
   writeFile(windowsPath: string, content: string | Buffer): Promise<void>;
   /** Appends to a file at a Windows path (making it and its folders), as a tool writing its log line by line does. */
@@ -125,31 +122,38 @@ async function readPidFile(file: string, child: ChildProcess, what: string): Pro
   throw new Error(`${what} did not start within ${TOOL_START_TIMEOUT_MS / 1000} s${held ? ': it is held stopped (SIGSTOP), likely by a Pause Guard for Linux running on this machine' : ''}.`);
 }
 
+/** The folders tools and tests use, from the environment Node for Windows has in `prefix`. */
+function windowsFolders(windowsEnv: WindowsEnv, prefix: string): WindowsFolders {
+  const envValue = (name: string): string => {
+    const value = windowsEnv[name];
+    if (!value) throw new Error(`Node for Windows has no %${name}% in ${prefix}.`);
+    return value;
+  };
+  return {
+    programFiles: envValue('ProgramFiles'),
+    appData: envValue('APPDATA'),
+    localAppData: envValue('LOCALAPPDATA'),
+    programData: envValue('ProgramData'),
+    downloads: `${envValue('USERPROFILE')}\\Downloads`,
+    desktop: `${envValue('USERPROFILE')}\\Desktop`,
+  };
+}
+
 /** Starts a bed for one test file; throws the bed's problem in one sentence when Wine or setup:windows is missing. */
 export async function startWineBed(options: WineBedOptions = {}): Promise<WineBed> {
   const problem = bedProblem();
   if (problem) throw new Error(problem);
   const workDir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'pg-wine-'));
   const prefix = path.join(workDir, 'prefix');
-  await copyPrefix(winePrefix(), prefix);
+  try {
+    await copyPrefix(winePrefix(), prefix);
+  } catch (error) {
+    await fs.promises.rm(workDir, { recursive: true, force: true });
+    throw error;
+  }
   const env = wineEnv({ ...process.env, ...options.env, WINEPREFIX: prefix });
 
-  const toLinux = (windowsPath: string): string => {
-    const match = /^([A-Za-z]):(?:\\(.*))?$/.exec(windowsPath);
-    if (!match) throw new Error(`${windowsPath} is not an absolute Windows path.`);
-    const rest = (match[2] ?? '').split('\\').filter(Boolean);
-    const drive = match[1]!.toLowerCase();
-    if (drive === 'c') return path.join(prefix, 'drive_c', ...rest);
-    if (drive === 'z') return path.join('/', ...rest);
-    throw new Error(`${windowsPath} is on drive ${drive.toUpperCase()}:, which this prefix does not have (only C: and Z:).`);
-  };
-  const toWindows = (linuxPath: string): string => {
-    const absolute = path.resolve(linuxPath);
-    const driveC = path.join(prefix, 'drive_c');
-    const relative = path.relative(driveC, absolute);
-    if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) return `C:\\${relative.split(path.sep).join('\\')}`;
-    return `Z:${absolute.split(path.sep).join('\\')}`;
-  };
+  const { toLinux, toWindows } = prefixPaths(prefix);
 
   const children = new Set<ChildProcess>();
   const forgets = new Map<ChildProcess, () => void>();
@@ -194,7 +198,7 @@ export async function startWineBed(options: WineBedOptions = {}): Promise<WineBe
       exe: windowsExe,
       spawnedAt,
       async stop() {
-        const gone = child.exitCode === null && child.signalCode === null ? new Promise((resolve) => child.once('exit', resolve)) : Promise.resolve();
+        const gone = child.exitCode === null && child.signalCode === null ? exitOf(child) : Promise.resolve();
         signalGroup(child, 'SIGKILL');
         await gone;
       },
@@ -250,24 +254,26 @@ export async function startWineBed(options: WineBedOptions = {}): Promise<WineBe
     return { code, stderr: fs.readFileSync(stderrFile, 'utf8') };
   };
 
+  const stop = async (): Promise<void> => {
+    await Promise.all([...children].map((child) => endProcessGroup(child)));
+    killWine();
+    process.off('exit', killWine);
+    await fs.promises.rm(workDir, { recursive: true, force: true });
+  };
+
   // The folders as Windows names them here, asked of Node for Windows itself.
-  const envFile = path.join(workDir, 'windows-env.json');
-  const asked = await runNode(['-e', "require('fs').writeFileSync(process.argv[1], JSON.stringify(process.env))", '--', toWindows(envFile)]);
-  if (asked.code !== 0) throw new Error(`Node for Windows did not start in ${prefix}: ${asked.stderr.trim()}`);
-  const windowsEnv = JSON.parse(fs.readFileSync(envFile, 'utf8')) as WindowsEnv;
-  const envValue = (name: string): string => {
-    const value = windowsEnv[name];
-    if (!value) throw new Error(`Node for Windows has no %${name}% in ${prefix}.`);
-    return value;
-  };
-  const folders: WindowsFolders = {
-    programFiles: envValue('ProgramFiles'),
-    appData: envValue('APPDATA'),
-    localAppData: envValue('LOCALAPPDATA'),
-    programData: envValue('ProgramData'),
-    downloads: `${envValue('USERPROFILE')}\\Downloads`,
-    desktop: `${envValue('USERPROFILE')}\\Desktop`,
-  };
+  let windowsEnv: WindowsEnv;
+  let folders: WindowsFolders;
+  try {
+    const envFile = path.join(workDir, 'windows-env.json');
+    const asked = await runNode(['-e', "require('fs').writeFileSync(process.argv[1], JSON.stringify(process.env))", '--', toWindows(envFile)]);
+    if (asked.code !== 0) throw new Error(`Node for Windows did not start in ${prefix}: ${asked.stderr.trim()}`);
+    windowsEnv = JSON.parse(fs.readFileSync(envFile, 'utf8')) as WindowsEnv;
+    folders = windowsFolders(windowsEnv, prefix);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 
   return {
     prefix,
@@ -289,11 +295,6 @@ export async function startWineBed(options: WineBedOptions = {}): Promise<WineBe
     cli,
     runCli,
     runNode,
-    async stop() {
-      await Promise.all([...children].map((child) => endProcessGroup(child)));
-      killWine();
-      process.off('exit', killWine);
-      await fs.promises.rm(workDir, { recursive: true, force: true });
-    },
+    stop,
   };
 }
