@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  bedDir, bedPaths, koffiWindowsPackage, NODE_WINDOWS_PACKAGE, prefixSaysWindows10, prefixUserDir, USER_SHELL_FOLDERS,
+  bedPaths, koffiWindowsPackage, NODE_WINDOWS_PACKAGE, prefixSaysWindows10, prefixUserDir, USER_SHELL_FOLDERS,
   WINE, WINESERVER, wineEnv, winePrefix,
 } from './windowsBed';
 
@@ -85,4 +85,4 @@ try {
   process.stderr.write(`The Windows test bed could not be set up: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 }
-console.log(done.length === 0 ? `Windows test bed already set up in ${path.relative(process.cwd(), bedDir) || bedDir}: nothing to do.` : `Windows test bed: ${done.join('; ')}.`);
+console.log(done.length === 0 ? `Windows test bed already set up (prefix ${winePrefix()}): nothing to do.` : `Windows test bed: ${done.join('; ')}.`);
