@@ -21,6 +21,8 @@ export const AlertKindSchema = z.enum([
   'protection-paused', 'quit', 'settings-changed', 'settings-reset', 'weekly-summary', 'test',
   'debugger-refused',
   'settings-tampered', 'journal-tampered',
+  // Scheduled on the family's ntfy topic ahead of time, delivered only if the app does not check in again.
+  'check-in-missed', 'check-in-off',
 ]);
 export type AlertKind = z.infer<typeof AlertKindSchema>;
 

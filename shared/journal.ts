@@ -52,6 +52,8 @@ export const AppRecordSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('debugger-refused'), at, switches: z.array(z.string()) }),
   /** A sealed file was removed or changed outside Pause Guard (`reason` is one plain sentence); what was found kept as `keptAs`. */
   z.object({ type: z.literal('tampering'), at, what: TamperedSchema, reason: z.string(), keptAs: z.string().nullable() }),
+  /** A test alert was asked for (CLI or setup window); `refused` when one had gone out less than a minute before. */
+  z.object({ type: z.literal('test-alert'), at, refused: z.boolean() }),
 ]);
 export type AppRecord = z.infer<typeof AppRecordSchema>;
 

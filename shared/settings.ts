@@ -59,6 +59,9 @@ export const PinHashSchema = z.object({
 });
 export type PinHash = z.infer<typeof PinHashSchema>;
 
+/** Where the heartbeat pings go: an http(s) address the family's Healthchecks gave them. */
+export const PingUrlSchema = z.string().url().regex(/^https?:\/\//i, 'A ping address starts with http:// or https://.');
+
 export const WeeklySummaryTimeSchema = z.object({
   /** 0 = Sunday ... 6 = Saturday, local time. */
   day: z.number().int().min(0).max(6).default(0),
@@ -78,6 +81,8 @@ export const SettingsSchema = z.object({
   /** Seconds before any way to carry on past an interruption is offered. */
   countdownSeconds: z.number().int().min(10).max(120).default(30),
   weeklySummary: WeeklySummaryTimeSchema.default({ day: 0, hour: 18, minute: 0 }),
+  /** A heartbeat ping URL (healthchecks.io or a self-hosted Healthchecks): a GET every few minutes while protection runs. */
+  pingUrl: PingUrlSchema.nullable().default(null),
   /** True once the family has finished setup; protection is on before that too. */
   setupComplete: z.boolean().default(false),
 });

@@ -25,6 +25,8 @@ export const SetupViewSchema = z.object({
   ntfySuggestion: z.object({ server: z.string(), topic: z.string(), subscribeUrl: z.string(), qrSvg: z.string() }),
   /** The tools a helper can be trusted on: id and display name. */
   trustableTools: z.array(z.object({ toolId: z.string(), name: z.string() })),
+  /** The heartbeat ping URL saved, if any. */
+  pingUrl: z.string().nullable().optional(),
 });
 export type SetupView = z.infer<typeof SetupViewSchema>;
 
@@ -48,6 +50,8 @@ export const SetupInputSchema = z.object({
   weeklySummary: WeeklySummaryTimeSchema.required(),
   /** The current PIN, needed to change settings once one is set. */
   currentPin: z.string().max(8),
+  /** The heartbeat ping URL; empty for none; not sent keeps the saved one. */
+  pingUrl: z.string().max(500).optional(),
 });
 export type SetupInput = z.infer<typeof SetupInputSchema>;
 
@@ -62,5 +66,7 @@ export type SetupResult = z.infer<typeof SetupResultSchema>;
 
 export const TestAlertResultSchema = z.object({
   results: z.array(z.object({ channel: AlertChannelSchema, ok: z.boolean(), message: z.string() })),
+  /** Why nothing was sent (one went out less than a minute ago), in one plain sentence. */
+  refused: z.string().optional(),
 });
 export type TestAlertResult = z.infer<typeof TestAlertResultSchema>;

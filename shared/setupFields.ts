@@ -7,6 +7,7 @@ import {
   EmailChannelSchema,
   NtfyChannelSchema,
   SettingsSchema,
+  PingUrlSchema,
   TrustedHelperSchema,
   WebhookChannelSchema,
   WeeklySummaryTimeSchema,
@@ -42,6 +43,7 @@ export const FIELD_MESSAGES = {
   remoteId: 'Please write the helper’s ID, as their program shows it.',
   summaryDay: 'Please choose the day for the weekly summary.',
   summaryTime: 'Please choose a time for the weekly summary, like 18:00.',
+  pingUrl: 'A ping address is the whole web address your Healthchecks check shows, like https://hc-ping.com/ followed by its code.',
 } as const;
 
 /** Zod's own messages are for programmers; these are for the family. A schema's own message always wins over them. */
@@ -125,6 +127,9 @@ export function setupFieldErrors(input: SetupInput, context: SetupFieldContext):
     else check(`trustedHelpers.${index}.remoteId`, TrustedHelperSchema.shape.remoteId, normalRemoteId(helper.remoteId));
     check(`trustedHelpers.${index}.label`, TrustedHelperSchema.shape.label, helper.label);
   });
+
+  const pingUrl = input.pingUrl?.trim() ?? '';
+  if (pingUrl !== '' && problem(PingUrlSchema, pingUrl)) errors.pingUrl = FIELD_MESSAGES.pingUrl;
 
   const summary = WeeklySummaryTimeSchema.shape;
   if (problem(summary.day, input.weeklySummary.day)) errors['weeklySummary.day'] = FIELD_MESSAGES.summaryDay;

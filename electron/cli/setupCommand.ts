@@ -43,7 +43,7 @@ export function createSetupCommand(deps: SetupDeps = {}): CliCommand {
       'setup --non-interactive --person NAME --contact-name NAME [--contact-phone NUMBER] [--contact-email ADDR] [--smtp-url URL] ' +
       '[--ntfy-url URL] [--ntfy-token TOKEN] [--webhook-url URL] [--webhook-secret S] [--pin DIGITS] [--pin-current DIGITS] ' +
       '[--region GB|US|CA|AU|IE] [--trust TOOL:ID ...] [--no-start-at-login] [--summary-day mon|tue|wed|thu|fri|sat|sun] ' +
-      '[--summary-time HH:MM]',
+      '[--summary-time HH:MM] [--ping-url URL]',
     summary: 'Write the family settings from a script (the app\'s setup window does the same by hand).',
     options: SETUP_OPTIONS,
     async run(context) {
@@ -161,6 +161,7 @@ function merge(current: Settings, request: SetupRequest): Settings {
     startAtLogin: request.startAtLogin,
     weeklySummary: { ...current.weeklySummary, day: request.summaryDay ?? current.weeklySummary.day, ...request.summaryTime },
     setupComplete: true,
+    pingUrl: request.pingUrl ?? current.pingUrl,
   };
 }
 
@@ -199,6 +200,7 @@ function describe(request: SetupRequest, next: Settings, previous: Settings, cat
   if ((request.webhookUrl !== undefined || request.webhookSecret !== undefined) && contact?.webhook) {
     lines.push(`Alerts posted to a webhook at ${hostOf(contact.webhook.url)}${contact.webhook.secret ? ', signed with the secret given' : ''}.`);
   }
+  if (request.pingUrl !== undefined) lines.push(`Heartbeat pings to ${hostOf(request.pingUrl)} every 5 minutes while Pause Guard runs.`);
   if (request.pin !== undefined) lines.push(previous.pin ? 'Family PIN: changed.' : 'Family PIN: set.');
   if (request.region !== undefined) lines.push(`Region: ${REGION_NAMES[request.region]} (${request.region}).`);
   for (const helper of request.trust) {

@@ -1,7 +1,7 @@
 // Reads `setup --non-interactive`'s options into one checked request: ntfy topic URLs split, trusted tools checked
 // against the catalog, every mistake one plain sentence (UsageError). Never touches files.
 import { validatePinFormat } from '../../shared/pin';
-import { RegionSchema, type Region, type TrustedHelper } from '../../shared/settings';
+import { PingUrlSchema, RegionSchema, type Region, type TrustedHelper } from '../../shared/settings';
 import { parseClockTime, SUMMARY_DAYS } from '../../shared/summaryTime';
 import type { Catalog } from '../guardian/catalog';
 import type { CommandContext, CommandOptions } from './command';
@@ -25,6 +25,7 @@ export const SETUP_OPTIONS: CommandOptions = {
   'no-start-at-login': { type: 'boolean', default: false },
   'summary-day': { type: 'string' },
   'summary-time': { type: 'string' },
+  'ping-url': { type: 'string' },
 };
 
 /** What the command line asks for; undefined means "not given: keep what is there". */
@@ -46,6 +47,8 @@ export interface SetupRequest {
   /** The weekly summary's day, 0 = Sunday. */
   summaryDay?: number;
   summaryTime?: { hour: number; minute: number };
+  /** The heartbeat ping URL (healthchecks.io or a self-hosted Healthchecks). */
+  pingUrl?: string;
 }
 
 export function readSetupOptions(values: CommandContext['values'], catalog: Catalog): SetupRequest {
@@ -87,6 +90,10 @@ export function readSetupOptions(values: CommandContext['values'], catalog: Cata
   const summaryTimeText = text('summary-time');
   const summaryTime = summaryTimeText === undefined ? undefined : parseClockTime(summaryTimeText);
   if (summaryTime === null) throw new UsageError('--summary-time is the time the weekly summary is sent, 24-hour HH:MM, e.g. 18:00.');
+  const pingUrl = text('ping-url');
+  if (pingUrl !== undefined && !PingUrlSchema.safeParse(pingUrl).success) {
+    throw new UsageError('--ping-url is the whole address your Healthchecks check shows, starting with https://, e.g. https://hc-ping.com/your-check-code.');
+  }
 
   return {
     person,
@@ -105,6 +112,7 @@ export function readSetupOptions(values: CommandContext['values'], catalog: Cata
     startAtLogin: values['no-start-at-login'] !== true,
     summaryDay: summaryDay?.day,
     summaryTime,
+    pingUrl,
   };
 }
 

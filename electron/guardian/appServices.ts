@@ -13,8 +13,11 @@ import { createProcessControl } from './actions/processControl';
 import { createRunningToolPids } from './actions/runningToolPids';
 import { composeAlert } from './alerts/alertMessage';
 import { channelsFromSettings } from './alerts/channelsFromSettings';
+import { createDeadMansSwitch, type DeadMansSwitchTimings } from './alerts/deadMansSwitch';
+import { createHeartbeatPing } from './alerts/heartbeatPing';
+import { openNtfyBudget } from './alerts/ntfyBudget';
 import { createOutbox, type Outbox } from './alerts/outbox';
-import { sendTestAlert } from './alerts/testAlert';
+import { runTestAlert } from './alerts/testAlert';
 import { loadCatalog } from './catalog';
 import { createEngine } from './engine';
 import { createGuardianService, type GuardianService } from './guardianService';
@@ -25,6 +28,7 @@ import { createSetupService, type SetupService } from './setupService';
 import { createHeartbeat, type HeartbeatOptions, type StopReason } from './store/heartbeat';
 import { createJournal } from './store/journal';
 import { createHeadKeeper, headOf, headProblem, readJournalHead } from './store/journalHead';
+import { createJournalInbox } from './store/journalInbox';
 import { HEARTBEAT_INTERVAL_MS } from './store/heartbeatTiming';
 import type { KeyProtector } from './store/sealKey';
 import { openSealStore } from './store/sealStore';
@@ -53,6 +57,8 @@ export interface AppServicesOptions {
   watchers?: Watcher[];
   /** How often the app looks for a stretch it was held still or asleep, and how long one must be; defaults unless given (tests). */
   stallWatch?: HeartbeatOptions['stallWatch'];
+  /** How often the dead-man's message is replaced and how far ahead it is due, and how often the ping URL is pinged; defaults unless given (tests). */
+  checkIn?: DeadMansSwitchTimings & { pingEveryMs?: number };
   pcName?: string;
   /** Only programs run from this folder are watched and ended (tests and the preview on a shared machine); all when null or not given. */
   processesIn?: string | null;
@@ -111,8 +117,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     for (const listener of listeners) listener(event);
   };
 
+  const ntfyBudget = await openNtfyBudget(dataDir);
   const makeOutbox = (): Outbox =>
-    createOutbox({ dataDir, channels: channelsFromSettings(settings), onEvent: publish, onProblem: log });
+    createOutbox({ dataDir, channels: channelsFromSettings(settings, { ntfyBudget }), onEvent: publish, onProblem: log });
   let outbox = makeOutbox();
 
   const notifier: ContactNotifier = {
@@ -123,6 +130,12 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       await outbox.enqueue({ kind, content });
     },
   };
+  const deadMansSwitch = createDeadMansSwitch({
+    dataDir, settings: () => settings, budget: ntfyBudget, log, ...options.checkIn,
+    compose: (kind, since) => composeAlert({ kind, person: settings.person, pcName, contactName: settings.contacts[0]?.name ?? 'you', at: since }),
+  });
+  const inbox = createJournalInbox({ dataDir, append: (record) => journal.append(record), log });
+  const ping = createHeartbeatPing({ url: () => settings.pingUrl, everyMs: options.checkIn?.pingEveryMs, log });
   const noFacts = (): ContactFacts => ({ at: new Date(), toolName: null, happened: null, remoteId: null, remoteAddress: null, choice: null });
 
   const resetNotice = path.join(dataDir, RESET_NOTICE_FILE);
@@ -188,10 +201,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
         await outbox.start();
       }
       await notifier.notify('settings-changed', noFacts());
+      if (contactsChanged) await deadMansSwitch.checkIn();
       await tellAboutReset();
       await summaries.reschedule();
     },
-    sendTestAlert: () => sendTestAlert(settings, pcName),
+    sendTestAlert: () => runTestAlert({ dataDir, settings, pcName, channels: { ntfyBudget }, journal: (record) => journal.append(record) }),
     async onWrongPin(result) {
       await journal.append({ type: 'pin-failed', at: new Date().toISOString(), action: 'change-settings', lockedUntil: result.lockedUntil?.toISOString() ?? null });
       await notifier.notify('pin-failed', noFacts());
@@ -204,6 +218,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     onHeld(stretch) {
       // Sleep is no one's doing; being held still while the computer ran is how a caller would silence the app.
       if (stretch.cause === 'stalled') journalled('tell the contact', notifier.notify('protection-held', { ...noFacts(), at: stretch.from }));
+      // Awake or running again: the message left for the night (or due any moment) is replaced by an ordinary one.
+      void deadMansSwitch.checkIn();
     },
   });
 
@@ -253,7 +269,15 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       await tellAboutReset();
       settingsCheck = setInterval(() => journalled('check its settings', checkSettings()), HEARTBEAT_INTERVAL_MS);
       settingsCheck.unref();
+      await inbox.start();
+      ping.start();
       await guardian.start();
+      // After protection is on: a slow ntfy server must not hold it up.
+      await deadMansSwitch.start();
+    },
+    systemSuspending: () => {
+      heartbeat.systemSuspending();
+      void deadMansSwitch.systemSuspending();
     },
     async refuseDebugger(switches) {
       await outbox.start();
@@ -264,7 +288,6 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       await outbox.stop();
       await journal.close();
     },
-    systemSuspending: () => heartbeat.systemSuspending(),
     screenLocked: (locked) => heartbeat.screenLocked(locked),
     async stop(reason) {
       await guardian.stop();
@@ -272,6 +295,10 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       await outbox.flush();
       await outbox.stop();
       if (settingsCheck) clearInterval(settingsCheck);
+      // After the outbox: a quit's alert reaches the family before its check-in is cancelled.
+      ping.stop();
+      inbox.stop();
+      await deadMansSwitch.stop(reason);
       await heartbeat.stop({ reason });
       await journal.close();
       await head.flush();

@@ -69,6 +69,7 @@ export function createSetupService(options: SetupServiceOptions): SetupService {
       setupComplete: settings.setupComplete,
       ntfySuggestion: { server, topic, subscribeUrl, qrSvg: await ntfyQrCodeSvg(subscribeUrl) },
       trustableTools,
+      pingUrl: settings.pingUrl,
     };
   };
 
@@ -105,6 +106,7 @@ export function createSetupService(options: SetupServiceOptions): SetupService {
       startAtLogin: input.startAtLogin,
       weeklySummary: { day: input.weeklySummary.day, hour: input.weeklySummary.hour, minute: input.weeklySummary.minute },
       setupComplete: true,
+      pingUrl: input.pingUrl === undefined ? previous.pingUrl : input.pingUrl.trim() || null,
     };
     try {
       const { changedFields } = await saveSettings(dataDir, next, previous, options.seal);

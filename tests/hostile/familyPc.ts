@@ -65,7 +65,8 @@ export async function startFamilyPc(watchers: Watcher[], processesIn: string | n
   await services.start();
   let stopped: Promise<void> | null = null;
   const stopApp = (): Promise<void> => (stopped ??= services.stop('quit'));
-  const alertTexts = (): string[] => ntfy.received.map((request) => {
+  // Alerts are the JSON posts; the dead-man's switch also deletes the message it keeps waiting (a DELETE, no body).
+  const alertTexts = (): string[] => ntfy.received.filter((request) => request.method === 'POST').map((request) => {
     const body = JSON.parse(request.body) as { title?: string; message?: string };
     return `${body.title ?? ''}\n${body.message ?? ''}`;
   });

@@ -31,7 +31,7 @@ afterEach(async () => {
 });
 
 it('journals a real SIGSTOP as a stalled stretch and alerts the contact once it runs again', async () => {
-  child = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/store/heldAppChild.ts', dataDir], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+  child = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/appServicesChild.ts', dataDir, JSON.stringify({ stallWatch: { checkEveryMs: 100, heldAfterMs: 1500 } })], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve) => child!.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve()));
 
   const stoppedAt = Date.now();

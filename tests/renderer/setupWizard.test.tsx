@@ -250,6 +250,7 @@ describe('setup window', { timeout: 20_000 }, () => {
         startAtLogin: true,
         weeklySummary: { day: 0, hour: 18, minute: 0 },
         currentPin: '',
+        pingUrl: '',
       },
     ]);
 
@@ -265,6 +266,30 @@ describe('setup window', { timeout: 20_000 }, () => {
     expect(screen.queryByRole('button', { name: 'Send a test alert' })).toBeNull();
     expect(screen.getByLabelText('The family PIN now in use')).toBeInTheDocument();
     expect(document.querySelector('.summary')).toHaveTextContent('Family PINStays as it is.');
+  });
+
+  it('asks on the contact step for a ping address, will not go on with one that is no web address, and sends it', async () => {
+    const ping = 'https://hc-ping.com/0f3c9a1e-5b7d-4c2a-9e8f-1a2b3c4d5e6f';
+    const { user, saved } = await open();
+    await user.type(screen.getByLabelText('The name of the person who uses this computer'), 'Margaret');
+    await next(user);
+    await user.type(screen.getByLabelText('Their name'), 'Dave');
+    const field = screen.getByLabelText('Ping address from healthchecks.io (optional)');
+    await user.type(field, 'hc-ping.com/abc');
+    await next(user);
+    expect(stepCount()).toBe('Step 2 of 6');
+    expectFieldError('Ping address from healthchecks.io (optional)', 'A ping address is the whole web address your Healthchecks check shows');
+    await user.clear(field);
+    await user.type(field, ping);
+    await next(user);
+    await user.type(screen.getByLabelText('Family PIN (4 to 8 digits)'), '4826');
+    await user.type(screen.getByLabelText('Type the same PIN again'), '4826');
+    await next(user);
+    await next(user);
+    await next(user);
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText(/^Saved\./);
+    expect(saved[0]?.pingUrl).toBe(ping);
   });
 
   it('asks when the contact gets the weekly summary, Sunday 18:00 unless chosen, and sends the day and time chosen', async () => {

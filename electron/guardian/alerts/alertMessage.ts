@@ -58,9 +58,9 @@ export function composeAlert(facts: AlertFacts): AlertContent {
     ...(facts.choice && facts.kind !== 'choice' ? [`${capitalise(who)} chose: ${choiceWords(facts.choice, contact)}.`] : []),
     `When: ${when}.`,
     `PC: ${pc}.`,
-    ...(what.advice ? [what.advice.replace('{person}', person ?? 'them')] : []),
+    ...(what.advice ? [what.advice.replaceAll('{person}', person ?? 'them')] : []),
   ];
-  const title = `${person ? `${person}'s PC` : pc}: ${what.headline}`;
+  const title = `${whosePc(facts)}: ${what.headline}`;
   return {
     title,
     text: lines.join('\n'),
@@ -168,6 +168,18 @@ function whatHappened(facts: AlertFacts, who: string): Wording {
       };
     case 'weekly-summary':
       return { headline: 'the weekly summary', sentence: "This week's safety summary from Pause Guard is ready.", advice: null };
+    case 'check-in-missed':
+      return {
+        headline: 'Pause Guard has gone quiet',
+        sentence: `Pause Guard on ${whosePc(facts)} has not checked in since ${dateWords(facts.region, facts.timeZone).moment(facts.at)}. It may have been ended, or the computer lost its internet connection.`,
+        advice: 'Call {person} on a number you know.',
+      };
+    case 'check-in-off':
+      return {
+        headline: 'Pause Guard has not started again',
+        sentence: `${capitalise(whosePc(facts))} was shut down or went to sleep at ${dateWords(facts.region, facts.timeZone).moment(facts.at)}, and Pause Guard has not checked in since. If the computer is simply off, all is well.`,
+        advice: 'If {person} is using it, call {person} on a number you know.',
+      };
     case 'test':
       return {
         headline: 'test alert',
@@ -219,8 +231,10 @@ function priorityOf(kind: AlertKind, choice: Choice | null): AlertPriority {
     case 'settings-reset':
     case 'settings-tampered':
     case 'journal-tampered':
+    case 'check-in-missed':
       return 'high';
     case 'protection-gap':
+    case 'check-in-off':
     case 'protection-paused':
     case 'settings-changed':
     case 'test':

@@ -6,12 +6,15 @@ import type { ChannelSender } from './channels/channel';
 import { createEmailChannel } from './channels/email';
 import { createNtfyChannel } from './channels/ntfy';
 import { createWebhookChannel } from './channels/webhook';
+import type { NtfyBudget } from './ntfyBudget';
 
 const LABELS: Record<AlertChannel, string> = { ntfy: 'ntfy', email: 'Email', webhook: 'Webhook' };
 
 export interface ChannelOptions {
   /** Per-send timeout; each channel's own (about 10 s) when not given. */
   timeoutMs?: number;
+  /** Counts every ntfy publish against the server's daily limit. */
+  ntfyBudget?: NtfyBudget;
 }
 
 export function channelsFromSettings(settings: Pick<Settings, 'contacts'>, options: ChannelOptions = {}): ChannelSender[] {
@@ -22,7 +25,7 @@ export function channelsFromSettings(settings: Pick<Settings, 'contacts'>, optio
   for (const contact of settings.contacts) {
     if (contact.ntfy) {
       const key = channelKey('ntfy', `${contact.ntfy.server}|${contact.ntfy.topic}`);
-      channels.push(createNtfyChannel(contact.ntfy, key, label('ntfy', contact.name), options.timeoutMs));
+      channels.push(createNtfyChannel(contact.ntfy, key, label('ntfy', contact.name), options.timeoutMs, options.ntfyBudget));
     }
     if (contact.email) {
       const key = channelKey('email', `${contact.email.smtpUrl}|${contact.email.to}`);

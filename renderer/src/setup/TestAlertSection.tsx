@@ -6,7 +6,12 @@ import type { TestAlertResult } from '../../../shared/setup';
 
 const CHANNEL_NAMES: Record<AlertChannel, string> = { ntfy: 'Phone app (ntfy)', email: 'Email', webhook: 'Webhook' };
 
-type State = { kind: 'idle' } | { kind: 'sending' } | { kind: 'done'; results: TestAlertResult['results'] } | { kind: 'failed'; message: string };
+type State =
+  | { kind: 'idle' }
+  | { kind: 'sending' }
+  | { kind: 'done'; results: TestAlertResult['results'] }
+  | { kind: 'refused'; message: string }
+  | { kind: 'failed'; message: string };
 
 export function TestAlertSection({ api, contactName }: { api: PauseGuardApi; contactName: string }) {
   const [state, setState] = useState<State>({ kind: 'idle' });
@@ -15,7 +20,7 @@ export function TestAlertSection({ api, contactName }: { api: PauseGuardApi; con
     setState({ kind: 'sending' });
     try {
       const answer = await api.sendTestAlert(undefined);
-      setState({ kind: 'done', results: answer.results });
+      setState(answer.refused ? { kind: 'refused', message: answer.refused } : { kind: 'done', results: answer.results });
     } catch (error) {
       setState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
     }
@@ -30,6 +35,7 @@ export function TestAlertSection({ api, contactName }: { api: PauseGuardApi; con
       </button>
       <div ref={results} tabIndex={-1} role="status" className="test-results">
         {state.kind === 'failed' && <p>The test alert could not be sent: {state.message}</p>}
+        {state.kind === 'refused' && <p>{state.message}</p>}
         {state.kind === 'done' && state.results.length === 0 && <p>No way to reach {contactName} is saved yet.</p>}
         {state.kind === 'done' && state.results.length > 0 && (
           <ul>

@@ -27,6 +27,8 @@ export interface SetupForm {
   useWebhook: boolean;
   webhookUrl: string;
   webhookSecret: string;
+  /** The heartbeat ping URL, empty for none. */
+  pingUrl: string;
   newPin: string;
   newPinAgain: string;
   region: Region;
@@ -40,7 +42,7 @@ export interface SetupForm {
 
 export const STEPS = [
   { id: 'person', title: 'Whose computer is this?', fields: (field: string) => field === 'person' },
-  { id: 'contact', title: 'The trusted contact', fields: (field: string) => field.startsWith('contact.') },
+  { id: 'contact', title: 'The trusted contact', fields: (field: string) => field.startsWith('contact.') || field === 'pingUrl' },
   { id: 'pin', title: 'The family PIN', fields: (field: string) => field === 'newPin' || field === 'newPinAgain' },
   { id: 'region', title: 'Where you live', fields: (field: string) => field === 'region' },
   { id: 'helpers', title: 'Trusted helpers', fields: (field: string) => field.startsWith('trustedHelpers.') },
@@ -80,6 +82,7 @@ export function formFromView(view: SetupView): SetupForm {
     useWebhook: contact?.webhook != null,
     webhookUrl: contact?.webhook?.url ?? '',
     webhookSecret: '',
+    pingUrl: view.pingUrl ?? '',
     newPin: '',
     newPinAgain: '',
     region: view.region,
@@ -110,6 +113,7 @@ export function inputFromForm(form: SetupForm): SetupInput {
     startAtLogin: form.startAtLogin,
     weeklySummary: { day: form.summaryDay, hour: time.hour, minute: time.minute },
     currentPin: form.currentPin,
+    pingUrl: form.pingUrl,
   };
 }
 

@@ -53,6 +53,15 @@ describe('pauseguard test-alert', () => {
       { name: 'Bob', webhook: { url: http.url } },
     ]);
     expect(await run()).toEqual({ code: 1, lines: ['Email to Ann: the server refused the password.', 'Webhook to Bob: OK'] });
+  });
+
+  it('prints the same as one JSON object with --json, and the refusal when asked again within the minute', async () => {
+    http = await startReceiver(() => 200);
+    smtp = await startSmtpReceiver({ user: 'mum@example.org', password: 'right' });
+    await writeSettings([
+      { name: 'Ann', email: { to: 'ann@example.net', smtpUrl: `smtp://mum%40example.org:wrong@127.0.0.1:${smtp.port}/?tls=off` } },
+      { name: 'Bob', webhook: { url: http.url } },
+    ]);
     const asJson = await run(true);
     expect(JSON.parse(asJson.lines[0] ?? '')).toEqual({
       results: [
@@ -60,5 +69,8 @@ describe('pauseguard test-alert', () => {
         { channel: 'webhook', ok: true, message: 'Webhook to Bob: OK' },
       ],
     });
+    const again = await run(true);
+    expect(again.code).toBe(1);
+    expect(JSON.parse(again.lines[0] ?? '')).toEqual({ results: [], refused: expect.stringMatching(/^A test alert was sent less than a minute ago\./) });
   });
 });

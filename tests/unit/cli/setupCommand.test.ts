@@ -77,12 +77,23 @@ describe('setup --non-interactive', () => {
       countdownSeconds: 30,
       weeklySummary: { day: 1, hour: 8, minute: 30 },
       setupComplete: true,
+      pingUrl: null,
     });
     expect(await verifyPin('482193', pin!)).toBe(true);
     expect(outcome.records).toEqual([{
       type: 'settings-changed', at: '2025-03-01T10:00:00.000Z',
       fields: ['person', 'region', 'contacts', 'pin', 'trustedHelpers', 'startAtLogin', 'weeklySummary', 'setupComplete'],
     }]);
+  });
+
+  it('saves a heartbeat ping URL with --ping-url, says where the pings go without the secret path, and refuses one that is no web address', async () => {
+    const outcome = await setup([...basic, '--ping-url', 'https://hc-ping.com/0f3c9a1e-5b7d-4c2a-9e8f-1a2b3c4d5e6f']);
+    expect((await saved()).pingUrl).toBe('https://hc-ping.com/0f3c9a1e-5b7d-4c2a-9e8f-1a2b3c4d5e6f');
+    expect(outcome.lines).toContain('Heartbeat pings to hc-ping.com every 5 minutes while Pause Guard runs.');
+    expect(outcome.lines.join('\n')).not.toContain('0f3c9a1e');
+    await expect(setup([...basic, '--ping-url', 'hc-ping.com/abc'])).rejects.toThrow(
+      '--ping-url is the whole address your Healthchecks check shows, starting with https://, e.g. https://hc-ping.com/your-check-code.',
+    );
   });
 
   it('prints one plain line per thing set, and never the PIN, a password, a token, a secret or the topic', async () => {

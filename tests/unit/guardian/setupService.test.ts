@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SetupInput, TestAlertResult } from '../../../shared/setup';
 import type { Settings } from '../../../shared/settings';
+import { FIELD_MESSAGES } from '../../../shared/setupFields';
 import { loadCatalog } from '../../../electron/guardian/catalog';
 import { createPinGate, type PinCheckResult } from '../../../electron/guardian/pinGate';
 import { createSetupService } from '../../../electron/guardian/setupService';
@@ -198,6 +199,21 @@ describe('setup service: save', () => {
     expect((JSON.parse(await readSettingsFile(dir)) as Settings).weeklySummary).toEqual({ day: 1, hour: 8, minute: 30 });
     expect(saves[1]).toEqual(['weeklySummary']);
     expect((await service.view()).weeklySummary).toEqual({ day: 1, hour: 8, minute: 30 });
+  });
+
+  it('saves the heartbeat ping URL, shows it again, keeps it when not sent, clears it when empty, and refuses one that is no web address', async () => {
+    const { service } = await serviceFor(dir);
+    const ping = 'https://hc-ping.com/0f3c9a1e-5b7d-4c2a-9e8f-1a2b3c4d5e6f';
+    expect((await service.save(fullInput({ pingUrl: ` ${ping} ` }))).ok).toBe(true);
+    expect((JSON.parse(await readSettingsFile(dir)) as Settings).pingUrl).toBe(ping);
+    expect((await service.view()).pingUrl).toBe(ping);
+    const again = { newPin: '', newPinAgain: '', currentPin: '4826' };
+    expect((await service.save(fullInput({ ...again, pingUrl: undefined }))).ok).toBe(true);
+    expect((JSON.parse(await readSettingsFile(dir)) as Settings).pingUrl).toBe(ping);
+    const bad = await service.save(fullInput({ ...again, pingUrl: 'hc-ping.com/abc' }));
+    expect(bad.fieldErrors).toEqual({ pingUrl: FIELD_MESSAGES.pingUrl });
+    expect((await service.save(fullInput({ ...again, pingUrl: '' }))).ok).toBe(true);
+    expect((JSON.parse(await readSettingsFile(dir)) as Settings).pingUrl).toBeNull();
   });
 
   it('refuses a weekly summary day or time that is not one, with a plain sentence each', async () => {

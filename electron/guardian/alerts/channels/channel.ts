@@ -29,6 +29,8 @@ export class DeliveryError extends Error {
     readonly reason: string,
     /** True when trying again cannot help (bad address, refused password, refused message). */
     readonly permanent: boolean,
+    /** The HTTP status the far end answered with, when it answered over HTTP. */
+    readonly status: number | null = null,
   ) {
     super(reason);
     this.name = 'DeliveryError';

@@ -1,4 +1,5 @@
-// Sends one HTTP POST for the ntfy and webhook channels and turns what came back into OK or a plain DeliveryError.
+// Sends one HTTP request for the ntfy and webhook channels (a POST; ntfy's DELETE of a scheduled message, the ping URL's
+// GET) and turns what came back into OK or a plain DeliveryError.
 // Never follows redirects (a POST must not turn into a GET somewhere else) and never waits longer than the timeout.
 import { DeliveryError } from './channel';
 
@@ -6,7 +7,9 @@ export const HTTP_TIMEOUT_MS = 10_000;
 
 export interface HttpPost {
   url: string;
-  body: string;
+  /** POST unless told. */
+  method?: 'POST' | 'DELETE' | 'GET';
+  body?: string;
   headers: Record<string, string>;
   /** Starts every reason: "ntfy", "Webhook". */
   label: string;
@@ -21,7 +24,7 @@ export async function postOnce(post: HttpPost): Promise<void> {
   let response: Response;
   try {
     response = await fetch(post.url, {
-      method: 'POST',
+      method: post.method ?? 'POST',
       body: post.body,
       headers: post.headers,
       redirect: 'manual',
@@ -36,15 +39,12 @@ export async function postOnce(post: HttpPost): Promise<void> {
 }
 
 function statusFailure(status: number, post: HttpPost): DeliveryError {
-  if (status === 408 || status === 429 || status >= 500) {
-    return new DeliveryError(`${post.label}: ${post.peer} is having trouble (HTTP ${status}); it will be tried again.`, false);
-  }
-  if ((status === 401 || status === 403) && post.refusedAuth) return new DeliveryError(`${post.label}: ${post.refusedAuth}`, true);
-  if (status >= 300 && status < 400) {
-    return new DeliveryError(`${post.label}: the address points somewhere else (HTTP ${status}); please use the final address.`, true);
-  }
-  if (status === 404) return new DeliveryError(`${post.label}: ${post.peer} does not know this address (HTTP 404).`, true);
-  return new DeliveryError(`${post.label}: ${post.peer} refused the alert (HTTP ${status}).`, true);
+  const failure = (reason: string, permanent: boolean): DeliveryError => new DeliveryError(`${post.label}: ${reason}`, permanent, status);
+  if (status === 408 || status === 429 || status >= 500) return failure(`${post.peer} is having trouble (HTTP ${status}); it will be tried again.`, false);
+  if ((status === 401 || status === 403) && post.refusedAuth) return failure(post.refusedAuth, true);
+  if (status >= 300 && status < 400) return failure(`the address points somewhere else (HTTP ${status}); please use the final address.`, true);
+  if (status === 404) return failure(`${post.peer} does not know this address (HTTP 404).`, true);
+  return failure(`${post.peer} refused the alert (HTTP ${status}).`, true);
 }
 
 function networkFailure(error: unknown, post: HttpPost): DeliveryError {

@@ -3,6 +3,7 @@ import { FieldError, TextField } from '../TextField';
 import { fieldId, type StepProps } from '../setupForm';
 import { EmailChannel } from './EmailChannel';
 import { NtfyChannel } from './NtfyChannel';
+import { PingUrlField } from './PingUrlField';
 import { WebhookChannel } from './WebhookChannel';
 
 export function ContactStep(props: StepProps) {
@@ -57,6 +58,7 @@ export function ContactStep(props: StepProps) {
         {channelBox('useWebhook', 'A webhook (for Home Assistant and similar)')}
         {form.useWebhook && <WebhookChannel {...props} />}
       </fieldset>
+      <PingUrlField {...props} />
     </>
   );
 }

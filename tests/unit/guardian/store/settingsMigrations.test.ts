@@ -53,6 +53,7 @@ describe('settings migrations', () => {
       countdownSeconds: 30,
       weeklySummary: { day: 0, hour: 18, minute: 0 },
       setupComplete: true,
+      pingUrl: null,
     });
     expect(pin).not.toBeNull();
     expect(await verifyPin('4821', pin!)).toBe(true);
