@@ -1,7 +1,8 @@
 // Test runner set-up: node (engine, main-process glue, shared, integration, the hostile-caller suite), browser end to end
-// (one file at a time: each starts the preview and Chromium, too heavy to run side by side on two cores), and jsdom
-// (renderer). What the machine lacks is named before the run and the tests that need it are counted after it
-// (tests/prerequisites/). Tests seal into a folder of their own, never the person's real seal folder.
+// (one file at a time: each starts the preview and Chromium, too heavy to run side by side on two cores), the Windows
+// suite under Wine (one file at a time, each with its own prefix: npm run test:windows), and jsdom (renderer). What the
+// machine lacks is named before the run and the tests that need it are counted after it (tests/prerequisites/).
+// Tests seal into a folder of their own, never the person's real seal folder.
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
@@ -35,6 +36,18 @@ export default defineConfig({
           hookTimeout: 120_000,
           globals: true,
           env,
+        },
+      },
+      {
+        test: {
+          name: 'windows',
+          environment: 'node',
+          include: ['tests/windows/**/*.test.ts'],
+          fileParallelism: false,
+          // Starting a Windows process under Wine takes half a second on a quiet machine and far longer on a busy one.
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+          globals: true,
         },
       },
       {

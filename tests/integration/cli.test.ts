@@ -3,9 +3,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childPaced, childSays, within } from '../fixtures/childReports';
+import { readJsonLines } from '../fixtures/jsonLines';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 let workDir: string;
@@ -48,33 +48,6 @@ async function run(args: string[]): Promise<{ code: number | null; stdout: strin
   return { code, stdout, stderr };
 }
 
-/** Reads watch's JSON lines, waiting for one that matches. */
-function eventReader(child: ChildProcess) {
-  const lines: Record<string, unknown>[] = [];
-  const waiters: { test: (e: Record<string, unknown>) => boolean; resolve: (e: Record<string, unknown>) => void }[] = [];
-  readline.createInterface({ input: child.stdout! }).on('line', (line) => {
-    const event = JSON.parse(line) as Record<string, unknown>;
-    lines.push(event);
-    for (const waiter of [...waiters]) {
-      if (waiter.test(event)) {
-        waiters.splice(waiters.indexOf(waiter), 1);
-        waiter.resolve(event);
-      }
-    }
-  });
-  return {
-    lines,
-    next(test: (e: Record<string, unknown>) => boolean, timeoutMs = 15_000): Promise<Record<string, unknown>> {
-      const found = lines.find(test);
-      if (found) return Promise.resolve(found);
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no matching event; saw ${JSON.stringify(lines)}`)), timeoutMs);
-        waiters.push({ test, resolve: (e) => { clearTimeout(timer); resolve(e); } });
-      });
-    },
-  };
-}
-
 // Every other test runs the CLI to its exit: no budget, which would count the start of npm and tsx.
 describe('pauseguard CLI', childPaced, () => {
   it('scan --json lists a running tool and an installer in the downloads folder', async () => {
@@ -94,7 +67,7 @@ describe('pauseguard CLI', childPaced, () => {
   // The start through npm and tsx is waited for without a limit (watch prints ready or exits); each event after has 15 s.
   it('watch --json prints ready, then each event at once, and exits 0 when npm gets SIGTERM', childPaced, async () => {
     const child = pauseguard(['watch', '--json', '--data-dir', path.join(workDir, 'data'), '--downloads', path.join(workDir, 'downloads')]);
-    const events = eventReader(child);
+    const events = readJsonLines(child.stdout!);
     const ready = JSON.parse(await childSays(child, (line) => JSON.parse(line).type === 'ready', 'its ready event')) as Record<string, unknown>;
     expect(ready.watchers).toEqual(expect.arrayContaining(['processes', 'downloads', 'sessions']));
     expect(Number.isNaN(Date.parse(String(ready.at)))).toBe(false);

@@ -1,8 +1,6 @@
 // Before any test: one line naming what this machine lacks and how to install it. Elsewhere the tests that need it are
 // skipped (and counted at the end); under CI=true the run stops here, with exit code 1, before any test runs.
-import { describeMissing, howToInstall, missingPrerequisites } from './needs';
-
-const onCi = (env: NodeJS.ProcessEnv): boolean => !['', '0', 'false'].includes((env.CI ?? '').toLowerCase());
+import { describeMissing, howToInstall, missingPrerequisites, onCi } from './needs';
 
 export default function checkPrerequisites(): void {
   const missing = missingPrerequisites();

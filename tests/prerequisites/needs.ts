@@ -11,6 +11,9 @@ declare module '@vitest/runner' {
 
 export const PRETEND_MISSING_VARIABLE = 'PAUSEGUARD_TEST_MISSING';
 
+/** True when CI is set (and not to 0 or false): then every test must run. */
+export const onCi = (env: NodeJS.ProcessEnv = process.env): boolean => !['', '0', 'false'].includes((env.CI ?? '').toLowerCase());
+
 const pretendMissing = (env: NodeJS.ProcessEnv): Set<string> =>
   new Set((env[PRETEND_MISSING_VARIABLE] ?? '').split(',').map((name) => name.trim()).filter(Boolean));
 

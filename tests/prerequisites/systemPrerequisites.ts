@@ -45,6 +45,7 @@ export const prerequisites = {
   gio: command('gio', 'libglib2.0-bin'),
   prlimit: command('prlimit', 'util-linux'),
   unshare: command('unshare', 'util-linux'),
+  wine64: file('/usr/lib/wine/wine64', 'wine64'),
 } satisfies Record<string, Prerequisite>;
 
 export type PrerequisiteName = keyof typeof prerequisites;
