@@ -50,8 +50,8 @@ export interface ProcessApi {
   resume(handle: ProcessHandle): number;
   /** TerminateProcess: 0 when it was done, else GetLastError. */
   terminate(handle: ProcessHandle): number;
-  /** True when the process has ended within `ms` (the handle needs SYNCHRONIZE). */
-  waitForExit(handle: ProcessHandle, ms: number): boolean;
+  /** True once the process has ended (the handle needs SYNCHRONIZE); never waits. */
+  hasExited(handle: ProcessHandle): boolean;
 }
 
 const TH32CS_SNAPPROCESS = 0x2;
@@ -177,6 +177,6 @@ function createProcessApi(koffi: Koffi): ProcessApi {
     suspend: (handle) => w.NtSuspendProcess(raw(handle)) as number,
     resume: (handle) => w.NtResumeProcess(raw(handle)) as number,
     terminate: (handle) => (w.TerminateProcess(raw(handle), 1) !== 0 ? 0 : (w.GetLastError() as number)),
-    waitForExit: (handle, ms) => w.WaitForSingleObject(raw(handle), ms) === WAIT_OBJECT_0,
+    hasExited: (handle) => w.WaitForSingleObject(raw(handle), 0) === WAIT_OBJECT_0,
   };
 }

@@ -31,7 +31,7 @@ function processTable(processes: FakeProcess[]) {
     suspend: () => 0,
     resume: () => 0,
     terminate: () => 0,
-    waitForExit: () => true,
+    hasExited: () => true,
   };
   return { api, reads };
 }
