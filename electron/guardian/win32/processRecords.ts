@@ -1,6 +1,7 @@
 // Reads the process structs Win32 hands back (64-bit layouts, the only Windows build shipped): PROCESSENTRY32W,
 // FILETIME, UNICODE_STRING, PROCESS_BASIC_INFORMATION and the PEB fields leading to the command line.
 // Pure: bytes in, values out; a short or malformed buffer gives null, never a throw.
+import { readWideString } from './wideString';
 
 /** sizeof(PROCESSENTRY32W) on x64: dwSize, cntUsage, th32ProcessID, th32DefaultHeapID (8, aligned), ..., szExeFile[260]. */
 export const PROCESS_ENTRY_SIZE = 568;
@@ -14,14 +15,6 @@ export interface ToolhelpEntry {
   readonly pid: number;
   readonly ppid: number;
   readonly exeFile: string;
-}
-
-/** A NUL-terminated UTF-16LE string from `bytes`, at most `maxChars` long. */
-export function readWideString(bytes: Buffer, offset = 0, maxChars = (bytes.length - offset) >> 1): string {
-  const end = Math.min(bytes.length, offset + maxChars * 2);
-  let stop = offset;
-  while (stop + 1 < end && (bytes[stop] !== 0 || bytes[stop + 1] !== 0)) stop += 2;
-  return bytes.toString('utf16le', offset, stop);
 }
 
 export function parseProcessEntry(entry: Buffer): ToolhelpEntry | null {

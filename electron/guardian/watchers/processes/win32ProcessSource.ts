@@ -2,6 +2,8 @@
 // Each pid's start time is re-read every pass, so a reused pid is a new process; its full path and command line are
 // read once per pid and start time. A process that ends or refuses mid-read never throws; only a list that cannot be
 // had at all rejects.
+import path from 'node:path';
+import type { ProcessInfo } from '../../catalog';
 import { loadProcessApi, PROCESS_QUERY_LIMITED_INFORMATION, type ProcessApi } from '../../win32/processApi';
 import { fileTimeToUnixMs, type ToolhelpEntry } from '../../win32/processRecords';
 import type { ProcessSource, RunningProcess } from './processSource';
@@ -78,4 +80,17 @@ export function createWin32ProcessSource(options: Win32ProcessSourceOptions = {}
       return listed;
     },
   };
+}
+
+/** What one pid is, by its image path and command line (naming the program behind a socket); null when it cannot be read. */
+export async function readWin32ProcessInfo(pid: number, loadApi: () => Promise<ProcessApi> = loadProcessApi): Promise<ProcessInfo | null> {
+  const api = await loadApi();
+  const opened = api.open(pid, PROCESS_QUERY_LIMITED_INFORMATION);
+  if (!opened.ok) return null;
+  try {
+    const exe = api.imagePath(opened.handle);
+    return exe ? { pid, ppid: null, name: path.win32.basename(exe), exe, cmdline: api.commandLine(pid, opened.handle) } : null;
+  } finally {
+    api.close(opened.handle);
+  }
 }

@@ -1,5 +1,5 @@
-// Watches for people connected into a Windows PC: Remote Desktop sessions from `qwinsta`, and TeamViewer, AnyDesk
-// and UltraViewer sessions from their own logs, tailed by offset. Process-based signs (TeamViewer_Desktop.exe,
+// Watches for people connected into a Windows PC: Remote Desktop sessions and inbound connections through Win32
+// (windowsConnections.ts), and TeamViewer, AnyDesk and UltraViewer sessions from their own logs, tailed by offset. Process-based signs (TeamViewer_Desktop.exe,
 // ScreenConnect.WindowsClient.exe, QuickAssist.exe) belong to the process watcher, not here.
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -8,18 +8,16 @@ import type { Catalog } from '../../catalog';
 import type { Session } from '../../../../shared/events';
 import type { Emit, Watcher } from '../watcher';
 import { readAnyDeskConnectionTraceLine, readAnyDeskTraceLine } from './anyDeskTrace';
-import { runCommand as defaultRunCommand, type CommandRunner } from './commandRunner';
 import type { LogLineReader, LogSessionChange } from './logSessionChange';
 import { createLogTailer, type LogTailer } from './logTailer';
-import { createPolledSessions } from './polledSessions';
-import { activeRdpSessions, parseQwinsta } from './qwinsta';
 import { readTeamViewerIncomingLine } from './teamViewerIncoming';
 import { createTeamViewerLogReader } from './teamViewerLog';
 import { createToolRunningCheck, type ToolRunningCheck } from './toolProcesses';
 import { readUltraViewerLine } from './ultraViewerLog';
+import { createWindowsConnections, type WindowsConnectionsOptions } from './windowsConnections';
 
 /** The part of the catalog this watcher needs. */
-export type ToolLookup = Pick<Catalog, 'tools' | 'byId' | 'matchProcess'>;
+export type ToolLookup = Pick<Catalog, 'tools' | 'byId' | 'matchProcess' | 'toolForPort'>;
 
 type LogFormat = RemoteTool['sessionLogs'][number]['format'];
 
@@ -35,11 +33,11 @@ export interface WindowsSessionWatcherOptions {
   catalog: ToolLookup;
   /** Environment for %VAR% in log paths (default process.env). */
   env?: Record<string, string | undefined>;
-  /** Runs qwinsta (default: child_process.execFile). */
-  runCommand?: CommandRunner;
+  /** The WTS and TCP table calls and the reader of a socket owner (default: through koffi). */
+  win32?: Pick<WindowsConnectionsOptions, 'wts' | 'tcpTables' | 'describeProcess'>;
   /** Whether a tool still has a process; closes a log session whose end line never came (default: ps-list). */
   isToolRunning?: ToolRunningCheck;
-  /** How often qwinsta runs and the logs are read, in milliseconds (default 2000). */
+  /** How often sessions, connections and logs are read, in milliseconds (default 2000). */
   pollMs?: number;
   /** Catalog id of Windows Remote Desktop (default 'windows-remote-desktop'). */
   rdpToolId?: string;
@@ -81,14 +79,11 @@ interface ToolLogState {
 
 export function createWindowsSessionWatcher(options: WindowsSessionWatcherOptions): Watcher {
   const env = options.env ?? process.env;
-  const run = options.runCommand ?? defaultRunCommand;
   const isToolRunning = options.isToolRunning ?? createToolRunningCheck(options.catalog);
   const pollMs = options.pollMs ?? 2000;
   const historyBytes = options.historyBytes ?? 256 * 1024;
   const now = options.now ?? (() => new Date());
-  const rdpTool = options.catalog.byId(options.rdpToolId ?? 'windows-remote-desktop');
-
-  const rdp = createPolledSessions(now);
+  const connections = createWindowsConnections({ catalog: options.catalog, rdpToolId: options.rdpToolId ?? 'windows-remote-desktop', now, ...options.win32 });
   const tailers = new Map<string, { tailer: LogTailer; source: LogSource; reader: LogLineReader }>();
   const toolStates = new Map<string, ToolLogState>();
   const failuresSaid = new Set<string>();
@@ -228,28 +223,8 @@ export function createWindowsSessionWatcher(options: WindowsSessionWatcherOption
     }
   }
 
-  async function pollRdp(initial: boolean): Promise<void> {
-    let output: string;
-    try {
-      output = await run('qwinsta', []);
-    } catch {
-      failOnce('qwinsta', 'Pause Guard could not list Windows sessions (qwinsta), so Remote Desktop connections cannot be seen.');
-      return;
-    }
-    const live = activeRdpSessions(parseQwinsta(output)).map((session) => ({
-      key: `rdp:${session.id}:${session.sessionName.toLowerCase()}`,
-      kind: 'rdp' as const,
-      toolId: rdpTool?.id ?? null,
-      name: rdpTool?.name ?? 'Windows Remote Desktop',
-      pid: null,
-      remoteAddress: null,
-      remoteId: null,
-    }));
-    rdp.update(live, emit, initial);
-  }
-
   async function tick(initial: boolean): Promise<void> {
-    await pollRdp(initial);
+    await connections.poll(emit, initial, failOnce);
     await readLogs(initial);
     await closeSessionsOfStoppedTools(!initial);
   }

@@ -6,8 +6,8 @@ import {
   readCommandLineInformation,
   readPebAddress,
   readPointer,
-  readWideString,
 } from '../../../../electron/guardian/win32/processRecords';
+import { readWideString } from '../../../../electron/guardian/win32/wideString';
 
 /** PROCESSENTRY32W (tlhelp32.h) on x64: 568 bytes; szExeFile[MAX_PATH] of WCHAR at 44. */
 function processEntry(pid: number, ppid: number, exeFile: string, dwSize = 568): Buffer {
