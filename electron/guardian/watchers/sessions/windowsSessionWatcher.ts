@@ -35,7 +35,7 @@ export interface WindowsSessionWatcherOptions {
   env?: Record<string, string | undefined>;
   /** The WTS and TCP table calls and the reader of a socket owner (default: through koffi). */
   win32?: Pick<WindowsConnectionsOptions, 'wts' | 'tcpTables' | 'describeProcess'>;
-  /** Whether a tool still has a process; closes a log session whose end line never came (default: ps-list). */
+  /** Whether a tool still has a process; closes a log session whose end line never came (default: the process source). */
   isToolRunning?: ToolRunningCheck;
   /** How often sessions, connections and logs are read, in milliseconds (default 2000). */
   pollMs?: number;
