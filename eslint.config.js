@@ -10,7 +10,7 @@ const noElectron = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'coverage/', '.tmp/'] },
+  { ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'coverage/', '.tmp/', '.windows/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

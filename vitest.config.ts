@@ -1,5 +1,6 @@
 // Test runner set-up: node (engine, main-process glue, shared, integration), browser end to end (one file at a time:
-// each starts the preview and Chromium, too heavy to run side by side on two cores), and jsdom (renderer).
+// each starts the preview and Chromium, too heavy to run side by side on two cores), the Windows suite under Wine (one
+// file at a time, each with its own prefix: npm run test:windows), and jsdom (renderer).
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
@@ -21,6 +22,17 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
+          globals: true,
+        },
+      },
+      {
+        test: {
+          name: 'windows',
+          environment: 'node',
+          include: ['tests/windows/**/*.test.ts'],
           fileParallelism: false,
           testTimeout: 90_000,
           hookTimeout: 120_000,

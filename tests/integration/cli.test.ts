@@ -3,8 +3,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readJsonLines } from '../fixtures/jsonLines';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 let workDir: string;
@@ -47,33 +47,6 @@ async function run(args: string[]): Promise<{ code: number | null; stdout: strin
   return { code, stdout, stderr };
 }
 
-/** Reads watch's JSON lines, waiting for one that matches. */
-function eventReader(child: ChildProcess) {
-  const lines: Record<string, unknown>[] = [];
-  const waiters: { test: (e: Record<string, unknown>) => boolean; resolve: (e: Record<string, unknown>) => void }[] = [];
-  readline.createInterface({ input: child.stdout! }).on('line', (line) => {
-    const event = JSON.parse(line) as Record<string, unknown>;
-    lines.push(event);
-    for (const waiter of [...waiters]) {
-      if (waiter.test(event)) {
-        waiters.splice(waiters.indexOf(waiter), 1);
-        waiter.resolve(event);
-      }
-    }
-  });
-  return {
-    lines,
-    next(test: (e: Record<string, unknown>) => boolean, timeoutMs = 15_000): Promise<Record<string, unknown>> {
-      const found = lines.find(test);
-      if (found) return Promise.resolve(found);
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no matching event; saw ${JSON.stringify(lines)}`)), timeoutMs);
-        waiters.push({ test, resolve: (e) => { clearTimeout(timer); resolve(e); } });
-      });
-    },
-  };
-}
-
 describe('pauseguard CLI', () => {
   it('scan --json lists a running tool and an installer in the downloads folder', async () => {
     const tool = await startFakeTool('AnyDesk.exe');
@@ -91,7 +64,7 @@ describe('pauseguard CLI', () => {
 
   it('watch --json prints ready, then each event at once, and exits 0 when npm gets SIGTERM', async () => {
     const child = pauseguard(['watch', '--json', '--data-dir', path.join(workDir, 'data'), '--downloads', path.join(workDir, 'downloads')]);
-    const events = eventReader(child);
+    const events = readJsonLines(child.stdout!);
     const ready = await events.next((e) => e.type === 'ready', 30_000);
     expect(ready.watchers).toEqual(expect.arrayContaining(['processes', 'downloads', 'sessions']));
     expect(Number.isNaN(Date.parse(String(ready.at)))).toBe(false);

@@ -1,0 +1,266 @@
+// The Windows test bed for a test file: a fresh copy of the bed's Wine prefix (a clean "PC" per file, one wineserver kept
+// up for it), the CLI run under Node for Windows through npm as a person runs it, tools that are renamed copies of
+// node.exe at Windows paths, and paths translated between Linux and the prefix. stop() ends everything it started, and
+// so does the test process exiting.
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { bedPaths, bedProblem, prefixUserDir, repoRoot, WINE, WINESERVER, wineEnv, winePrefix } from '../../scripts/windows/windowsBed';
+import { readJsonLines, type JsonLines } from '../fixtures/jsonLines';
+import { endProcessGroup, killGroupOnExit, signalGroup } from '../fixtures/processGroup';
+
+const run = promisify(execFile);
+const TOOL_START_TIMEOUT_MS = 20_000;
+const POLL_MS = 50;
+
+/** Windows paths of the folders tools and tests use, as Node for Windows sees them in this prefix. */
+export interface WindowsFolders {
+  readonly programFiles: string;
+  readonly appData: string;
+  readonly localAppData: string;
+  readonly programData: string;
+  readonly downloads: string;
+  readonly desktop: string;
+}
+
+/** A renamed node.exe running as a Windows process. */
+export interface WineTool {
+  /** The Windows process id (what the engine reports), not the Linux one. */
+  readonly pid: number;
+  /** The executable's Windows path. */
+  readonly exe: string;
+  /** Ends the process and resolves once it is gone. */
+  stop(): Promise<void>;
+}
+
+/** The CLI running under Wine through `npm run --silent pauseguard:windows`. */
+export interface WineCli {
+  readonly child: ChildProcess;
+  /** stdout, one JSON object per line (watch --json, scan --json). */
+  readonly output: JsonLines;
+  /** Everything written to stderr so far. */
+  stderr(): string;
+  /** Resolves with the exit code once the CLI has exited. */
+  readonly exited: Promise<number | null>;
+  /** SIGTERM to npm, as a service manager or a person's kill would send; resolves with the exit code. */
+  stop(): Promise<number | null>;
+}
+
+export interface WineBed {
+  /** The prefix's Linux path (its drive_c is C:). */
+  readonly prefix: string;
+  readonly folders: WindowsFolders;
+  /** The Linux path of a Windows path on C: (the prefix) or Z: (the Linux root). */
+  toLinux(windowsPath: string): string;
+  /** The Windows path of a Linux path: C:\ inside the prefix's drive_c, Z:\ anywhere else. */
+  toWindows(linuxPath: string): string;
+  /** Writes a file at a Windows path, making its folders. */
+  writeFile(windowsPath: string, content: string | Buffer): Promise<void>;
+  /** Appends to a file at a Windows path (making it and its folders), as a tool writing its log line by line does. */
+  appendFile(windowsPath: string, content: string | Buffer): Promise<void>;
+  /** Puts a renamed copy of node.exe at `windowsExe` and starts it with `args` after its own idle script. */
+  startTool(windowsExe: string, args?: string[]): Promise<WineTool>;
+  /** Starts `npm run --silent pauseguard:windows -- ...args` in this prefix. */
+  cli(args: string[]): WineCli;
+  /** Runs the CLI to its end. */
+  runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }>;
+  /** A Node for Windows process of its own running `script` (an ES module bundled for Windows, in the bed's CLI folder). */
+  runNode(script: string, args?: string[]): Promise<{ code: number | null; stderr: string }>;
+  /** Ends every CLI and tool it started, the prefix's wineserver with all its processes, and removes the prefix. */
+  stop(): Promise<void>;
+}
+
+export interface WineBedOptions {
+  /** Added to the environment of every Wine process (e.g. DISPLAY for a test that needs a screen). */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Copies the bed's prefix into a new temporary folder; Windows' own files are hard links (Wine never rewrites them). */
+async function copyPrefix(base: string, prefix: string): Promise<void> {
+  await fs.promises.mkdir(path.join(prefix, 'drive_c'), { recursive: true });
+  // `wineserver` in a Debian prefix names the server's socket folder: each copy must get its own.
+  const top = fs.readdirSync(base).filter((name) => name !== 'drive_c' && name !== 'wineserver');
+  await run('cp', ['-a', ...top.map((name) => path.join(base, name)), prefix]);
+  const drive = fs.readdirSync(path.join(base, 'drive_c'));
+  await run('cp', ['-al', path.join(base, 'drive_c', 'windows'), path.join(prefix, 'drive_c')]);
+  const rest = drive.filter((name) => name !== 'windows').map((name) => path.join(base, 'drive_c', name));
+  if (rest.length > 0) await run('cp', ['-a', ...rest, path.join(prefix, 'drive_c')]);
+}
+
+/** Resolves with the exit code once `child` has exited. */
+function exitOf(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+/** Waits for `file` to hold a number (a tool writes its pid there once it runs); rejects if `child` exits first. */
+async function readPidFile(file: string, child: ChildProcess, what: string): Promise<number> {
+  const deadline = Date.now() + TOOL_START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${what} exited before it ran (code ${child.exitCode ?? child.signalCode}).`);
+    const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+    if (/^\d+$/.test(text)) return Number(text);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+  throw new Error(`${what} did not start within ${TOOL_START_TIMEOUT_MS / 1000} s.`);
+}
+
+/** Starts a bed for one test file; throws the bed's problem in one sentence when Wine or setup:windows is missing. */
+export async function startWineBed(options: WineBedOptions = {}): Promise<WineBed> {
+  const problem = bedProblem();
+  if (problem) throw new Error(problem);
+  const workDir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'pg-wine-'));
+  const prefix = path.join(workDir, 'prefix');
+  await copyPrefix(winePrefix(), prefix);
+  const env = wineEnv({ ...process.env, ...options.env, WINEPREFIX: prefix });
+
+  const user = path.basename(prefixUserDir(prefix));
+  const profile = `C:\\users\\${user}`;
+  const folders: WindowsFolders = {
+    programFiles: 'C:\\Program Files',
+    appData: `${profile}\\AppData\\Roaming`,
+    localAppData: `${profile}\\AppData\\Local`,
+    programData: 'C:\\ProgramData',
+    downloads: `${profile}\\Downloads`,
+    desktop: `${profile}\\Desktop`,
+  };
+
+  const toLinux = (windowsPath: string): string => {
+    const match = /^([A-Za-z]):(?:\\(.*))?$/.exec(windowsPath);
+    if (!match) throw new Error(`${windowsPath} is not an absolute Windows path.`);
+    const rest = (match[2] ?? '').split('\\').filter(Boolean);
+    const drive = match[1]!.toLowerCase();
+    if (drive === 'c') return path.join(prefix, 'drive_c', ...rest);
+    if (drive === 'z') return path.join('/', ...rest);
+    throw new Error(`${windowsPath} is on drive ${drive.toUpperCase()}:, which this prefix does not have (only C: and Z:).`);
+  };
+  const toWindows = (linuxPath: string): string => {
+    const absolute = path.resolve(linuxPath);
+    const driveC = path.join(prefix, 'drive_c');
+    const relative = path.relative(driveC, absolute);
+    if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) return `C:\\${relative.split(path.sep).join('\\')}`;
+    return `Z:${absolute.split(path.sep).join('\\')}`;
+  };
+
+  const children = new Set<ChildProcess>();
+  const forgets = new Map<ChildProcess, () => void>();
+  const track = (child: ChildProcess): void => {
+    children.add(child);
+    forgets.set(child, killGroupOnExit(child));
+    child.once('exit', () => {
+      children.delete(child);
+      forgets.get(child)?.();
+      forgets.delete(child);
+    });
+  };
+  // wineserver -k ends every Windows process of this prefix, whoever started it; on exit too, so none is ever left.
+  const killWine = (): void => {
+    try {
+      execFileSync(WINESERVER, ['-k'], { env, stdio: 'ignore' });
+    } catch {
+      // No wineserver running: nothing of this prefix is left.
+    }
+  };
+  process.on('exit', killWine);
+  // One wineserver for the whole file, instead of one started and ended around each Wine command. It goes to the
+  // background at once; its stdio must not be a pipe held open here.
+  await exitOf(spawn(WINESERVER, ['-p'], { env, stdio: 'ignore' }));
+
+  let tools = 0;
+  const startTool = async (windowsExe: string, args: string[] = []): Promise<WineTool> => {
+    const exe = toLinux(windowsExe);
+    await fs.promises.mkdir(path.dirname(exe), { recursive: true });
+    await fs.promises.rm(exe, { force: true });
+    // A hard link is a real file at the tool's path (the image Windows reports) without copying 87 MB.
+    await fs.promises.link(bedPaths.nodeExe, exe).catch(() => fs.promises.copyFile(bedPaths.nodeExe, exe));
+    const pidFile = path.join(workDir, `tool-${++tools}.pid`);
+    const script = "require('fs').writeFileSync(process.argv[1], String(process.pid)); setTimeout(() => {}, 3e5)";
+    const child = spawn(WINE, [windowsExe, '-e', script, '--', toWindows(pidFile), ...args], { env, stdio: 'ignore', detached: true });
+    track(child);
+    const pid = await readPidFile(pidFile, child, windowsExe);
+    return {
+      pid,
+      exe: windowsExe,
+      async stop() {
+        const gone = child.exitCode === null && child.signalCode === null ? new Promise((resolve) => child.once('exit', resolve)) : Promise.resolve();
+        signalGroup(child, 'SIGKILL');
+        await gone;
+      },
+    };
+  };
+
+  // npm in a process group of its own, so stop() can end it with everything it started.
+  const spawnCli = (args: string[]): { child: ChildProcess; exited: Promise<number | null> } => {
+    const child = spawn('npm', ['run', '--silent', 'pauseguard:windows', '--', ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, ...options.env, WINEPREFIX: prefix },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    track(child);
+    return { child, exited: exitOf(child) };
+  };
+
+  const cli = (args: string[]): WineCli => {
+    const { child, exited } = spawnCli(args);
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    return {
+      child,
+      output: readJsonLines(child.stdout!),
+      stderr: () => stderr,
+      exited,
+      stop() {
+        child.kill('SIGTERM');
+        return exited;
+      },
+    };
+  };
+
+  const runCli = async (args: string[]) => {
+    const { child, exited } = spawnCli(args);
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await exited;
+    return { code, stdout, stderr };
+  };
+
+  return {
+    prefix,
+    folders,
+    toLinux,
+    toWindows,
+    async writeFile(windowsPath, content) {
+      const file = toLinux(windowsPath);
+      await fs.promises.mkdir(path.dirname(file), { recursive: true });
+      await fs.promises.writeFile(file, content);
+    },
+    async appendFile(windowsPath, content) {
+      const file = toLinux(windowsPath);
+      await fs.promises.mkdir(path.dirname(file), { recursive: true });
+      await fs.promises.appendFile(file, content);
+    },
+    startTool,
+    cli,
+    runCli,
+    async runNode(script, args = []) {
+      // Node for Windows cannot write to a pipe here (EBADF): its stderr goes to a file that is read at the end.
+      const stderrFile = path.join(workDir, `node-${++tools}.stderr`);
+      const stderrFd = fs.openSync(stderrFile, 'w');
+      const child = spawn(WINE, [bedPaths.nodeExe, script, ...args], { env, stdio: ['ignore', 'ignore', stderrFd], detached: true });
+      fs.closeSync(stderrFd);
+      track(child);
+      const code = await exitOf(child);
+      return { code, stderr: fs.readFileSync(stderrFile, 'utf8') };
+    },
+    async stop() {
+      await Promise.all([...children].map((child) => endProcessGroup(child)));
+      killWine();
+      process.off('exit', killWine);
+      await fs.promises.rm(workDir, { recursive: true, force: true });
+    },
+  };
+}
