@@ -172,8 +172,9 @@ export async function startWineBed(options: WineBedOptions = {}): Promise<WineBe
     const exe = toLinux(windowsExe);
     await fs.promises.mkdir(path.dirname(exe), { recursive: true });
     await fs.promises.rm(exe, { force: true });
-    // A hard link is a real file at the tool's path (the image Windows reports) without copying 87 MB.
-    await fs.promises.link(bedPaths.nodeExe, exe).catch(() => fs.promises.copyFile(bedPaths.nodeExe, exe));
+    // A copy, not a hard link: Wine names every image of one file after the path it first loaded it from, so hard-linked
+    // tools (and the CLI's own node.exe) would all report the first one's path. A clone where the file system can.
+    await fs.promises.copyFile(bedPaths.nodeExe, exe, fs.constants.COPYFILE_FICLONE);
     const pidFile = path.join(workDir, `tool-${++tools}.pid`);
     const script = "require('fs').writeFileSync(process.argv[1], String(process.pid)); setTimeout(() => {}, 3e5)";
     const child = spawn(WINE, [windowsExe, '-e', script, '--', toWindows(pidFile), ...args], { env, stdio: 'ignore', detached: true });
