@@ -1,5 +1,6 @@
-// The Windows source's memory of each pid, on an in-memory process table: a pid reused by a new process (which Wine
-// cannot be made to do on demand) is read afresh; an unchanged one is not re-read. The real calls run in tests/windows.
+// The Windows source's memory of each pid, on an in-memory process table: a process is read once and its handle held
+// while it is listed, released once it is gone; a pid that comes back (which Wine cannot be made to do on demand) is
+// read afresh. The real calls run in tests/windows.
 import type { ProcessApi, ProcessHandle } from '../../../../electron/guardian/win32/processApi';
 import { createWin32ProcessSource } from '../../../../electron/guardian/watchers/processes/win32ProcessSource';
 
@@ -15,16 +16,18 @@ interface FakeProcess {
 }
 
 function processTable(processes: FakeProcess[]) {
-  const reads = { path: 0, commandLine: 0 };
+  const reads = { path: 0, commandLine: 0, open: new Set<number>() };
   const byHandle = (handle: ProcessHandle) => handle as unknown as FakeProcess;
   const api: ProcessApi = {
     listProcesses: () => processes.map(({ pid, ppid, exeFile }) => ({ pid, ppid, exeFile })),
     open: (pid) => {
       const found = processes.find((p) => p.pid === pid);
       if (!found) return { ok: false, error: 87 };
-      return found.refuses ? { ok: false, error: 5 } : { ok: true, handle: found as unknown as ProcessHandle };
+      if (found.refuses) return { ok: false, error: 5 };
+      reads.open.add(pid);
+      return { ok: true, handle: found as unknown as ProcessHandle };
     },
-    close: () => {},
+    close: (handle) => void reads.open.delete(byHandle(handle).pid),
     startTime: (handle) => byHandle(handle).startTicks,
     imagePath: (handle) => (reads.path++, byHandle(handle).path),
     commandLine: (_pid, handle) => (reads.commandLine++, byHandle(handle).commandLine),
@@ -65,23 +68,36 @@ describe('the Windows process source', () => {
     ]);
   });
 
-  it('reads path and command line once per pid and start, and hands the same list back while nothing changed', async () => {
+  it('reads a process once, holds its handle while it is listed, and hands the same list back while nothing changed', async () => {
     const table = [system, { ...anyDesk }];
     const { api, reads } = processTable(table);
     const source = createWin32ProcessSource({ api: async () => api });
     const first = await source.list();
     expect(await source.list()).toBe(first);
-    expect(reads).toEqual({ path: 1, commandLine: 1 });
+    expect(reads).toMatchObject({ path: 1, commandLine: 1 });
+    expect([...reads.open]).toEqual([7324]);
 
-    // The pid is reused by another program started later: a new process, read afresh.
-    table[1] = { ...anyDesk, exeFile: 'AnyDesk.exe', path: 'C:\\Users\\Pat\\Downloads\\AnyDesk.exe', commandLine: 'AnyDesk.exe', startTicks: anyDesk.startTicks + 1n };
-    const third = await source.list();
-    expect(third).not.toBe(first);
-    expect(third[1]).toMatchObject({ pid: 7324, exe: 'C:\\Users\\Pat\\Downloads\\AnyDesk.exe', start: String(anyDesk.startTicks + 1n) });
-    expect(reads).toEqual({ path: 2, commandLine: 2 });
-
+    // It ends: its handle is let go, which frees its pid for Windows to hand out again.
     table.pop();
     expect(await source.list()).toEqual([expect.objectContaining({ pid: 4 })]);
+    expect(reads.open.size).toBe(0);
+
+    // A later program on the same pid is a new process, read afresh.
+    table.push({ ...anyDesk, path: 'C:\\Users\\Pat\\Downloads\\AnyDesk.exe', commandLine: 'AnyDesk.exe', startTicks: anyDesk.startTicks + 1n });
+    const third = await source.list();
+    expect(third[1]).toMatchObject({ pid: 7324, exe: 'C:\\Users\\Pat\\Downloads\\AnyDesk.exe', start: String(anyDesk.startTicks + 1n) });
+    expect(reads).toMatchObject({ path: 2, commandLine: 2 });
+  });
+
+  it('reads a pid it may not open afresh when its file name or parent changes', async () => {
+    const table = [{ ...system }];
+    const { api } = processTable(table);
+    const source = createWin32ProcessSource({ api: async () => api });
+    const [before] = await source.list();
+    table[0] = { ...system, exeFile: 'Secure System' };
+    const [after] = await source.list();
+    expect(after).not.toBe(before);
+    expect(after).toMatchObject({ pid: 4, name: 'Secure System' });
   });
 
   it('rejects with the reason when no list can be had', async () => {
