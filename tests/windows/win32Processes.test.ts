@@ -60,12 +60,13 @@ describe('the Windows engine under Wine, with full paths and command lines', () 
 });
 
 describe('process control under Wine', () => {
-  it('freezes a child that counts every 100 ms, lets it count again, and ends it', async () => {
+  it('freezes a child that counts every 100 ms, lets it count again, and ends it with the program it started', async () => {
     const exe = `${bed.folders.localAppData}\\AnyDesk\\AnyDesk.exe`;
     fs.mkdirSync(path.dirname(bed.toLinux(exe)), { recursive: true });
     fs.copyFileSync(bedPaths.nodeExe, bed.toLinux(exe), fs.constants.COPYFILE_FICLONE);
     const result = await runProbe<Record<string, number | string | boolean>>('freeze', exe, `${bed.folders.appData}\\counter.txt`);
     expect(result).toMatchObject({ suspended: 'done', resumed: 'done', frozenAgain: 'done', ended: 'done', listedAfter: false, endedAgain: 'gone' });
+    expect(result).toMatchObject({ helperListedBefore: true, helperListedAfter: false });
     expect(result.frozenAfter).toBe(result.frozenAt);
     expect(Number(result.runningAfter) - Number(result.frozenAfter)).toBeGreaterThanOrEqual(5);
   });
