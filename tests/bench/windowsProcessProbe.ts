@@ -1,7 +1,7 @@
 // Child for windowsProcesses.bench.ts, bundled for Windows and run by Node for Windows under Wine: runs one process
 // watcher (source win32 or ps-list in argv[3], interval in argv[4]) among extra idle processes, measures
-// spawn-to-tool-started for the tool exe in argv[5], then idles while the Linux side reads CPU, marking the window
-// with files next to the report (argv[2]). Writes the report as JSON.
+// spawn-to-tool-started for the tool exe in argv[5], then idles while the Linux side reads CPU, and idles once more with
+// the watcher stopped (the floor), marking each window with files next to the report (argv[2]). Writes the report as JSON.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import type { DetectionEvent } from '../../shared/events';
@@ -24,6 +24,7 @@ export interface WindowsProbeReport {
 
 const EXTRA_PROCESSES = 40;
 const IDLE_MS = 15_000;
+const FLOOR_MS = 10_000;
 const SPAWNS = 12;
 const SIGHTING_TIMEOUT_MS = 10_000;
 
@@ -89,6 +90,12 @@ await sleep(IDLE_MS);
 fs.writeFileSync(`${report}.idle-end`, '');
 timing = false;
 await watcher.stop();
+// The floor: the same node.exe waking at the same interval with nothing to do.
+const emptyTimer = setInterval(() => {}, Number(interval));
+fs.writeFileSync(`${report}.floor-start`, '');
+await sleep(FLOOR_MS);
+fs.writeFileSync(`${report}.floor-end`, '');
+clearInterval(emptyTimer);
 for (const extra of extras) extra.kill();
 const result: WindowsProbeReport = { source: source.name, processes, extraProcesses: EXTRA_PROCESSES, latenciesMs, missed, listMs };
 // Written whole, then renamed into place, so the Linux side never reads half a report.
