@@ -1,6 +1,7 @@
 // Watches for people connected into a Windows PC: Remote Desktop sessions and inbound connections through Win32
-// (windowsConnections.ts), and TeamViewer, AnyDesk and UltraViewer sessions from their own logs, tailed by offset. Process-based signs (TeamViewer_Desktop.exe,
-// ScreenConnect.WindowsClient.exe, QuickAssist.exe) belong to the process watcher, not here.
+// (windowsConnections.ts), and TeamViewer, AnyDesk and UltraViewer sessions from their own logs, tailed by offset.
+// Process-based signs (TeamViewer_Desktop.exe, ScreenConnect.WindowsClient.exe, QuickAssist.exe) belong to the
+// process watcher, not here.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { RemoteTool } from '../../../../shared/catalog';
