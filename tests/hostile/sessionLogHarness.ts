@@ -10,6 +10,7 @@ import { createWindowsSessionWatcher } from '../../electron/guardian/watchers/se
 import type { Watcher } from '../../electron/guardian/watchers/watcher';
 import type { GuardianEvent, Session } from '../../shared/events';
 import type { TrustedHelper } from '../../shared/settings';
+import { CONSOLE_ONLY, fixtureWtsApi, tcpTableV4, tcpTableV6 } from '../fixtures/win32Structs';
 
 export interface SessionLogHarness {
   /** The Windows folders the watcher reads, as environment variables. */
@@ -49,7 +50,8 @@ export async function createSessionLogHarness(trustedHelpers: TrustedHelper[], t
         catalog,
         env,
         pollMs: 30,
-        runCommand: async () => 'SESSIONNAME USERNAME ID STATE TYPE DEVICE\r\n>console Margaret 1 Active\r\n',
+        // Margaret at the console and no one else: no Remote Desktop session, no inbound connection.
+        win32: { wts: async () => fixtureWtsApi(() => CONSOLE_ONLY), tcpTables: async () => ({ readTable: (family) => (family === 'ipv4' ? tcpTableV4([]) : tcpTableV6([])) }) },
         toolProcesses: async (tool) => ({ running: toolsRunning.includes(tool.id), startedAt: null }),
       });
       engine = createEngine({ dataDir: path.join(root, 'data'), watchers: [sessionWatcher, ...extraWatchers] });

@@ -1,11 +1,11 @@
 // Suspending, resuming and ending real processes (copies of /bin/sleep and /bin/sh named like remote tools) by signal,
-// read back from /proc/PID/stat; the Windows taskkill path is checked by its argument list.
+// read back from /proc/PID/stat; on Windows, the pids it must never touch (the Win32 side runs under Wine in tests/windows).
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fakeTool as fakeToolIn, runTracked } from '../fixtures/toolProcesses';
-import { createProcessControl, taskkillArgs } from '../../electron/guardian/actions/processControl';
+import { createProcessControl } from '../../electron/guardian/actions/processControl';
 import { needs } from '../prerequisites/needs';
 
 let dir: string;
@@ -93,30 +93,15 @@ describe('process control on Linux, for real', needs('Linux'), () => {
   });
 });
 
-describe('process control on Windows', () => {
-  it('ends a tool and its children with taskkill /PID n /T /F', async () => {
-    const runCommand = vi.fn(async () => undefined);
-    const control = createProcessControl({ platform: 'win32', runCommand });
-    await expect(control.end(4242)).resolves.toBe('done');
-    expect(runCommand).toHaveBeenCalledExactlyOnceWith('taskkill', ['/PID', '4242', '/T', '/F']);
-    expect(taskkillArgs(7)).toEqual(['/PID', '7', '/T', '/F']);
-  });
-
-  it('says freezing is not possible without an administrator, and reports a failed taskkill', async () => {
-    const runCommand = vi.fn(async () => Promise.reject(new Error('Access is denied.')));
-    const control = createProcessControl({ platform: 'win32', runCommand });
-    expect(control.canSuspend).toBe(false);
-    await expect(control.suspend(4242)).resolves.toBe('not-possible');
-    await expect(control.resume(4242)).resolves.toBe('not-possible');
+describe('process control on Windows, before any Win32 call', () => {
+  // The freezing and ending themselves run under Wine (tests/windows); the guard is checked here, where no Win32 exists.
+  it('never opens pid 0, System (4), Pause Guard or its parent, and says an unusable Win32 failed', async () => {
+    const control = createProcessControl({ platform: 'win32', ownPids: [900, 800] });
+    expect(control.canSuspend).toBe(true);
+    for (const pid of [0, 4, 900, 800, -1, 1.5]) {
+      await expect(control.end(pid)).resolves.toBe('refused');
+      await expect(control.suspend(pid)).resolves.toBe('refused');
+    }
     await expect(control.end(4242)).resolves.toBe('failed');
-  });
-
-  it('never runs taskkill on pid 0, on Pause Guard or on its parent', async () => {
-    const runCommand = vi.fn(async () => undefined);
-    const control = createProcessControl({ platform: 'win32', runCommand, ownPids: [900, 800] });
-    await expect(control.end(0)).resolves.toBe('refused');
-    await expect(control.end(900)).resolves.toBe('refused');
-    await expect(control.end(800)).resolves.toBe('refused');
-    expect(runCommand).not.toHaveBeenCalled();
   });
 });

@@ -64,7 +64,7 @@ describe('pauseguard setup', childPaced, () => {
       'Trusted helper: AnyDesk 123456789.',
       'Trusted helper: RustDesk 987654321.',
       'Start at login: on.',
-      'Weekly summary to Dave: Sunday at 18:00.',
+      'Weekly summary to Dave: Sunday at 6:00 pm.',
     ]);
     for (const secret of ['482193', 's3cret-pass', 'sixteen-chars-secret', 'T0K3N', 'pg-family-7f3a9c']) expect(result.stdout).not.toContain(secret);
     const settings = SettingsSchema.parse(JSON.parse(await fs.readFile(path.join(dataDir, 'settings.json'), 'utf8')));

@@ -184,8 +184,8 @@ export async function startWineBed(options: WineBedOptions = {}): Promise<WineBe
     const exe = toLinux(windowsExe);
     await fs.promises.mkdir(path.dirname(exe), { recursive: true });
     await fs.promises.rm(exe, { force: true });
-    // A copy, never a hard link: Wine names a process after the first path it met for the file's inode, so a link
-    // would be reported as whichever tool (or the CLI's own node.exe) was started from that inode first.
+    // A copy, not a hard link: Wine names every image of one file after the path it first loaded it from, so hard-linked
+    // tools (and the CLI's own node.exe) would all report the first one's path. A clone where the file system can.
     await fs.promises.copyFile(bedPaths.nodeExe, exe, fs.constants.COPYFILE_FICLONE);
     const pidFile = path.join(workDir, `tool-${++tools}.pid`);
     const script = "require('fs').writeFileSync(process.argv[1], String(process.pid)); setTimeout(() => {}, 3e5)";

@@ -1,28 +1,24 @@
-// Suspends, resumes and ends a remote tool's processes by pid, without administrator rights.
-// Never signals pid 0 or 1, Pause Guard itself or the process that started it, whatever it is asked.
-import { execFile } from 'node:child_process';
+// Suspends, resumes and ends a remote tool's processes by pid, without administrator rights: by signal on Linux and
+// macOS, through Win32 on Windows (win32ProcessControl.ts). Never touches the system's own pids (0 and 1; 0 and 4 on
+// Windows), Pause Guard itself or the process that started it, whatever it is asked.
+import { createWin32ProcessControl } from './win32ProcessControl';
 
 /** What happened to one pid. */
 export type ProcessActionResult = 'done' | 'gone' | 'refused' | 'not-possible' | 'failed';
 
 export interface ProcessControl {
-  /** True where this platform lets an ordinary user freeze a process (Linux, macOS); false on Windows. */
+  /** True where this platform lets an ordinary user freeze a process (Linux, macOS and Windows). */
   readonly canSuspend: boolean;
   suspend(pid: number): Promise<ProcessActionResult>;
   resume(pid: number): Promise<ProcessActionResult>;
-  /** Asks the process to end, and forces it after the grace period if it is still there. */
+  /** Ends the process (asked first where the platform can ask, forced after the grace period); 'done' only once it is gone. */
   end(pid: number): Promise<ProcessActionResult>;
 }
-
-/** Runs a command with arguments (never through a shell); rejects when it fails. */
-export type ProcessCommandRunner = (file: string, args: readonly string[]) => Promise<void>;
 
 export interface ProcessControlOptions {
   platform?: NodeJS.Platform;
   /** How long an ended process has to go by itself before it is killed. */
   graceMs?: number;
-  /** Windows only: how taskkill is run. */
-  runCommand?: ProcessCommandRunner;
   /** Sends a signal (process.kill); injectable only to prove which pids are never signalled. */
   kill?: (pid: number, signal: NodeJS.Signals | 0) => void;
   ownPids?: readonly number[];
@@ -31,22 +27,19 @@ export interface ProcessControlOptions {
 const DEFAULT_GRACE_MS = 2000;
 const POLL_MS = 50;
 
-const runTaskkill: ProcessCommandRunner = (file, args) =>
-  new Promise((resolve, reject) => {
-    execFile(file, [...args], { timeout: 15_000, windowsHide: true }, (error) => (error ? reject(error) : resolve()));
-  });
-
-/** The taskkill arguments that end a process and every process it started. */
-export const taskkillArgs = (pid: number): string[] => ['/PID', String(pid), '/T', '/F'];
+/** The pids of the system itself: the idle process and init on Linux and macOS; the idle process and System on Windows. */
+const SYSTEM_PIDS: Partial<Record<NodeJS.Platform, readonly number[]>> = { win32: [0, 4] };
+const POSIX_SYSTEM_PIDS: readonly number[] = [0, 1];
 
 export function createProcessControl(options: ProcessControlOptions = {}): ProcessControl {
   const platform = options.platform ?? process.platform;
   const graceMs = options.graceMs ?? DEFAULT_GRACE_MS;
   const kill = options.kill ?? ((pid, signal) => process.kill(pid, signal));
-  const protectedPids = new Set(options.ownPids ?? [process.pid, process.ppid]);
-  const runCommand = options.runCommand ?? runTaskkill;
+  const protectedPids = new Set([...(SYSTEM_PIDS[platform] ?? POSIX_SYSTEM_PIDS), ...(options.ownPids ?? [process.pid, process.ppid])]);
 
-  const mayTouch = (pid: number): boolean => Number.isSafeInteger(pid) && pid > 1 && !protectedPids.has(pid);
+  const mayTouch = (pid: number): boolean => Number.isSafeInteger(pid) && pid > 0 && !protectedPids.has(pid);
+
+  if (platform === 'win32') return createWin32ProcessControl({ mayTouch, graceMs });
 
   const signal = (pid: number, name: NodeJS.Signals | 0): ProcessActionResult => {
     try {
@@ -65,23 +58,6 @@ export function createProcessControl(options: ProcessControlOptions = {}): Proce
     }
     return !alive(pid);
   };
-
-  if (platform === 'win32') {
-    return {
-      canSuspend: false,
-      suspend: async (pid) => (mayTouch(pid) ? 'not-possible' : 'refused'),
-      resume: async (pid) => (mayTouch(pid) ? 'not-possible' : 'refused'),
-      async end(pid) {
-        if (!mayTouch(pid)) return 'refused';
-        try {
-          await runCommand('taskkill', taskkillArgs(pid));
-          return 'done';
-        } catch {
-          return 'failed';
-        }
-      },
-    };
-  }
 
   return {
     canSuspend: true,

@@ -1,7 +1,9 @@
-// Where the process watcher gets its list of running programs: /proc on Linux, ps-list everywhere else.
+// Where the process watcher gets its list of running programs: /proc on Linux, Toolhelp through koffi on Windows,
+// ps-list on macOS.
 import type { ProcessInfo } from '../../catalog';
 import { createProcSource } from './procSource';
 import { createPsListSource } from './psListSource';
+import { createWin32ProcessSource } from './win32ProcessSource';
 
 /** A running process as a source sees it: what the catalog matches on, plus what tells one process from a later one on the same PID. */
 export interface RunningProcess extends ProcessInfo {
@@ -12,11 +14,13 @@ export interface RunningProcess extends ProcessInfo {
 }
 
 export interface ProcessSource {
-  readonly name: 'proc' | 'ps-list';
+  readonly name: 'proc' | 'win32' | 'ps-list';
   /** Every process running now. Rejects only when the list as a whole cannot be had. */
   list(): Promise<RunningProcess[]>;
 }
 
 export function defaultProcessSource(platform: NodeJS.Platform = process.platform): ProcessSource {
-  return platform === 'linux' ? createProcSource() : createPsListSource();
+  if (platform === 'linux') return createProcSource();
+  if (platform === 'win32') return createWin32ProcessSource();
+  return createPsListSource();
 }

@@ -1,4 +1,4 @@
-// The portable process source: ps-list (ps on macOS and Linux, a bundled fastlist.exe on Windows), read whole every time.
+// The macOS process source: ps-list (ps underneath), read whole every time. Linux reads /proc and Windows Toolhelp instead.
 import psList, { type ProcessDescriptor } from 'ps-list';
 import type { ProcessSource, RunningProcess } from './processSource';
 

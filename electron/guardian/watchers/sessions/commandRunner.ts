@@ -1,5 +1,5 @@
-// Runs a system command (qwinsta, netstat) and returns its standard output; injectable so tests can feed fixture
-// output where the command only exists on Windows or macOS. Never runs a shell.
+// Runs a system command (netstat on macOS) and returns its standard output; injectable so tests can feed fixture
+// output where the command only exists on macOS. Never runs a shell.
 import { execFile } from 'node:child_process';
 
 export type CommandRunner = (file: string, args: readonly string[]) => Promise<string>;

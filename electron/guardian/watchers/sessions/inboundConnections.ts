@@ -4,15 +4,18 @@ import type { Catalog } from '../../catalog';
 import { isLoopbackAddress } from './loopback';
 import { TCP_ESTABLISHED, TCP_LISTEN, type TcpSocketEntry } from './procNetTcp';
 
+/** What the inbound rules need of a socket, whichever table it came from: addresses, ports, state (TCP_* numbering). */
+export type TcpEndpoints = Pick<TcpSocketEntry, 'localAddress' | 'localPort' | 'remoteAddress' | 'remotePort' | 'state'>;
+
 /** An established connection another machine opened to a port listening here. */
-export interface InboundConnection {
+export interface InboundConnection<Socket extends TcpEndpoints = TcpSocketEntry> {
   /** Stable while the connection lasts: `tcp:<localPort>:<peer>:<peerPort>`. */
   key: string;
   localPort: number;
   remoteAddress: string;
   remotePort: number;
   /** The listening socket it came in on: its owner is the program serving the connection. */
-  listenerInode: number;
+  listener: Socket;
 }
 
 /** What the program serving a connection turned out to be: a catalog tool, or some other known process. */
@@ -37,30 +40,42 @@ function isWildcardAddress(address: string): boolean {
  * Established connections whose local port is listening here (so they came in, not went out), whose peer is not
  * loopback, and whose peer is not this machine itself (the other end of the connection is not in the same table).
  */
-export function findInboundConnections(entries: readonly TcpSocketEntry[]): InboundConnection[] {
-  const listenersByPort = new Map<number, TcpSocketEntry[]>();
+export function findInboundConnections<Socket extends TcpEndpoints>(entries: readonly Socket[]): InboundConnection<Socket>[] {
+  const listenersByPort = new Map<number, Socket[]>();
   for (const entry of entries) {
     if (entry.state === TCP_LISTEN) listenersByPort.set(entry.localPort, [...(listenersByPort.get(entry.localPort) ?? []), entry]);
   }
   const established = entries.filter((e) => e.state === TCP_ESTABLISHED);
   const localEnds = new Set(established.map((e) => endpoint(e.localAddress, e.localPort)));
-  const inbound: InboundConnection[] = [];
+  const inbound: InboundConnection<Socket>[] = [];
   for (const connection of established) {
     if (isLoopbackAddress(connection.remoteAddress)) continue;
     if (localEnds.has(endpoint(connection.remoteAddress, connection.remotePort))) continue;
-    const listener = listenersByPort
-      .get(connection.localPort)
-      ?.find((l) => isWildcardAddress(l.localAddress) || l.localAddress === connection.localAddress);
+    const listener = listenerFor(listenersByPort.get(connection.localPort) ?? [], connection);
     if (!listener) continue;
     inbound.push({
       key: `tcp:${connection.localPort}:${connection.remoteAddress}:${connection.remotePort}`,
       localPort: connection.localPort,
       remoteAddress: connection.remoteAddress,
       remotePort: connection.remotePort,
-      listenerInode: listener.inode,
+      listener,
     });
   }
   return inbound;
+}
+
+const isIpv6 = (address: string): boolean => address.includes(':');
+
+/**
+ * The listening socket a connection came in on: one on its very address, else one on all addresses of its own family
+ * (Windows lists 0.0.0.0:port and [::]:port apart, often owned by different programs), else a dual-stack [::] one.
+ */
+function listenerFor<Socket extends TcpEndpoints>(listeners: readonly Socket[], connection: TcpEndpoints): Socket | undefined {
+  return (
+    listeners.find((l) => l.localAddress === connection.localAddress) ??
+    listeners.find((l) => isWildcardAddress(l.localAddress) && isIpv6(l.localAddress) === isIpv6(connection.localAddress)) ??
+    listeners.find((l) => l.localAddress === '::')
+  );
 }
 
 function endpoint(address: string, port: number): string {

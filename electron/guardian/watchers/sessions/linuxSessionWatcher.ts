@@ -103,7 +103,7 @@ export function createLinuxSessionWatcher(opts: LinuxSessionWatcherOptions): Wat
 
   /** The program serving a connection is the one holding the socket it was accepted on. */
   function ownerOf(connection: InboundConnection, pids: Map<number, number | null>): ConnectionOwner | null {
-    const pid = pids.get(connection.listenerInode) ?? null;
+    const pid = pids.get(connection.listener.inode) ?? null;
     if (pid === null) return null;
     const info = readProcessInfo(procRoot, pid, buffer);
     return { pid, tool: info ? opts.catalog.matchProcess(info) : null };
@@ -145,7 +145,7 @@ export function createLinuxSessionWatcher(opts: LinuxSessionWatcherOptions): Wat
     const inbound = findInboundConnections(entries);
     const unjudged = inbound.filter((c) => !verdicts.has(c.key));
     if (unjudged.length > 0) {
-      const pids = await owners.ownersOf(unjudged.map((c) => c.listenerInode));
+      const pids = await owners.ownersOf(unjudged.map((c) => c.listener.inode));
       for (const connection of unjudged) verdicts.set(connection.key, judge(connection, pids));
     }
     const present = new Set(inbound.map((c) => c.key));

@@ -1,4 +1,4 @@
-// Turns repeated snapshots of live sessions (from qwinsta, netstat) into session-started / session-ended events.
+// Turns repeated snapshots of live sessions (WTS, TCP tables, netstat) into session-started / session-ended events.
 import type { Session } from '../../../../shared/events';
 import type { Emit } from '../watcher';
 

@@ -63,7 +63,8 @@ function decodeAddress(hex: string): string {
   return bytes.length === 4 ? bytes.join('.') : formatIpv6(bytes);
 }
 
-function formatIpv6(bytes: number[]): string {
+/** Sixteen address bytes as RFC 5952 text; an IPv4-mapped address (::ffff:a.b.c.d) as plain a.b.c.d. */
+export function formatIpv6(bytes: readonly number[]): string {
   const isV4Mapped = bytes.slice(0, 10).every((b) => b === 0) && bytes[10] === 0xff && bytes[11] === 0xff;
   if (isV4Mapped) return bytes.slice(12).join('.');
   const groups: number[] = [];

@@ -1,23 +1,22 @@
-// Watches for people connected into a Windows PC: Remote Desktop sessions from `qwinsta`, and TeamViewer, AnyDesk,
-// UltraViewer and RustDesk sessions from their own logs (toolLogSessions). Process-based signs
+// Watches for people connected into a Windows PC: Remote Desktop sessions and inbound connections through Win32
+// (windowsConnections.ts), and TeamViewer, AnyDesk, UltraViewer and RustDesk sessions from their own logs
+// (toolLogSessions). Process-based signs
 // (TeamViewer_Desktop.exe, ScreenConnect.WindowsClient.exe, QuickAssist.exe) belong to the process watcher, not here.
 import path from 'node:path';
 import type { Emit, Watcher } from '../watcher';
-import { runCommand as defaultRunCommand, type CommandRunner } from './commandRunner';
-import { createPolledSessions } from './polledSessions';
-import { activeRdpSessions, parseQwinsta } from './qwinsta';
 import { createToolLogSessions, type ToolLookup } from './toolLogSessions';
 import { createToolProcessCheck, type ToolProcessCheck } from './toolProcesses';
+import { createWindowsConnections, type WindowsConnectionsOptions } from './windowsConnections';
 
 export interface WindowsSessionWatcherOptions {
-  catalog: ToolLookup;
+  catalog: ToolLookup & Pick<WindowsConnectionsOptions['catalog'], 'toolForPort'>;
   /** Environment for %VAR% in log paths (default process.env). */
   env?: Record<string, string | undefined>;
-  /** Runs qwinsta (default: child_process.execFile). */
-  runCommand?: CommandRunner;
+  /** The WTS and TCP table calls and the reader of a socket owner (default: through koffi). */
+  win32?: Pick<WindowsConnectionsOptions, 'wts' | 'tcpTables' | 'describeProcess'>;
   /** Whether a tool still runs and since when, for its log sessions (default: the platform's process source). */
   toolProcesses?: ToolProcessCheck;
-  /** How often qwinsta runs and the logs are read, in milliseconds (default 2000). */
+  /** How often sessions, connections and logs are read, in milliseconds (default 2000). */
   pollMs?: number;
   /** Catalog id of Windows Remote Desktop (default 'windows-remote-desktop'). */
   rdpToolId?: string;
@@ -42,12 +41,9 @@ export function expandWindowsPath(template: string, env: Record<string, string |
 
 export function createWindowsSessionWatcher(options: WindowsSessionWatcherOptions): Watcher {
   const env = options.env ?? process.env;
-  const run = options.runCommand ?? defaultRunCommand;
   const pollMs = options.pollMs ?? 2000;
   const now = options.now ?? (() => new Date());
-  const rdpTool = options.catalog.byId(options.rdpToolId ?? 'windows-remote-desktop');
-
-  const rdp = createPolledSessions(now);
+  const connections = createWindowsConnections({ catalog: options.catalog, rdpToolId: options.rdpToolId ?? 'windows-remote-desktop', now, ...options.win32 });
   const failuresSaid = new Set<string>();
   let emit: Emit = () => {};
   let timer: NodeJS.Timeout | null = null;
@@ -76,28 +72,8 @@ export function createWindowsSessionWatcher(options: WindowsSessionWatcherOption
     now,
   });
 
-  async function pollRdp(initial: boolean): Promise<void> {
-    let output: string;
-    try {
-      output = await run('qwinsta', []);
-    } catch {
-      failOnce('qwinsta', 'Pause Guard could not list Windows sessions (qwinsta), so Remote Desktop connections cannot be seen.');
-      return;
-    }
-    const live = activeRdpSessions(parseQwinsta(output)).map((session) => ({
-      key: `rdp:${session.id}:${session.sessionName.toLowerCase()}`,
-      kind: 'rdp' as const,
-      toolId: rdpTool?.id ?? null,
-      name: rdpTool?.name ?? 'Windows Remote Desktop',
-      pid: null,
-      remoteAddress: null,
-      remoteId: null,
-    }));
-    rdp.update(live, emit, initial);
-  }
-
   async function tick(initial: boolean): Promise<void> {
-    await pollRdp(initial);
+    await connections.poll(emit, initial, failOnce);
     await logs.poll(emit, initial);
   }
 

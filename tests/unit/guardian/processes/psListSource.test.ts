@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { loadKoffi } from '../../../../electron/guardian/win32/koffi';
 import { createPsListSource, toRunningProcess } from '../../../../electron/guardian/watchers/processes/psListSource';
 import { defaultProcessSource } from '../../../../electron/guardian/watchers/processes/processSource';
 
@@ -32,9 +33,15 @@ describe('the ps-list process source', () => {
     expect(me).toMatchObject({ ppid: process.ppid, exe: fs.realpathSync(process.execPath) });
   });
 
-  it('is the default everywhere but Linux, where /proc is', () => {
+  it('is the default on macOS; Linux reads /proc and Windows Toolhelp', () => {
     expect(defaultProcessSource('linux').name).toBe('proc');
-    expect(defaultProcessSource('win32').name).toBe('ps-list');
+    expect(defaultProcessSource('win32').name).toBe('win32');
     expect(defaultProcessSource('darwin').name).toBe('ps-list');
+  });
+
+  it('never loads koffi off Windows: the Linux source lists without it, and asking for it says why not', async () => {
+    expect((await defaultProcessSource('linux').list()).length).toBeGreaterThan(0);
+    expect(fs.readFileSync('/proc/self/maps', 'utf8')).not.toContain('koffi');
+    await expect(loadKoffi('linux')).rejects.toThrow('The Windows system interface can only be used on Windows.');
   });
 });

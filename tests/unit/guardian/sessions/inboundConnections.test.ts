@@ -19,9 +19,9 @@ function socket(local: string, remote: string, state: number, inode: number): Tc
 describe('findInboundConnections', () => {
   it('finds the connections that came in to a listening port from another machine, in both tables', () => {
     expect(findInboundConnections([...table('tcp'), ...table('tcp6')])).toEqual([
-      { key: 'tcp:5901:198.51.100.2:54321', localPort: 5901, remoteAddress: '198.51.100.2', remotePort: 54321, listenerInode: 51001 },
-      { key: 'tcp:3389:198.51.100.2:57345', localPort: 3389, remoteAddress: '198.51.100.2', remotePort: 57345, listenerInode: 61001 },
-      { key: 'tcp:22:2001:db8::5:57348', localPort: 22, remoteAddress: '2001:db8::5', remotePort: 57348, listenerInode: 61005 },
+      { key: 'tcp:5901:198.51.100.2:54321', localPort: 5901, remoteAddress: '198.51.100.2', remotePort: 54321, listener: expect.objectContaining({ inode: 51001 }) },
+      { key: 'tcp:3389:198.51.100.2:57345', localPort: 3389, remoteAddress: '198.51.100.2', remotePort: 57345, listener: expect.objectContaining({ inode: 61001 }) },
+      { key: 'tcp:22:2001:db8::5:57348', localPort: 22, remoteAddress: '2001:db8::5', remotePort: 57348, listener: expect.objectContaining({ inode: 61005 }) },
     ]);
   });
 
@@ -46,10 +46,10 @@ describe('findInboundConnections', () => {
     expect(findInboundConnections([socket('10.0.0.6|5900', '0.0.0.0|0', TCP_LISTEN, 1), connection])).toEqual([]);
     expect(findInboundConnections([socket('0.0.0.0|5901', '0.0.0.0|0', TCP_LISTEN, 1), connection])).toEqual([]);
     expect(findInboundConnections([socket('10.0.0.5|5900', '0.0.0.0|0', TCP_LISTEN, 7), connection])).toEqual([
-      expect.objectContaining({ listenerInode: 7 }),
+      expect.objectContaining({ listener: expect.objectContaining({ inode: 7 }) }),
     ]);
     expect(findInboundConnections([socket('::|5900', '::|0', TCP_LISTEN, 8), connection])).toEqual([
-      expect.objectContaining({ listenerInode: 8 }),
+      expect.objectContaining({ listener: expect.objectContaining({ inode: 8 }) }),
     ]);
   });
 });

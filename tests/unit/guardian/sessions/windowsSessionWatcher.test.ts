@@ -5,6 +5,8 @@ import { loadCatalog } from '../../../../electron/guardian/catalog';
 import type { Watcher } from '../../../../electron/guardian/watchers/watcher';
 import { createWindowsSessionWatcher, expandWindowsPath } from '../../../../electron/guardian/watchers/sessions/windowsSessionWatcher';
 import type { DetectionEvent } from '../../../../shared/events';
+import type { ProcessInfo } from '../../../../electron/guardian/catalog';
+import { CONSOLE_ONLY, fixtureWtsApi, RDP_CONNECTED, tcpTableV4, tcpTableV6, type TcpRow, type WtsSessionFixture } from '../../../fixtures/win32Structs';
 import { fixtureText } from './fixtureLines';
 import {
   anyDeskConnectionTraceLine, anyDeskTraceLine, rustDeskLine, teamViewerIncomingLine, teamViewerLogLine, ultraViewerLine,
@@ -15,8 +17,11 @@ let root: string;
 let env: Record<string, string>;
 let watcher: Watcher | null = null;
 let events: DetectionEvent[];
-/** qwinsta exists only on Windows: the runner hands out fixture output, the last one repeating. */
-let qwinstaOutputs: string[];
+/** Wine has no Remote Desktop sessions: each poll's WTS answers come from fixtures, the last one repeating. */
+let wtsSnapshots: WtsSessionFixture[][];
+/** Wine reports no socket owners: the TCP table comes from fixtures with owner pids, and those pids' programs. */
+let tcpRows: TcpRow[];
+let programs: Map<number, ProcessInfo>;
 let toolsRunning: Set<string>;
 /** When each running tool's processes started, where the test says. */
 let toolStarts: Map<string, string>;
@@ -31,7 +36,9 @@ beforeEach(async () => {
     'ProgramFiles(x86)': path.join(root, 'Program Files (x86)'),
   };
   events = [];
-  qwinstaOutputs = [fixtureText('qwinsta-console-only.txt')];
+  wtsSnapshots = [CONSOLE_ONLY];
+  tcpRows = [];
+  programs = new Map();
   toolsRunning = new Set(['anydesk', 'teamviewer', 'ultraviewer']);
   toolStarts = new Map();
 });
@@ -47,9 +54,22 @@ async function startWatcher(pastReportedUntil: Date | null = null): Promise<void
     env,
     pastReportedUntil,
     pollMs: 40,
-    runCommand: async (file) => {
-      expect(file).toBe('qwinsta');
-      return qwinstaOutputs.length > 1 ? qwinstaOutputs.shift()! : qwinstaOutputs[0]!;
+    win32: {
+      wts: async () => {
+        let current = wtsSnapshots[0]!;
+        const api = fixtureWtsApi(() => current);
+        return {
+          enumerate: () => {
+            current = wtsSnapshots.length > 1 ? wtsSnapshots.shift()! : wtsSnapshots[0]!;
+            return api.enumerate();
+          },
+          query: api.query,
+        };
+      },
+      tcpTables: async () => ({
+        readTable: (family) => (family === 'ipv4' ? tcpTableV4(tcpRows.filter((r) => !r.local.includes(':'))) : tcpTableV6(tcpRows.filter((r) => r.local.includes(':')))),
+      }),
+      describeProcess: async (pid) => programs.get(pid) ?? null,
     },
     toolProcesses: async (tool) => ({ running: toolsRunning.has(tool.id), startedAt: toolStarts.get(tool.id) ?? null }),
   });
@@ -73,27 +93,65 @@ describe('expandWindowsPath', () => {
 });
 
 describe('Windows session watcher', () => {
-  it('reports a Remote Desktop session from qwinsta while it is connected', async () => {
+  it('reports a Remote Desktop session from the WTS API while a client is connected, with its address', async () => {
     await startWatcher();
-    qwinstaOutputs = [fixtureText('qwinsta-rdp-active.txt'), fixtureText('qwinsta-rdp-active.txt'), fixtureText('qwinsta-rdp-disconnected.txt')];
+    wtsSnapshots = [RDP_CONNECTED, RDP_CONNECTED, CONSOLE_ONLY];
     await vi.waitFor(() => expect(sessionEvents()).toHaveLength(2), { timeout: 3000 });
     const [started, ended] = sessionEvents();
-    expect(started).toMatchObject({ type: 'session-started', kind: 'rdp', toolId: 'windows-remote-desktop', name: 'Windows Remote Desktop', key: 'rdp:2:rdp-tcp#3', initial: false, risk: 'high' });
-    expect(ended).toMatchObject({ type: 'session-ended', key: 'rdp:2:rdp-tcp#3' });
+    expect(started).toMatchObject({
+      type: 'session-started',
+      kind: 'rdp',
+      toolId: 'windows-remote-desktop',
+      name: 'Windows Remote Desktop',
+      key: 'rdp:2:rdp-tcp#3:pat',
+      remoteAddress: '198.51.100.23',
+      initial: false,
+      risk: 'high',
+    });
+    expect(ended).toMatchObject({ type: 'session-ended', key: 'rdp:2:rdp-tcp#3:pat' });
   });
 
-  it('reports a Remote Desktop session already there at start as initial, and a failing qwinsta once', async () => {
-    qwinstaOutputs = [fixtureText('qwinsta-german-rdp-active.txt')];
+  it('reports a Remote Desktop session already there at start as initial, and a failing WTS API once', async () => {
+    wtsSnapshots = [RDP_CONNECTED];
     await startWatcher();
-    expect(sessionEvents()).toEqual([expect.objectContaining({ type: 'session-started', key: 'rdp:2:rdp-tcp#0', initial: true })]);
+    expect(sessionEvents()).toEqual([expect.objectContaining({ type: 'session-started', key: 'rdp:2:rdp-tcp#3:pat', initial: true })]);
     await watcher!.stop();
     events = [];
-    watcher = createWindowsSessionWatcher({ catalog, env, pollMs: 20, runCommand: async () => Promise.reject(new Error('not found')), toolProcesses: async () => ({ running: true, startedAt: null }) });
+    const refused = async () => Promise.reject(new Error('The Windows system interface can only be used on Windows.'));
+    watcher = createWindowsSessionWatcher({ catalog, env, pollMs: 20, win32: { wts: refused, tcpTables: refused }, toolProcesses: async () => ({ running: true, startedAt: null }) });
     await watcher.start((event) => events.push(event));
     await new Promise((resolve) => setTimeout(resolve, 120));
     expect(events.filter((e) => e.type === 'watcher-failed')).toEqual([
-      { type: 'watcher-failed', watcher: 'sessions', message: 'Pause Guard could not list Windows sessions (qwinsta), so Remote Desktop connections cannot be seen.' },
+      { type: 'watcher-failed', watcher: 'sessions', message: 'Pause Guard could not list Windows sessions, so Remote Desktop connections cannot be seen.' },
+      { type: 'watcher-failed', watcher: 'sessions', message: 'Pause Guard could not read the list of network connections, so someone connecting in would not be noticed.' },
     ]);
+  });
+
+  it('names an inbound connection by the program owning its listening socket, and leaves out the rest', async () => {
+    programs.set(7324, { pid: 7324, ppid: null, name: 'AnyDesk.exe', exe: 'C:\\Program Files (x86)\\AnyDesk\\AnyDesk.exe', cmdline: null });
+    programs.set(900, { pid: 900, ppid: null, name: 'httpd.exe', exe: 'C:\\Apache24\\bin\\httpd.exe', cmdline: null });
+    const listen = (localPort: number, pid: number, local = '0.0.0.0'): TcpRow => ({ state: 2, local, localPort, remote: local === '::' ? '::' : '0.0.0.0', remotePort: 0, pid });
+    const inbound = (localPort: number, remote: string, remotePort: number, pid: number, local = '192.168.1.20'): TcpRow => ({ state: 5, local, localPort, remote, remotePort, pid });
+    await startWatcher();
+    tcpRows = [
+      listen(7070, 7324),
+      inbound(7070, '198.51.100.23', 50312, 7324),
+      inbound(7070, '127.0.0.1', 50313, 7324, '127.0.0.1'), // loopback: this PC itself
+      listen(5938, 900), // TeamViewer's port, but served by a web server: not a remote tool
+      inbound(5938, '198.51.100.24', 50400, 900),
+      listen(3389, 1100), // Remote Desktop is read from the WTS API instead
+      inbound(3389, '198.51.100.25', 50500, 1100),
+      listen(5938, 0, '::'), // the same port over IPv6 with no owner said (as under Wine): named by its port
+      inbound(5938, '2001:db8::9', 50600, 0, '2001:db8::20'),
+    ];
+    await vi.waitFor(() => expect(sessionEvents()).toHaveLength(2), { timeout: 3000 });
+    expect(sessionEvents()).toEqual([
+      expect.objectContaining({ type: 'session-started', kind: 'tcp', toolId: 'anydesk', pid: 7324, remoteAddress: '198.51.100.23', key: 'tcp:7070:198.51.100.23:50312' }),
+      expect.objectContaining({ type: 'session-started', kind: 'tcp', toolId: 'teamviewer', pid: null, remoteAddress: '2001:db8::9' }),
+    ]);
+    tcpRows = [listen(7070, 7324)];
+    await vi.waitFor(() => expect(sessionEvents()).toHaveLength(4), { timeout: 3000 });
+    expect(sessionEvents().slice(2).map((e) => e.type)).toEqual(['session-ended', 'session-ended']);
   });
 
   it('follows an AnyDesk session through ad_svc.trace and connection_trace.txt as one session', async () => {
@@ -336,7 +394,7 @@ describe('Windows session watcher', () => {
     await startWatcher();
     await watcher!.stop();
     const count = events.length;
-    qwinstaOutputs = [fixtureText('qwinsta-rdp-active.txt')];
+    wtsSnapshots = [RDP_CONNECTED];
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(events).toHaveLength(count);
   });
