@@ -80,7 +80,7 @@ describe('npm run preview', needs('chromium', 'DejaVu fonts'), () => {
       expect(await checks.textContent()).toContain('The check for bank pages and connection prompts is not working.');
       // The engine sees the whole machine, where other programs may run: this test only counts on its own ngrok, a
       // log-tier tool, so it is listed without an interruption or a warning taking over the page.
-      const tools = page.getByRole('region', { name: 'Programs that let others control this computer' });
+      const tools = page.getByRole('region', { name: 'Other programs Pause Guard keeps an eye on' });
       const tunnel = tools.getByRole('listitem').filter({ hasText: /^ngrok$/ });
       expect(await tunnel.count()).toBe(0);
       expect(await page.getByText(/^Watching since /).count()).toBe(1);
@@ -93,6 +93,9 @@ describe('npm run preview', needs('chromium', 'DejaVu fonts'), () => {
       try {
         await tunnel.waitFor({ timeout: 20_000 });
         expect(await tools.textContent()).toContain('These are running now:');
+        // A tunnel controls nothing: the headline and its sentence still agree that all is well.
+        expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Pause Guard is protecting this computer.');
+        expect(await page.getByText('All is well').count()).toBe(1);
         await page.screenshot({ path: path.join(screenshots, 'status-tool-running-1366x768.png'), fullPage: true });
         await page.setViewportSize({ width: 1920, height: 1080 });
         await page.screenshot({ path: path.join(screenshots, 'status-tool-running-1920x1080.png'), fullPage: true });
@@ -197,7 +200,7 @@ describe('npm run preview, given something it cannot use', needs('chromium', 'De
     expect(await runPreview(['--prot', '8080'])).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'That is not an option the preview knows. The preview takes --data-dir DIR, --downloads DIR and --port NUMBER.\n',
+      stderr: 'That is not an option the preview knows. The preview takes --data-dir DIR, --downloads DIR, --port NUMBER and --processes-in DIR.\n',
     });
   });
 

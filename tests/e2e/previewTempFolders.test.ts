@@ -32,7 +32,9 @@ const leftInTmp = (): string[] => fs.readdirSync(tmp).filter((name) => !/^tsx-\d
 /** The preview, started with TMPDIR pointing at the test's folder, once it has printed its address. */
 async function startedPreview(): Promise<PreviewRun> {
   preview = await startPreview(['--downloads', downloads], { TMPDIR: tmp });
-  expect(leftInTmp()).toEqual([expect.stringMatching(/^pauseguard-preview-data-/), expect.stringMatching(/^pauseguard-preview-renderer-/)]);
+  expect(leftInTmp()).toEqual([
+    expect.stringMatching(/^pauseguard-preview-data-/), expect.stringMatching(/^pauseguard-preview-renderer-/), expect.stringMatching(/^pauseguard-preview-seal-/),
+  ]);
   return preview;
 }
 

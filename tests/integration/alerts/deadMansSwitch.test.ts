@@ -109,12 +109,13 @@ it('cancels the message on a topic taken out of the settings, and schedules on t
 it('a start replaces the message still waiting, but never deletes one the family may already have, and takes a new id', async () => {
   const quick = await startNtfyServer({ minDelayMs: 500 });
   try {
-    await (await switchOn(quick, [contactOn(quick)], 1_500)).stop('update');
+    // Due 4 s ahead: the second start must replace the first message before it is due, even on a busy machine.
+    await (await switchOn(quick, [contactOn(quick)], 4_000)).stop('update');
     const first = quick.scheduled()[0]?.sequence_id;
-    await (await switchOn(quick, [contactOn(quick)], 1_500)).stop('update');
+    await (await switchOn(quick, [contactOn(quick)], 4_000)).stop('update');
     expect(quick.scheduled().map((m) => m.sequence_id)).toEqual([first]);
 
-    const delivered = await quick.waitForDelivered((m) => m.event === 'message' && m.sequence_id === first, 5_000);
+    const delivered = await quick.waitForDelivered((m) => m.event === 'message' && m.sequence_id === first, 10_000);
     expect(delivered.title).toBe("Mum's PC: Pause Guard has gone quiet");
     await switchOn(quick, [contactOn(quick)], 1_500);
     expect(quick.delivered.filter((m) => m.event === 'message_delete' && m.sequence_id === first)).toEqual([]);
