@@ -9,7 +9,7 @@ import {
   ChoiceRequestSchema, ChoiceResultSchema, CloseInterruptionRequestSchema, InterruptionViewSchema, PageSchema, ProtectedActionPromptSchema,
   ProtectedActionRequestSchema, WarningViewSchema,
 } from './interruption';
-import { RegionSchema } from './settings';
+import { ContactCardSchema, RegionSchema } from './settings';
 import { IsoWeekStringSchema, WeeklySummarySchema } from './summary';
 
 /** What the tray and the status page show: is protection on, and what the engine sees right now. */
@@ -23,7 +23,7 @@ export const StatusSchema = z.object({
   /** The region whose advice to show ("I'm on a call and I'm worried"); the settings' region. */
   region: RegionSchema.optional(),
   /** The first trusted contact, shown with the advice so the person can call them; null when none is set. */
-  contact: z.object({ name: z.string(), phone: z.string().nullable() }).nullable().optional(),
+  contact: ContactCardSchema.nullable().optional(),
   /** False until the family has finished setup: the status page then offers it. */
   setupComplete: z.boolean().optional(),
 });

@@ -2,7 +2,7 @@
 // The main process owns every decision (the countdown, whether carrying on is allowed); the renderer only shows these.
 import { z } from 'zod';
 import { ChoiceSchema, NotEndedReasonSchema } from './journal';
-import { RegionSchema } from './settings';
+import { ContactCardSchema, RegionSchema } from './settings';
 
 const at = z.string().datetime({ offset: true });
 
@@ -48,7 +48,7 @@ export const InterruptionViewSchema = z.object({
   notEnded: NotEndedReasonSchema.nullable(),
   region: RegionSchema,
   personName: z.string().nullable(),
-  contact: z.object({ name: z.string(), phone: z.string().nullable() }).nullable(),
+  contact: ContactCardSchema.nullable(),
   /** True when a family PIN is set; otherwise carrying on needs the typed confirmation word. */
   pinRequired: z.boolean(),
   /** The word to type when no PIN is set. */
@@ -63,7 +63,7 @@ export const WarningViewSchema = z.object({
   tool: z.object({ toolId: z.string().nullable(), name: z.string(), description: z.string() }),
   at,
   region: RegionSchema,
-  contact: z.object({ name: z.string(), phone: z.string().nullable() }).nullable(),
+  contact: ContactCardSchema.nullable(),
 });
 export type WarningView = z.infer<typeof WarningViewSchema>;
 

@@ -39,6 +39,16 @@ export const ContactSchema = z.object({
 });
 export type Contact = z.infer<typeof ContactSchema>;
 
+/** What a page shows of the trusted contact, so the person can call them: the name and the phone, nothing else. */
+export const ContactCardSchema = z.object({ name: z.string(), phone: z.string().nullable() });
+export type ContactCard = z.infer<typeof ContactCardSchema>;
+
+/** The first trusted contact's card, or null before one is set up. */
+export function contactCardOf(settings: { contacts: readonly Contact[] }): ContactCard | null {
+  const contact = settings.contacts[0];
+  return contact ? { name: contact.name, phone: contact.phone } : null;
+}
+
 /** A helper the family trusts: their own remote ID on a tool, so their help does not set off an interruption. */
 export const TrustedHelperSchema = z.object({
   toolId: z.string().min(1),

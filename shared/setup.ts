@@ -1,7 +1,7 @@
 // The setup window's contract: what it shows (never a secret in clear), what it sends, and the answers it gets back.
 import { z } from 'zod';
 import { AlertChannelSchema } from './events';
-import { RegionSchema, TrustedHelperSchema, WeeklySummaryTimeSchema } from './settings';
+import { ContactCardSchema, RegionSchema, TrustedHelperSchema, WeeklySummaryTimeSchema } from './settings';
 
 /** A contact as the setup window sees it: secrets are never sent to the renderer, only whether one is set. */
 export const ContactViewSchema = z.object({
@@ -37,7 +37,7 @@ export type SetupView = z.infer<typeof SetupViewSchema>;
 export const SetupLockedViewSchema = z.object({
   locked: z.literal(true),
   person: z.string().nullable(),
-  contact: z.object({ name: z.string(), phone: z.string().nullable() }).nullable(),
+  contact: ContactCardSchema.nullable(),
   /** Why the PIN given was not taken (wrong, locked out), or null when none was given yet. */
   message: z.string().nullable(),
 });

@@ -14,6 +14,7 @@ import {
 } from './settings';
 import type { SetupInput } from './setup';
 import { readSmtpAddress, smtpSender } from './smtpAddress';
+import { normalRemoteId } from './remoteId';
 
 export const DEFAULT_NTFY_SERVER = 'https://ntfy.sh';
 
@@ -152,9 +153,4 @@ export function setupFieldErrors(input: SetupInput, context: SetupFieldContext):
     errors['weeklySummary.time'] = FIELD_MESSAGES.summaryTime;
   }
   return errors;
-}
-
-/** A remote ID as saved: the spaces tools print between groups of digits taken out ("123 456 789" -> "123456789"). */
-export function normalRemoteId(remoteId: string): string {
-  return remoteId.replace(/\s+/g, '');
 }

@@ -1,5 +1,6 @@
 // `setup --non-interactive`'s request laid over the saved settings as the setup window's form: what is not given keeps
 // what is there, secrets not given are left empty (the setup service keeps the saved ones, as it does for the window).
+import { remoteIdKey } from '../../shared/remoteId';
 import type { Settings } from '../../shared/settings';
 import type { SetupInput } from '../../shared/setup';
 import type { SetupRequest } from './setupOptions';
@@ -20,7 +21,7 @@ export function setupInputFrom(request: SetupRequest, current: Settings): SetupI
   }
   const helpers = current.trustedHelpers.map(({ toolId, remoteId, label }) => ({ toolId, remoteId, label }));
   for (const helper of request.trust) {
-    if (!helpers.some((h) => h.toolId === helper.toolId && h.remoteId === helper.remoteId)) helpers.push(helper);
+    if (!helpers.some((h) => h.toolId === helper.toolId && remoteIdKey(h.remoteId) === remoteIdKey(helper.remoteId))) helpers.push(helper);
   }
   return {
     person: request.person,

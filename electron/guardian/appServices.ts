@@ -42,6 +42,7 @@ import { createDefaultWatchers } from './watchers/defaultWatchers';
 import { createFolderProcessSource } from './watchers/processes/folderProcessSource';
 import { defaultProcessSource, type ProcessSource } from './watchers/processes/processSource';
 import type { Watcher } from './watchers/watcher';
+import { quietly } from './couldNot';
 
 export interface AppServicesOptions {
   dataDir: string;
@@ -116,9 +117,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const catalog = loadCatalog();
   const listeners = new Set<(event: GuardianEvent) => void>();
 
-  const journalled = (what: string, work: Promise<void>): void => {
-    work.catch((error: unknown) => log(`Pause Guard could not ${what}: ${error instanceof Error ? error.message : String(error)}`));
-  };
+  const journalled = (what: string, work: Promise<void>): void => void quietly(log, what, work);
   const publish = (event: GuardianEvent): void => {
     journalled('write to the journal', journal.append(event));
     if (event.type === 'alert-delivered' || event.type === 'alert-failed') guardian.noteAlertOutcome(event);

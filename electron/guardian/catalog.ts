@@ -35,6 +35,11 @@ export interface Catalog {
   toolForPort(port: number): RemoteTool | null;
 }
 
+/** What a tool is, in the catalog's plain sentence; a tool the catalog does not know gets the one sentence for any such tool. */
+export function describeTool(catalog: Pick<Catalog, 'byId'>, toolId: string | null): string {
+  return (toolId === null ? undefined : catalog.byId(toolId)?.description) ?? 'A program that lets someone else see and control this computer.';
+}
+
 /**
  * Executable names that say nothing about which program they are (lower-case, with and without .exe). The catalog
  * may use them only as genericExecutables with a vendor-folder signal; listing one as a plain executable, or

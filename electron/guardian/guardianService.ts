@@ -7,15 +7,16 @@ import type { ChoiceResult, InterruptionView, Page, ProtectedAction, WarningView
 import { dateWords } from '../../shared/dateWords';
 import { statusFor } from '../../shared/statusWords';
 import { CONFIRMATION_WORDS, type PinAction } from '../../shared/pin';
-import type { Settings } from '../../shared/settings';
+import { contactCardOf, type Settings } from '../../shared/settings';
 import type { ProcessControl } from './actions/processControl';
 import type { RunningToolPids } from './actions/runningToolPids';
-import type { Catalog } from './catalog';
+import { describeTool, type Catalog } from './catalog';
 import type { Engine } from './engine';
 import { realTimer, type AppRecorder, type ContactNotifier, type PinChecker, type SetTimer } from './interruptionPorts';
 import { createInterruptionController, type InterruptionController } from './interruptions';
 import { decide, type NoteDecision, type WarnDecision } from './policy';
 import { createStormWindow } from './stormWindow';
+import { quietly as logQuietly } from './couldNot';
 
 export type ApiEventListener = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
 
@@ -94,8 +95,7 @@ export function createGuardianService(options: GuardianServiceOptions): Guardian
   const emit: ApiEventListener = (name, payload) => {
     for (const listener of apiListeners) listener(name, payload);
   };
-  const quietly = (what: string, work: Promise<void>): Promise<void> =>
-    work.catch((error: unknown) => log(`Pause Guard could not ${what}: ${error instanceof Error ? error.message : String(error)}`));
+  const quietly = (what: string, work: Promise<void>): Promise<void> => logQuietly(log, what, work);
 
   const controller = createInterruptionController({
     settings,
@@ -127,7 +127,7 @@ export function createGuardianService(options: GuardianServiceOptions): Guardian
     const base = engine.status();
     const s = settings();
     const contact = s.contacts[0];
-    const extra = { region: s.region, contact: contact ? { name: contact.name, phone: contact.phone } : null, setupComplete: s.setupComplete };
+    const extra = { region: s.region, contact: contactCardOf(s), setupComplete: s.setupComplete };
     const waiting = options.alertsWaiting?.() ?? 0;
     if (alertTrouble.size > 0 || waiting > 0) {
       const who = contact?.name ?? 'your family';
@@ -144,7 +144,6 @@ export function createGuardianService(options: GuardianServiceOptions): Guardian
     if (warnedLately.seenLately(decision.key)) return;
     warnedLately.remember(decision.key);
     const s = settings();
-    const contact = s.contacts[0];
     const toolId = decision.tool.toolId;
     const warning: WarningView = {
       id: randomUUID(),
@@ -152,11 +151,11 @@ export function createGuardianService(options: GuardianServiceOptions): Guardian
       tool: {
         toolId,
         name: decision.tool.name,
-        description: (toolId === null ? undefined : options.catalog.byId(toolId)?.description) ?? 'A program that lets someone else see and control this computer.',
+        description: describeTool(options.catalog, toolId),
       },
       at,
       region: s.region,
-      contact: contact ? { name: contact.name, phone: contact.phone } : null,
+      contact: contactCardOf(s),
     };
     warnings.set(warning.id, warning);
     for (const old of [...warnings.keys()].slice(0, Math.max(0, warnings.size - KEPT_WARNINGS))) warnings.delete(old);
@@ -173,7 +172,7 @@ export function createGuardianService(options: GuardianServiceOptions): Guardian
     if (event.type === 'session-started') sessions.set(event.key, event);
     const decision = decide(event, { trustedHelpers: settings().trustedHelpers, paused: paused !== null, session: (key) => sessions.get(key) });
     if (event.type === 'session-ended') sessions.delete(event.key);
-    if (decision.action === 'interrupt') void controller.handle(decision).catch((error: unknown) => log(`Pause Guard could not show the interruption: ${String(error)}`));
+    if (decision.action === 'interrupt') void quietly('show the interruption', controller.handle(decision));
     else if (decision.action === 'warn' || decision.action === 'note') warn(decision, event.at);
   };
   engine.onEvent(onEngineEvent);

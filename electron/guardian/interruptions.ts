@@ -6,14 +6,15 @@ import { randomUUID } from 'node:crypto';
 import type { ChoiceResult, InterruptionView } from '../../shared/interruption';
 import type { Choice, NotEndedReason } from '../../shared/journal';
 import { CONFIRMATION_WORDS } from '../../shared/pin';
-import type { Settings } from '../../shared/settings';
+import { contactCardOf, type Settings } from '../../shared/settings';
 import { endForGood } from './actions/endForGood';
 import type { ProcessControl } from './actions/processControl';
 import type { RunningToolPids } from './actions/runningToolPids';
-import type { Catalog } from './catalog';
+import { describeTool, type Catalog } from './catalog';
 import type { AppRecorder, ContactFacts, ContactNotifier, PinChecker, SetTimer } from './interruptionPorts';
 import type { InterruptDecision } from './policy';
 import { createStormWindow } from './stormWindow';
+import { quietly as logQuietly } from './couldNot';
 
 export interface InterruptionControllerOptions {
   settings: () => Settings;
@@ -49,7 +50,6 @@ export interface InterruptionController {
   dispose(): Promise<void>;
 }
 
-const UNKNOWN_TOOL = 'A program that lets someone else see and control this computer.';
 export const WAIT_MESSAGE = 'Please wait until the countdown has finished.';
 export const GONE_MESSAGE = 'That pause-and-check screen has already closed.';
 export const ALREADY_ENDED_MESSAGE = 'The program has already been ended.';
@@ -100,7 +100,6 @@ export function createInterruptionController(options: InterruptionControllerOpti
 
   const viewOf = (a: Active): InterruptionView => {
     const settings = options.settings();
-    const contact = settings.contacts[0];
     return {
       id: a.id,
       level: a.level,
@@ -117,7 +116,7 @@ export function createInterruptionController(options: InterruptionControllerOpti
       notEnded: a.notEnded,
       region: settings.region,
       personName: settings.person,
-      contact: contact ? { name: contact.name, phone: contact.phone } : null,
+      contact: contactCardOf(settings),
       pinRequired: settings.pin !== null,
       confirmationWord: CONFIRMATION_WORDS['carry-on'],
     };
@@ -129,13 +128,7 @@ export function createInterruptionController(options: InterruptionControllerOpti
     for (const listener of listeners) listener(view);
   };
 
-  const quietly = async (what: string, work: Promise<void>): Promise<void> => {
-    try {
-      await work;
-    } catch (error) {
-      options.log(`Pause Guard could not ${what}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  };
+  const quietly = (what: string, work: Promise<void>): Promise<void> => logQuietly(options.log, what, work);
   const factsOf = (a: Active, choice: Choice | null, endIt: ContactFacts['endIt'] = null): ContactFacts => ({
     at: now(),
     toolName: a.tool.name,
@@ -236,7 +229,7 @@ export function createInterruptionController(options: InterruptionControllerOpti
       keys: new Set([decision.key]),
       level: decision.level,
       cause: decision.cause,
-      tool: { toolId, name: decision.tool.name, description: (toolId === null ? undefined : options.catalog.byId(toolId)?.description) ?? UNKNOWN_TOOL },
+      tool: { toolId, name: decision.tool.name, description: describeTool(options.catalog, toolId) },
       toolIds: new Set(toolId === null ? [] : [toolId]),
       remoteId: decision.remoteId,
       remoteAddress: decision.remoteAddress,

@@ -17,6 +17,7 @@
 // - While protection is paused, everything is only logged.
 import type { GuardianEvent, Session } from '../../shared/events';
 import type { TrustedHelper } from '../../shared/settings';
+import { remoteIdKey } from '../../shared/remoteId';
 
 export type ToolRef = { toolId: string | null; name: string };
 
@@ -49,9 +50,6 @@ export interface PolicyContext {
 
 const LOG: LogDecision = { action: 'log' };
 
-/** Remote IDs compare without spaces and case: "123 456 789" is 123456789. */
-export const normaliseRemoteId = (id: string): string => id.replace(/\s+/g, '').toLowerCase();
-
 /** The helper this session comes from, or undefined when it is not from anyone the family trusts. */
 export function trustedHelperOf<Helper extends Pick<TrustedHelper, 'toolId' | 'remoteId'>>(
   session: Pick<Session, 'toolId' | 'remoteId' | 'otherRemoteIds'>,
@@ -59,9 +57,9 @@ export function trustedHelperOf<Helper extends Pick<TrustedHelper, 'toolId' | 'r
 ): Helper | undefined {
   if (session.toolId === null || session.remoteId === null) return undefined;
   if ((session.otherRemoteIds ?? []).length > 0) return undefined;
-  const remoteId = normaliseRemoteId(session.remoteId);
+  const remoteId = remoteIdKey(session.remoteId);
   if (remoteId === '') return undefined;
-  return helpers.find((helper) => helper.toolId === session.toolId && normaliseRemoteId(helper.remoteId) === remoteId);
+  return helpers.find((helper) => helper.toolId === session.toolId && remoteIdKey(helper.remoteId) === remoteId);
 }
 
 const keyOf = (toolId: string | null, fallback: string): string => (toolId === null ? fallback : `tool:${toolId}`);

@@ -2,8 +2,9 @@
 // secret, and before the family PIN only whom to call), checking and saving a form behind the PIN, and the test alert.
 // Plain Node: never imports electron; never journals or alerts itself, it tells its caller.
 import type { SetupInput, SetupLockedView, SetupPageView, SetupResult, SetupUnlock, SetupView, TestAlertResult } from '../../shared/setup';
-import { DEFAULT_NTFY_SERVER, normalRemoteId, setupFieldErrors, type FieldErrors } from '../../shared/setupFields';
-import type { Contact, Settings } from '../../shared/settings';
+import { normalRemoteId } from '../../shared/remoteId';
+import { DEFAULT_NTFY_SERVER, setupFieldErrors, type FieldErrors } from '../../shared/setupFields';
+import { contactCardOf, type Contact, type Settings } from '../../shared/settings';
 import { smtpSender } from '../../shared/smtpAddress';
 import { newNtfyTopic, ntfyQrCodeSvg, ntfySubscribeLink } from './alerts/channels/ntfySubscription';
 import type { Catalog } from './catalog';
@@ -155,8 +156,7 @@ const refused = (by: NonNullable<SetupSaveResult['refused']>, fieldErrors: Field
 
 /** Before the PIN: whose computer this is and whom to call, and nothing a caller could use. */
 function lockedView(settings: Settings, message: string | null): SetupLockedView {
-  const contact = settings.contacts[0];
-  return { locked: true, person: settings.person, contact: contact ? { name: contact.name, phone: contact.phone } : null, message };
+  return { locked: true, person: settings.person, contact: contactCardOf(settings), message };
 }
 
 /** A saved contact as the window may see it: whether each secret is set, never the secret. */

@@ -23,6 +23,7 @@ import { loadCheckInRecord, newSequenceId, saveCheckInRecord } from './checkInRe
 import { createNtfyScheduled, isOlderNtfy } from './channels/ntfyScheduled';
 import { NTFY_DAILY_MESSAGES, type NtfyBudget } from './ntfyBudget';
 import type { StopReason } from '../store/heartbeat';
+import { quietly } from '../couldNot';
 
 /** How often the waiting message is replaced: far less often than the 5-minute heartbeat, to spare the daily limit. */
 export const CHECK_IN_EVERY_MS = 15 * 60_000;
@@ -139,9 +140,7 @@ export function createDeadMansSwitch(options: DeadMansSwitchOptions): DeadMansSw
 
   const eachTarget = (what: string, work: (target: NtfyConfig) => Promise<void>, on: () => NtfyConfig[] = targets): Promise<void> => {
     running = running.then(() =>
-      Promise.all(on().map((target) => work(target).catch((error: unknown) => {
-        log(`Pause Guard could not ${what} on ntfy: ${error instanceof Error ? error.message : String(error)}`);
-      }))).then(() => undefined));
+      Promise.all(on().map((target) => quietly(log, `${what} on ntfy`, work(target)))).then(() => undefined));
     return running;
   };
 

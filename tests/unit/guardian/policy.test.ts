@@ -1,5 +1,5 @@
 // The policy as a table: each engine event, with the trusted helpers and live sessions, gives one decision.
-import { decide, normaliseRemoteId, type Decision, type PolicyContext } from '../../../electron/guardian/policy';
+import { decide, type Decision, type PolicyContext } from '../../../electron/guardian/policy';
 import type { GuardianEvent, Session } from '../../../shared/events';
 
 const at = '2025-05-06T10:00:00.000Z';
@@ -153,9 +153,4 @@ describe('decide', () => {
       expect(decide(event, context({ paused: true }))).toEqual({ action: 'log' });
     },
   );
-
-  it('normalises remote IDs', () => {
-    expect(normaliseRemoteId(' 123 456\t789 ')).toBe('123456789');
-    expect(normaliseRemoteId('Sam-PC')).toBe('sam-pc');
-  });
 });
