@@ -15,6 +15,7 @@ import type { AppRecorder, ContactFacts, ContactNotifier, PinChecker, SetTimer }
 import type { InterruptDecision } from './policy';
 import { createStormWindow } from './stormWindow';
 import { quietly as logQuietly } from './couldNot';
+import { oneAtATime } from './oneAtATime';
 
 export interface InterruptionControllerOptions {
   settings: () => Settings;
@@ -89,14 +90,8 @@ export function createInterruptionController(options: InterruptionControllerOpti
    *  of real time: a clock set back must not stretch it). */
   const carriedOn = createStormWindow(() => new Date(monotonicMs()));
   let active: Active | null = null;
-  let queue: Promise<unknown> = Promise.resolve();
-
   /** One change at a time: a storm of starts and a click arriving together never interleave. */
-  const serial = <T>(step: () => Promise<T>): Promise<T> => {
-    const next = queue.then(step, step);
-    queue = next.catch(() => undefined);
-    return next;
-  };
+  const serial = oneAtATime();
 
   const viewOf = (a: Active): InterruptionView => {
     const settings = options.settings();

@@ -8,6 +8,7 @@ import {
   type LockoutState,
 } from './pinLockout';
 import type { SealStore } from './store/sealStore';
+import { oneAtATime } from './oneAtATime';
 
 export type PinCheckResult =
   /** `by: 'confirmation'` means no PIN is set and the word was typed: the contact should be told. */
@@ -35,7 +36,7 @@ export interface PinGateOptions {
 
 export function createPinGate({ getHash, now = () => new Date(), stateFile, seal }: PinGateOptions): PinGate {
   let known: LockoutState = freshLockout();
-  let queue: Promise<unknown> = Promise.resolve();
+  const oneCheck = oneAtATime();
 
   const load = async (): Promise<LockoutState> => {
     // Read every time, so the CLI and the app count the same tries; keep what was known if the file is gone or damaged.
@@ -84,9 +85,7 @@ export function createPinGate({ getHash, now = () => new Date(), stateFile, seal
 
   return {
     check(action, entered) {
-      const result = queue.then(() => checkNow(action, entered));
-      queue = result.catch(() => undefined);
-      return result;
+      return oneCheck(() => checkNow(action, entered));
     },
   };
 }

@@ -12,6 +12,7 @@ import { hashPin } from './pin';
 import type { PinCheckResult, PinGate } from './pinGate';
 import type { SealStore } from './store/sealStore';
 import { openSettings, saveSettings, SettingsSaveError, type SettingsReset, type SettingsTampering } from './store/settingsStore';
+import { oneAtATime } from './oneAtATime';
 
 export interface SetupServiceOptions {
   dataDir: string;
@@ -51,7 +52,7 @@ export function createSetupService(options: SetupServiceOptions): SetupService {
   const { dataDir, catalog, pinGate } = options;
   /** One suggested topic for as long as the app runs, so a code scanned before saving stays the one saved. */
   let suggestedTopic: string | null = null;
-  let queue: Promise<unknown> = Promise.resolve();
+  const oneSave = oneAtATime();
 
   const trustableTools = catalog.tools.map((tool) => ({ toolId: tool.id, name: tool.name }));
 
@@ -141,11 +142,7 @@ export function createSetupService(options: SetupServiceOptions): SetupService {
 
   return {
     view,
-    save(input) {
-      const result = queue.then(() => saveNow(input));
-      queue = result.catch(() => undefined);
-      return result;
-    },
+    save: (input) => oneSave(() => saveNow(input)),
     testAlert: () => options.sendTestAlert(),
   };
 }
