@@ -22,7 +22,7 @@ import type { NtfyConfig } from './channels/ntfy';
 import { loadCheckInRecord, newSequenceId, saveCheckInRecord } from './checkInRecord';
 import { createNtfyScheduled, isOlderNtfy } from './channels/ntfyScheduled';
 import { NTFY_DAILY_MESSAGES, type NtfyBudget } from './ntfyBudget';
-import type { StopReason } from '../store/heartbeat';
+import type { StopReason } from '../protection/heartbeat';
 import { quietly } from '../couldNot';
 
 /** How often the waiting message is replaced: far less often than the 5-minute heartbeat, to spare the daily limit. */
@@ -101,8 +101,12 @@ export function createDeadMansSwitch(options: DeadMansSwitchOptions): DeadMansSw
   };
 
   const scheduleOn = async (target: NtfyConfig, kind: AlertKind, ahead: number): Promise<void> => {
+    // The earliest moment the server may deliver it: ntfy keeps a due time in whole seconds, counted from when the
+    // message arrived (never before it was sent). Once that has passed the family may have it, and the next start takes
+    // a new id rather than replace their notification.
+    const sentAt = now().getTime();
     await createNtfyScheduled(target, budget).schedule(alert(kind), ahead);
-    waiting.set(keyOf(target), { target, dueAt: now().getTime() + ahead });
+    waiting.set(keyOf(target), { target, dueAt: Math.floor((sentAt + ahead) / 1000) * 1000 });
     await remember();
   };
   /** The latest due time of what waits, so the next start knows whether it may still replace it. */
