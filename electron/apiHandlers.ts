@@ -1,7 +1,7 @@
 // The contract's methods answered from the guardian service, the setup service and the weekly summary: one object for the
 // tray app and the preview host alike. Only how an advice link is opened differs between them, so it is passed in.
 import type { ApiHandlers } from './apiDispatch';
-import type { GuardianService } from './guardian/guardianService';
+import type { GuardianService } from './guardian/protection/guardianService';
 import type { AppServices } from './guardian/appServices';
 import type { SetupService } from './guardian/setupService';
 

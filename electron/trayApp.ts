@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, nativeImage, Notification, powerMonitor, safeStorage, screen, session, shell, Tray, type BrowserWindow as Window } from 'electron';
 import type { AppServices } from './guardian/appServices';
-import type { StopReason } from './guardian/store/heartbeat';
+import type { StopReason } from './guardian/protection/heartbeat';
 import type { KeyProtector } from './guardian/store/sealKey';
 import { createApiHandlers } from './apiHandlers';
 import { appPagesFor } from './appPages';

@@ -8,8 +8,8 @@ import { contactCardOf, type Contact, type Settings } from '../../shared/setting
 import { smtpSender } from '../../shared/smtpAddress';
 import { newNtfyTopic, ntfyQrCodeSvg, ntfySubscribeLink } from './alerts/channels/ntfySubscription';
 import type { Catalog } from './catalog';
-import { hashPin } from './pin';
-import type { PinCheckResult, PinGate } from './pinGate';
+import { hashPin } from './pin/pin';
+import type { PinCheckResult, PinGate } from './pin/pinGate';
 import type { SealStore } from './store/sealStore';
 import { openSettings, saveSettings, SettingsSaveError, type SettingsReset, type SettingsTampering } from './store/settingsStore';
 import { oneAtATime } from './oneAtATime';

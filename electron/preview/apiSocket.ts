@@ -6,7 +6,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventName, EventPayload } from '../../shared/api';
 import { WIRE_PATH, WireCallSchema, type WireReply } from '../../shared/previewWire';
 import { checkedEventPayload, dispatch, type ApiHandlers } from '../apiDispatch';
-import type { GuardianService } from '../guardian/guardianService';
+import type { GuardianService } from '../guardian/protection/guardianService';
 import { requestUrl, type RequestGuard } from './requestGuard';
 
 const MAX_MESSAGE_BYTES = 64 * 1024;

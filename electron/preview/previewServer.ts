@@ -3,7 +3,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApiHandlers } from '../apiDispatch';
-import type { GuardianService } from '../guardian/guardianService';
+import type { GuardianService } from '../guardian/protection/guardianService';
 import { accessCookie } from './accessToken';
 import { createApiSocket } from './apiSocket';
 import { createRequestGuard, requestUrl } from './requestGuard';

@@ -1,7 +1,7 @@
 // A real X11 desktop for a bench to run the windows watcher on: Xvfb on a display it picks itself, with the matchbox
 // window manager publishing the window list (EWMH). Null when either program is not installed.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { createX11Source } from '../../electron/guardian/watchers/windows/x11Source';
+import { createX11Source } from '../../electron/guardian/watchers/screen/x11Source';
 import { endProcessGroup } from '../fixtures/processGroup';
 import { startXvfb } from '../fixtures/xvfb';
 

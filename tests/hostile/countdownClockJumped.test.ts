@@ -6,7 +6,7 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { WAIT_MESSAGE } from '../../electron/guardian/interruptions';
+import { WAIT_MESSAGE } from '../../electron/guardian/protection/interruptions';
 import { fakeTool, runTracked } from '../fixtures/toolProcesses';
 import { FAMILY_PIN, processWatcherIn, startFamilyPc, type FamilyPc } from './familyPc';
 

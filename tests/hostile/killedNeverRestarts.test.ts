@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { hashPin } from '../../electron/guardian/pin';
+import { hashPin } from '../../electron/guardian/pin/pin';
 import { startNtfyServer, type NtfyMessage, type NtfyServer } from '../fixtures/ntfyServer';
 import { startReceiver, type Receiver } from '../integration/alerts/receiver';
 

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadCatalog } from '../../electron/guardian/catalog';
 import { createEngine, type Engine } from '../../electron/guardian/engine';
-import { decide, type Decision } from '../../electron/guardian/policy';
+import { decide, type Decision } from '../../electron/guardian/protection/policy';
 import { createWindowsSessionWatcher } from '../../electron/guardian/watchers/sessions/windowsSessionWatcher';
 import type { Watcher } from '../../electron/guardian/watchers/watcher';
 import type { GuardianEvent, Session } from '../../shared/events';

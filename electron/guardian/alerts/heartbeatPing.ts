@@ -1,7 +1,7 @@
 // The heartbeat ping (the Healthchecks model): a GET every few minutes to the URL the family gave, so their
 // healthchecks.io or self-hosted Healthchecks check alerts them when the pings stop. The silence is the message:
 // it sends nothing else, and a missed ping is never retried or queued (the next one is the news).
-import { HEARTBEAT_INTERVAL_MS } from '../store/heartbeatTiming';
+import { HEARTBEAT_INTERVAL_MS } from '../protection/heartbeatTiming';
 import { postOnce } from './channels/httpDelivery';
 
 export interface HeartbeatPingOptions {

@@ -1,9 +1,9 @@
 // The family PIN: scrypt hashing with a per-install salt and a constant-time check. Never stores, logs or returns a PIN in clear.
 import crypto from 'node:crypto';
-import type { PinHash } from '../../shared/settings';
-import { validatePinFormat } from '../../shared/pin';
+import type { PinHash } from '../../../shared/settings';
+import { validatePinFormat } from '../../../shared/pin';
 
-export { validatePinFormat } from '../../shared/pin';
+export { validatePinFormat } from '../../../shared/pin';
 
 /** scrypt cost: N=2^15, r=8, p=1 needs 32 MiB and takes about 0.1 s on an ordinary PC, run off the main thread. */
 export const PIN_SCRYPT = { N: 2 ** 15, r: 8, p: 1 } as const;

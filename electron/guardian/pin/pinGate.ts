@@ -1,14 +1,14 @@
 // The PIN gate in front of pausing, changing settings, trusting a helper, carrying on and quitting. With no PIN set it asks
 // for a typed word instead. Returns what happened so the caller journals and alerts; never journals or alerts itself.
-import { CONFIRMATION_WORDS, validatePinFormat, type PinAction } from '../../shared/pin';
-import type { PinHash } from '../../shared/settings';
+import { CONFIRMATION_WORDS, validatePinFormat, type PinAction } from '../../../shared/pin';
+import type { PinHash } from '../../../shared/settings';
 import { verifyPin } from './pin';
 import {
   afterWrongTry, describeWait, freshLockout, lockedUntil, lockoutDuration, readLockout, TRIES_BEFORE_LOCKOUT, writeLockout,
   type LockoutState,
 } from './pinLockout';
-import type { SealStore } from './store/sealStore';
-import { oneAtATime } from './oneAtATime';
+import type { SealStore } from '../store/sealStore';
+import { oneAtATime } from '../oneAtATime';
 
 export type PinCheckResult =
   /** `by: 'confirmation'` means no PIN is set and the word was typed: the contact should be told. */

@@ -3,8 +3,8 @@
 // Pure state steps plus reading and writing the state file; never decides whether a PIN is right.
 import fs from 'node:fs/promises';
 import { z } from 'zod';
-import { writeFileAtomic } from './store/atomicFile';
-import type { SealedRead, SealStore } from './store/sealStore';
+import { writeFileAtomic } from '../store/atomicFile';
+import type { SealedRead, SealStore } from '../store/sealStore';
 
 /** The lockout's file in the data folder, shared by the app and the CLI so both count the same tries. */
 export const PIN_LOCKOUT_FILE = 'pin-lockout.json';

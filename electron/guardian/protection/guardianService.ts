@@ -1,22 +1,22 @@
 // The engine with its policy, interruption, warnings and pause composed into one object: what the tray app and the preview
 // host both build their API handlers and windows from. It never imports electron; windows and notifications subscribe to it.
 import { randomUUID } from 'node:crypto';
-import type { EventName, EventPayload, Status } from '../../shared/api';
-import type { GuardianEvent, Session } from '../../shared/events';
-import type { ChoiceResult, InterruptionView, Page, ProtectedAction, WarningView } from '../../shared/interruption';
-import { dateWords } from '../../shared/dateWords';
-import { statusFor } from '../../shared/statusWords';
-import { CONFIRMATION_WORDS, type PinAction } from '../../shared/pin';
-import { contactCardOf, type Settings } from '../../shared/settings';
-import type { ProcessControl } from './actions/processControl';
-import type { RunningToolPids } from './actions/runningToolPids';
-import { describeTool, type Catalog } from './catalog';
-import type { Engine } from './engine';
+import type { EventName, EventPayload, Status } from '../../../shared/api';
+import type { GuardianEvent, Session } from '../../../shared/events';
+import type { ChoiceResult, InterruptionView, Page, ProtectedAction, WarningView } from '../../../shared/interruption';
+import { dateWords } from '../../../shared/dateWords';
+import { statusFor } from '../../../shared/statusWords';
+import { CONFIRMATION_WORDS, type PinAction } from '../../../shared/pin';
+import { contactCardOf, type Settings } from '../../../shared/settings';
+import type { ProcessControl } from '../actions/processControl';
+import type { RunningToolPids } from '../actions/runningToolPids';
+import { describeTool, type Catalog } from '../catalog';
+import type { Engine } from '../engine';
 import { realTimer, type AppRecorder, type ContactNotifier, type PinChecker, type SetTimer } from './interruptionPorts';
 import { createInterruptionController, type InterruptionController } from './interruptions';
 import { decide, type NoteDecision, type WarnDecision } from './policy';
-import { createStormWindow } from './stormWindow';
-import { quietly as logQuietly } from './couldNot';
+import { createRecentKeys } from './recentKeys';
+import { quietly as logQuietly } from '../couldNot';
 
 export type ApiEventListener = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
 
@@ -86,7 +86,7 @@ export function createGuardianService(options: GuardianServiceOptions): Guardian
   const warningListeners = new Set<(warning: WarningView) => void>();
   const sessions = new Map<string, Session>();
   const warnings = new Map<string, WarningView>();
-  const warnedLately = createStormWindow(now);
+  const warnedLately = createRecentKeys(now);
   let paused: { until: Date; cancel: () => void } | null = null;
   /** Channels whose last alert failed for good, with the plain reason. */
   const alertTrouble = new Map<string, string>();

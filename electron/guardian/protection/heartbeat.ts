@@ -3,7 +3,7 @@
 // running app was held still or the computer slept (stallWatch); a clean-stop at a quit.
 // It never throws from its timers: a record that cannot be written is reported and the next one tried.
 import type { JournalRecord } from '../../../shared/journal';
-import type { Journal } from './journal';
+import type { Journal } from '../store/journal';
 import { HEARTBEAT_INTERVAL_MS, longestQuietMs } from './heartbeatTiming';
 import { createStallWatch, type HeldStretch, type StallWatchOptions } from './stallWatch';
 

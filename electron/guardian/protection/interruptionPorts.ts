@@ -1,9 +1,9 @@
 // What the interruption controller and the guardian service need from the journal, the alerts and the PIN gate:
 // small interfaces the real ones (store/journal.ts, alerts/outbox.ts, pinGate.ts) satisfy through a thin adapter.
-import type { AlertKind } from '../../shared/events';
-import type { AppRecord, Choice } from '../../shared/journal';
-import type { PinAction } from '../../shared/pin';
-import type { Happening } from './alerts/alertMessage';
+import type { AlertKind } from '../../../shared/events';
+import type { AppRecord, Choice } from '../../../shared/journal';
+import type { PinAction } from '../../../shared/pin';
+import type { Happening } from '../alerts/alertMessage';
 
 /** Writes app records to the journal (Journal.append fits as it is). */
 export interface AppRecorder {

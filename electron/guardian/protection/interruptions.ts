@@ -3,19 +3,19 @@
 // here whatever it sends, and the Done page's "Close" only once the tool was ended and stayed gone (actions/endForGood.ts).
 // A frozen tool is never left frozen once the person carries on or the app stops.
 import { randomUUID } from 'node:crypto';
-import type { ChoiceResult, InterruptionView } from '../../shared/interruption';
-import type { Choice, NotEndedReason } from '../../shared/journal';
-import { CONFIRMATION_WORDS } from '../../shared/pin';
-import { contactCardOf, type Settings } from '../../shared/settings';
-import { endForGood } from './actions/endForGood';
-import type { ProcessControl } from './actions/processControl';
-import type { RunningToolPids } from './actions/runningToolPids';
-import { describeTool, type Catalog } from './catalog';
+import type { ChoiceResult, InterruptionView } from '../../../shared/interruption';
+import type { Choice, NotEndedReason } from '../../../shared/journal';
+import { CONFIRMATION_WORDS } from '../../../shared/pin';
+import { contactCardOf, type Settings } from '../../../shared/settings';
+import { endForGood } from '../actions/endForGood';
+import type { ProcessControl } from '../actions/processControl';
+import type { RunningToolPids } from '../actions/runningToolPids';
+import { describeTool, type Catalog } from '../catalog';
 import type { AppRecorder, ContactFacts, ContactNotifier, PinChecker, SetTimer } from './interruptionPorts';
 import type { InterruptDecision } from './policy';
-import { createStormWindow } from './stormWindow';
-import { quietly as logQuietly } from './couldNot';
-import { oneAtATime } from './oneAtATime';
+import { createRecentKeys } from './recentKeys';
+import { quietly as logQuietly } from '../couldNot';
+import { oneAtATime } from '../oneAtATime';
 
 export interface InterruptionControllerOptions {
   settings: () => Settings;
@@ -88,7 +88,7 @@ export function createInterruptionController(options: InterruptionControllerOpti
   const listeners = new Set<(view: InterruptionView | null) => void>();
   /** Tools the person carried on with: their restarts within a minute of each other are not a new interruption (a minute
    *  of real time: a clock set back must not stretch it). */
-  const carriedOn = createStormWindow(() => new Date(monotonicMs()));
+  const carriedOn = createRecentKeys(() => new Date(monotonicMs()));
   let active: Active | null = null;
   /** One change at a time: a storm of starts and a click arriving together never interleave. */
   const serial = oneAtATime();

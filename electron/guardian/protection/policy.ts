@@ -15,9 +15,9 @@
 //   warning at every start would teach the person to dismiss warnings. Both are in the journal and the status.
 // - A session from a trusted helper stays a note even while a bank page is open: the family set that helper up.
 // - While protection is paused, everything is only logged.
-import type { GuardianEvent, Session } from '../../shared/events';
-import type { TrustedHelper } from '../../shared/settings';
-import { remoteIdKey } from '../../shared/remoteId';
+import type { GuardianEvent, Session } from '../../../shared/events';
+import type { TrustedHelper } from '../../../shared/settings';
+import { remoteIdKey } from '../../../shared/remoteId';
 
 export type ToolRef = { toolId: string | null; name: string };
 

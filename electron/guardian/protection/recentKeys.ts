@@ -1,16 +1,16 @@
 // Remembers keys seen in the last minute (sliding), so a tool restarting ten times is one warning, not ten.
 // It only answers "seen lately?"; it never decides what to show.
 
-export interface StormWindow {
-  /** True when the key was seen within the window before now; then now counts as its latest sighting (the window slides). */
+export interface RecentKeys {
+  /** True when the key was seen within the last minute; then now counts as its latest sighting (the minute slides). */
   seenLately(key: string): boolean;
   /** Counts now as a sighting. */
   remember(key: string): void;
 }
 
-export const STORM_WINDOW_MS = 60_000;
+export const RECENT_MS = 60_000;
 
-export function createStormWindow(now: () => Date, windowMs = STORM_WINDOW_MS): StormWindow {
+export function createRecentKeys(now: () => Date, windowMs = RECENT_MS): RecentKeys {
   const lastSeen = new Map<string, number>();
   const forgetOld = (at: number): void => {
     for (const [key, seen] of lastSeen) if (at - seen > windowMs) lastSeen.delete(key);

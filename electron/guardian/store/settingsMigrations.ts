@@ -2,7 +2,7 @@
 // and throws a plain message when it cannot use it; the store then keeps the file aside and starts with defaults.
 import { z } from 'zod';
 import { SETTINGS_VERSION } from '../../../shared/settings';
-import { hashPin } from '../pin';
+import { hashPin } from '../pin/pin';
 
 /**
  * Version 0: the pre-release layout. No `version` field; one contact in flat fields; the region as "UK" for the

@@ -4,7 +4,7 @@
 import { ChoiceSchema, type Choice, type JournalRecord } from '../../../shared/journal';
 import type { TrustedHelper } from '../../../shared/settings';
 import type { WeeklySummary } from '../../../shared/summary';
-import { trustedHelperOf } from '../policy';
+import { trustedHelperOf } from '../protection/policy';
 
 type Counts = Pick<WeeklySummary, 'toolsSeen' | 'installers' | 'sessions' | 'interruptions' | 'couldNotClose' | 'alerts' | 'pinFailures' | 'settingsChanges' | 'tampering' | 'allQuiet'>;
 type RemoteLine = WeeklySummary['sessions']['remoteIds'][number];

@@ -4,7 +4,7 @@
 import type { JournalRecord } from '../../../shared/journal';
 import type { Region, TrustedHelper } from '../../../shared/settings';
 import type { WeeklySummary } from '../../../shared/summary';
-import { HEARTBEAT_INTERVAL_MS, longestQuietMs } from '../store/heartbeatTiming';
+import { HEARTBEAT_INTERVAL_MS, longestQuietMs } from '../protection/heartbeatTiming';
 import type { IsoWeek } from '../../../shared/isoWeek';
 import { offWithin, ProtectionTimeline } from './protectionTimeline';
 import { SummaryTally } from './summaryTally';

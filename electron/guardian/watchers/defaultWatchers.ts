@@ -8,8 +8,8 @@ import { createLinuxSessionWatcher } from './sessions/linuxSessionWatcher';
 import { createMacSessionWatcher } from './sessions/macSessionWatcher';
 import { createWindowsSessionWatcher } from './sessions/windowsSessionWatcher';
 import type { Watcher } from './watcher';
-import { defaultWindowSource } from './windows/windowSource';
-import { createWindowWatcher } from './windows/windowWatcher';
+import { defaultWindowSource } from './screen/windowSource';
+import { createWindowWatcher } from './screen/windowWatcher';
 
 export interface DefaultWatcherOptions {
   catalog: Catalog;

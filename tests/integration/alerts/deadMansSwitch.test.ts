@@ -6,7 +6,7 @@ import path from 'node:path';
 import { composeAlert } from '../../../electron/guardian/alerts/alertMessage';
 import { ALERTS_RESERVE, CHECK_IN_OFF_AHEAD_MS, createDeadMansSwitch, type DeadMansSwitch } from '../../../electron/guardian/alerts/deadMansSwitch';
 import { NTFY_DAILY_MESSAGES, openNtfyBudget, type NtfyBudget } from '../../../electron/guardian/alerts/ntfyBudget';
-import type { StopReason } from '../../../electron/guardian/store/heartbeat';
+import type { StopReason } from '../../../electron/guardian/protection/heartbeat';
 import type { Contact } from '../../../shared/settings';
 import { startNtfyServer, type NtfyServer } from '../../fixtures/ntfyServer';
 

@@ -9,7 +9,7 @@ import { runSetup, setupCommand } from '../../../electron/cli/setupCommand';
 import { parseNtfyUrl } from '../../../electron/cli/setupOptions';
 import { parseCommandLine } from '../../../electron/cli/options';
 import { UsageError } from '../../../electron/cli/usageError';
-import { verifyPin } from '../../../electron/guardian/pin';
+import { verifyPin } from '../../../electron/guardian/pin/pin';
 import { readJournal } from '../../../electron/guardian/store/journal';
 import type { JournalRecord } from '../../../shared/journal';
 import { SettingsSchema, type Settings } from '../../../shared/settings';

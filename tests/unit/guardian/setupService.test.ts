@@ -8,7 +8,7 @@ import type { SetupInput, SetupView, TestAlertResult } from '../../../shared/set
 import type { Settings } from '../../../shared/settings';
 import { FIELD_MESSAGES } from '../../../shared/setupFields';
 import { loadCatalog } from '../../../electron/guardian/catalog';
-import { createPinGate, type PinCheckResult } from '../../../electron/guardian/pinGate';
+import { createPinGate, type PinCheckResult } from '../../../electron/guardian/pin/pinGate';
 import { createSetupService, type SetupService } from '../../../electron/guardian/setupService';
 import { openSettings } from '../../../electron/guardian/store/settingsStore';
 

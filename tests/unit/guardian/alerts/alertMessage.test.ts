@@ -1,6 +1,6 @@
 // What an alert says: who, what, the choice, when, what to do; nothing else, and HTML that cannot be injected into.
-import { composeAlert, type AlertFacts } from '../../../electron/guardian/alerts/alertMessage';
-import { AlertKindSchema } from '../../../shared/events';
+import { composeAlert, type AlertFacts } from '../../../../electron/guardian/alerts/alertMessage';
+import { AlertKindSchema } from '../../../../shared/events';
 
 const at = new Date('2026-03-03T14:05:00Z');
 const base: AlertFacts = { kind: 'session', person: 'Mum', pcName: 'KITCHEN-PC', contactName: 'Ann', at, timeZone: 'Europe/London' };

@@ -3,7 +3,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { claimTestAlert } from '../../../electron/guardian/alerts/testAlertLimit';
+import { claimTestAlert } from '../../../../electron/guardian/alerts/testAlertLimit';
 
 let dataDir: string;
 beforeEach(async () => {

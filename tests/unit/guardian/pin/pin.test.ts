@@ -4,11 +4,11 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { hashPin, PIN_SCRYPT, validatePinFormat, verifyPin } from '../../../electron/guardian/pin';
-import { createPinGate } from '../../../electron/guardian/pinGate';
-import { describeWait, lockoutDuration } from '../../../electron/guardian/pinLockout';
-import type { PinHash } from '../../../shared/settings';
-import { PinHashSchema } from '../../../shared/settings';
+import { hashPin, PIN_SCRYPT, validatePinFormat, verifyPin } from '../../../../electron/guardian/pin/pin';
+import { createPinGate } from '../../../../electron/guardian/pin/pinGate';
+import { describeWait, lockoutDuration } from '../../../../electron/guardian/pin/pinLockout';
+import type { PinHash } from '../../../../shared/settings';
+import { PinHashSchema } from '../../../../shared/settings';
 
 let hash: PinHash;
 let dir: string;

@@ -4,10 +4,10 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { hashPin } from '../../../electron/guardian/pin';
-import { createPinGate } from '../../../electron/guardian/pinGate';
-import { freshLockout, readLockout, stricter } from '../../../electron/guardian/pinLockout';
-import { openSealStore, type SealStore } from '../../../electron/guardian/store/sealStore';
+import { hashPin } from '../../../../electron/guardian/pin/pin';
+import { createPinGate } from '../../../../electron/guardian/pin/pinGate';
+import { freshLockout, readLockout, stricter } from '../../../../electron/guardian/pin/pinLockout';
+import { openSealStore, type SealStore } from '../../../../electron/guardian/store/sealStore';
 
 let root: string;
 let seal: SealStore;

@@ -3,17 +3,17 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { ProcessControl } from '../../../electron/guardian/actions/processControl';
-import { createRunningToolPids } from '../../../electron/guardian/actions/runningToolPids';
-import { loadCatalog } from '../../../electron/guardian/catalog';
-import { createEngine } from '../../../electron/guardian/engine';
-import { createGuardianService, type GuardianService } from '../../../electron/guardian/guardianService';
-import type { GateAnswer } from '../../../electron/guardian/interruptionPorts';
-import { defaultProcessSource } from '../../../electron/guardian/watchers/processes/processSource';
-import type { Emit, Watcher } from '../../../electron/guardian/watchers/watcher';
-import type { AppRecord } from '../../../shared/journal';
-import type { WarningView } from '../../../shared/interruption';
-import { defaultSettings, type Settings } from '../../../shared/settings';
+import type { ProcessControl } from '../../../../electron/guardian/actions/processControl';
+import { createRunningToolPids } from '../../../../electron/guardian/actions/runningToolPids';
+import { loadCatalog } from '../../../../electron/guardian/catalog';
+import { createEngine } from '../../../../electron/guardian/engine';
+import { createGuardianService, type GuardianService } from '../../../../electron/guardian/protection/guardianService';
+import type { GateAnswer } from '../../../../electron/guardian/protection/interruptionPorts';
+import { defaultProcessSource } from '../../../../electron/guardian/watchers/processes/processSource';
+import type { Emit, Watcher } from '../../../../electron/guardian/watchers/watcher';
+import type { AppRecord } from '../../../../shared/journal';
+import type { WarningView } from '../../../../shared/interruption';
+import { defaultSettings, type Settings } from '../../../../shared/settings';
 
 let dir: string;
 let emit: Emit;

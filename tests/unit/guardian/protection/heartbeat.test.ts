@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import type { JournalRecord } from '../../../../shared/journal';
-import { createHeartbeat, gapBefore } from '../../../../electron/guardian/store/heartbeat';
+import { createHeartbeat, gapBefore } from '../../../../electron/guardian/protection/heartbeat';
 import { createJournal, type Journal } from '../../../../electron/guardian/store/journal';
 import { verifyJournal } from '../../../../electron/guardian/store/verifyJournal';
 

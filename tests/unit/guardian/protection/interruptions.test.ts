@@ -1,14 +1,14 @@
 // The interruption controller on a fake clock with in-memory processes, journal, contacts and PIN gate: the countdown
 // holds whatever the renderer sends, the PIN is checked, storms merge into the one on screen, frozen tools run again.
-import type { ProcessActionResult, ProcessControl } from '../../../electron/guardian/actions/processControl';
-import type { AppRecorder, ContactFacts, ContactNotifier, GateAnswer, PinChecker } from '../../../electron/guardian/interruptionPorts';
-import { RELIST_MS, STAYS_GONE_MS } from '../../../electron/guardian/actions/endForGood';
-import { createInterruptionController, NOT_ENDED_MESSAGE, WAIT_MESSAGE } from '../../../electron/guardian/interruptions';
-import type { InterruptDecision } from '../../../electron/guardian/policy';
-import type { AlertKind } from '../../../shared/events';
-import type { InterruptionView } from '../../../shared/interruption';
-import type { AppRecord } from '../../../shared/journal';
-import { defaultSettings, type Settings } from '../../../shared/settings';
+import type { ProcessActionResult, ProcessControl } from '../../../../electron/guardian/actions/processControl';
+import type { AppRecorder, ContactFacts, ContactNotifier, GateAnswer, PinChecker } from '../../../../electron/guardian/protection/interruptionPorts';
+import { RELIST_MS, STAYS_GONE_MS } from '../../../../electron/guardian/actions/endForGood';
+import { createInterruptionController, NOT_ENDED_MESSAGE, WAIT_MESSAGE } from '../../../../electron/guardian/protection/interruptions';
+import type { InterruptDecision } from '../../../../electron/guardian/protection/policy';
+import type { AlertKind } from '../../../../shared/events';
+import type { InterruptionView } from '../../../../shared/interruption';
+import type { AppRecord } from '../../../../shared/journal';
+import { defaultSettings, type Settings } from '../../../../shared/settings';
 
 type ProcessState = 'running' | 'stopped' | 'ended';
 

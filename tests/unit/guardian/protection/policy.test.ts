@@ -1,6 +1,6 @@
 // The policy as a table: each engine event, with the trusted helpers and live sessions, gives one decision.
-import { decide, type Decision, type PolicyContext } from '../../../electron/guardian/policy';
-import type { GuardianEvent, Session } from '../../../shared/events';
+import { decide, type Decision, type PolicyContext } from '../../../../electron/guardian/protection/policy';
+import type { GuardianEvent, Session } from '../../../../shared/events';
 
 const at = '2025-05-06T10:00:00.000Z';
 

@@ -1,7 +1,7 @@
 // The stall watch with a fake wall clock and a fake monotonic clock: a held app (both clocks ran) is "stalled", a
 // sleeping computer (only the wall clock ran, or the system said it would sleep) is "asleep", short delays are nothing.
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { createStallWatch, type HeldStretch } from '../../../../electron/guardian/store/stallWatch';
+import { createStallWatch, type HeldStretch } from '../../../../electron/guardian/protection/stallWatch';
 
 const SECOND = 1000;
 let wall = Date.parse('2026-03-02T08:00:00Z');

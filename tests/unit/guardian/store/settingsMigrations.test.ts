@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SETTINGS_VERSION, SettingsSchema } from '../../../../shared/settings';
-import { verifyPin } from '../../../../electron/guardian/pin';
+import { verifyPin } from '../../../../electron/guardian/pin/pin';
 import { MIGRATIONS } from '../../../../electron/guardian/store/settingsMigrations';
 import { openSettings } from '../../../../electron/guardian/store/settingsStore';
 

@@ -1,5 +1,5 @@
 // Browser download names: partial files are never installers yet; duplicate suffixes are seen through.
-import { isPartialDownload, withoutDuplicateSuffix } from '../../../../electron/guardian/watchers/downloads/downloadName';
+import { isPartialDownload, withoutDuplicateSuffix } from '../../../../../electron/guardian/watchers/downloads/downloadName';
 
 describe('isPartialDownload', () => {
   it.each([

@@ -1,5 +1,5 @@
 // A folder that cannot be read is described in one plain sentence that names it.
-import { folderProblem } from '../../../../electron/guardian/watchers/downloads/folderProblem';
+import { folderProblem } from '../../../../../electron/guardian/watchers/downloads/folderProblem';
 
 const failure = (code: string | undefined): Error => Object.assign(new Error('raw'), { code });
 

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { defaultWatchFolders } from '../../../../electron/guardian/watchers/downloads/watchFolders';
+import { defaultWatchFolders } from '../../../../../electron/guardian/watchers/downloads/watchFolders';
 
 let home: string;
 

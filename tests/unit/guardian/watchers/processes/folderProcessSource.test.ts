@@ -1,6 +1,6 @@
 // The process source limited to one folder: only programs run from inside it, and the same list back when nothing changed.
-import { createFolderProcessSource } from '../../../../electron/guardian/watchers/processes/folderProcessSource';
-import type { ProcessSource, RunningProcess } from '../../../../electron/guardian/watchers/processes/processSource';
+import { createFolderProcessSource } from '../../../../../electron/guardian/watchers/processes/folderProcessSource';
+import type { ProcessSource, RunningProcess } from '../../../../../electron/guardian/watchers/processes/processSource';
 
 const proc = (pid: number, exe: string | null): RunningProcess => ({ pid, ppid: 1, name: 'x', exe, cmdline: null, start: '1', startedAt: null });
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import { CMDLINE_MAX_BYTES } from '../../../../electron/guardian/watchers/processes/procFiles';
-import { createProcSource } from '../../../../electron/guardian/watchers/processes/procSource';
+import { CMDLINE_MAX_BYTES } from '../../../../../electron/guardian/watchers/processes/procFiles';
+import { createProcSource } from '../../../../../electron/guardian/watchers/processes/procSource';
 import { FakeProcTree } from './fakeProcTree';
 
 describe('the /proc process source', () => {

@@ -1,4 +1,4 @@
-import { parseProcStat } from '../../../../electron/guardian/watchers/processes/procStat';
+import { parseProcStat } from '../../../../../electron/guardian/watchers/processes/procStat';
 import { statLine } from './fakeProcTree';
 
 describe('parseProcStat', () => {

@@ -1,7 +1,7 @@
-import { GuardianEventSchema, type DetectionEvent } from '../../../../shared/events';
-import { loadCatalog } from '../../../../electron/guardian/catalog';
-import { createProcessWatcher } from '../../../../electron/guardian/watchers/processes/processWatcher';
-import type { ProcessSource, RunningProcess } from '../../../../electron/guardian/watchers/processes/processSource';
+import { GuardianEventSchema, type DetectionEvent } from '../../../../../shared/events';
+import { loadCatalog } from '../../../../../electron/guardian/catalog';
+import { createProcessWatcher } from '../../../../../electron/guardian/watchers/processes/processWatcher';
+import type { ProcessSource, RunningProcess } from '../../../../../electron/guardian/watchers/processes/processSource';
 
 const catalog = loadCatalog({
   version: 1,

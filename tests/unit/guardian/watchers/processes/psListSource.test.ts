@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import { loadKoffi } from '../../../../electron/guardian/win32/koffi';
-import { createPsListSource, toRunningProcess } from '../../../../electron/guardian/watchers/processes/psListSource';
-import { defaultProcessSource } from '../../../../electron/guardian/watchers/processes/processSource';
+import { loadKoffi } from '../../../../../electron/guardian/win32/koffi';
+import { createPsListSource, toRunningProcess } from '../../../../../electron/guardian/watchers/processes/psListSource';
+import { defaultProcessSource } from '../../../../../electron/guardian/watchers/processes/processSource';
 
 describe('the ps-list process source', () => {
   it('maps what ps reports on Linux and macOS', () => {

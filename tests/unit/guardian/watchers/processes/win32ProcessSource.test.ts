@@ -1,8 +1,8 @@
 // The Windows source's memory of each pid, on an in-memory process table: a process is read once and its handle held
 // while it is listed, released once it is gone; a pid that comes back (which Wine cannot be made to do on demand) is
 // read afresh. The real calls run in tests/windows.
-import type { ProcessApi, ProcessHandle } from '../../../../electron/guardian/win32/processApi';
-import { createWin32ProcessSource } from '../../../../electron/guardian/watchers/processes/win32ProcessSource';
+import type { ProcessApi, ProcessHandle } from '../../../../../electron/guardian/win32/processApi';
+import { createWin32ProcessSource } from '../../../../../electron/guardian/watchers/processes/win32ProcessSource';
 
 interface FakeProcess {
   pid: number;

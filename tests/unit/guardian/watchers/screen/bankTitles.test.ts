@@ -1,5 +1,5 @@
 // Bank page titles as browsers show them, and everyday titles that merely contain a bank's name or the word "bank".
-import { isBankTitle } from '../../../../electron/guardian/watchers/windows/bankTitles';
+import { isBankTitle } from '../../../../../electron/guardian/watchers/screen/bankTitles';
 
 describe('isBankTitle', () => {
   it.each([

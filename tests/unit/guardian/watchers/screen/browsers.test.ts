@@ -1,5 +1,5 @@
 // Browser executables on each system, by name or full path; other programs are not browsers.
-import { isBrowser } from '../../../../electron/guardian/watchers/windows/browsers';
+import { isBrowser } from '../../../../../electron/guardian/watchers/screen/browsers';
 
 describe('isBrowser', () => {
   it.each([

@@ -1,5 +1,5 @@
 // node-window-manager's windows (Windows and macOS only, so mocked here) mapped to what the windows watcher reads.
-import { createNodeWindowManagerSource } from '../../../../electron/guardian/watchers/windows/nodeWindowManagerSource';
+import { createNodeWindowManagerSource } from '../../../../../electron/guardian/watchers/screen/nodeWindowManagerSource';
 
 const getWindows = vi.fn();
 

@@ -1,5 +1,5 @@
 // Titles of remote tools' accept-connection prompts, and of their ordinary windows.
-import { isToolPromptTitle } from '../../../../electron/guardian/watchers/windows/toolPrompts';
+import { isToolPromptTitle } from '../../../../../electron/guardian/watchers/screen/toolPrompts';
 
 describe('isToolPromptTitle', () => {
   it.each([

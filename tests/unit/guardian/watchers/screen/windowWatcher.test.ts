@@ -1,9 +1,9 @@
 // The windows watcher over a list of windows it is handed: bank pages in browsers, tools' prompts, never a title.
-import { loadCatalog } from '../../../../electron/guardian/catalog';
-import { createWindowWatcher } from '../../../../electron/guardian/watchers/windows/windowWatcher';
-import type { WindowInfo, WindowSource } from '../../../../electron/guardian/watchers/windows/windowSource';
-import type { Watcher } from '../../../../electron/guardian/watchers/watcher';
-import type { DetectionEvent } from '../../../../shared/events';
+import { loadCatalog } from '../../../../../electron/guardian/catalog';
+import { createWindowWatcher } from '../../../../../electron/guardian/watchers/screen/windowWatcher';
+import type { WindowInfo, WindowSource } from '../../../../../electron/guardian/watchers/screen/windowSource';
+import type { Watcher } from '../../../../../electron/guardian/watchers/watcher';
+import type { DetectionEvent } from '../../../../../shared/events';
 
 const catalog = loadCatalog();
 

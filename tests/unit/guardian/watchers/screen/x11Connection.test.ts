@@ -1,5 +1,5 @@
 // Which DISPLAY values name this computer's own X server, and the socket each one uses.
-import { displaySocket } from '../../../../electron/guardian/watchers/windows/x11Connection';
+import { displaySocket } from '../../../../../electron/guardian/watchers/screen/x11Connection';
 
 describe('displaySocket', () => {
   it.each([

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { findXAuth } from '../../../../electron/guardian/watchers/windows/xauthority';
+import { findXAuth } from '../../../../../electron/guardian/watchers/screen/xauthority';
 
 let dir: string;
 beforeEach(() => {

@@ -3,7 +3,7 @@ import {
   parseAnyDeskTraceLine,
   readAnyDeskConnectionTraceLine,
   readAnyDeskTraceLine,
-} from '../../../../electron/guardian/watchers/sessions/anyDeskTrace';
+} from '../../../../../electron/guardian/watchers/sessions/anyDeskTrace';
 import { fixtureLines } from './fixtureLines';
 
 describe('AnyDesk connection_trace.txt (UTF-16LE with BOM)', () => {

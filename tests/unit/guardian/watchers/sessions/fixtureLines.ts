@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const FIXTURES = path.resolve(__dirname, '../../../fixtures/sessions');
+export const FIXTURES = path.resolve(__dirname, '../../../../fixtures/sessions');
 
 export function fixtureText(name: string): string {
   const bytes = fs.readFileSync(path.join(FIXTURES, name));

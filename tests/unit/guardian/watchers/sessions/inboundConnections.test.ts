@@ -2,12 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../../../electron/guardian/catalog';
-import { findInboundConnections, identifyInboundSession } from '../../../../electron/guardian/watchers/sessions/inboundConnections';
-import { isLoopbackAddress } from '../../../../electron/guardian/watchers/sessions/loopback';
-import { parseProcNetTcp, TCP_ESTABLISHED, TCP_LISTEN, type TcpSocketEntry } from '../../../../electron/guardian/watchers/sessions/procNetTcp';
+import { loadCatalog } from '../../../../../electron/guardian/catalog';
+import { findInboundConnections, identifyInboundSession } from '../../../../../electron/guardian/watchers/sessions/inboundConnections';
+import { isLoopbackAddress } from '../../../../../electron/guardian/watchers/sessions/loopback';
+import { parseProcNetTcp, TCP_ESTABLISHED, TCP_LISTEN, type TcpSocketEntry } from '../../../../../electron/guardian/watchers/sessions/procNetTcp';
 
-const fixtures = join(__dirname, '../../../fixtures/proc-net');
+const fixtures = join(__dirname, '../../../../fixtures/proc-net');
 const table = (name: string): TcpSocketEntry[] => parseProcNetTcp(readFileSync(join(fixtures, name), 'utf8'));
 
 function socket(local: string, remote: string, state: number, inode: number): TcpSocketEntry {

@@ -3,13 +3,13 @@ import { copyFile, mkdir, mkdtemp, readFile, rename, rm, symlink, writeFile } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { GuardianEventSchema, type DetectionEvent } from '../../../../shared/events';
-import { loadCatalog } from '../../../../electron/guardian/catalog';
-import { createLinuxSessionWatcher } from '../../../../electron/guardian/watchers/sessions/linuxSessionWatcher';
-import type { Watcher } from '../../../../electron/guardian/watchers/watcher';
-import { anyDeskTraceLine } from '../../../fixtures/sessionLines';
+import { GuardianEventSchema, type DetectionEvent } from '../../../../../shared/events';
+import { loadCatalog } from '../../../../../electron/guardian/catalog';
+import { createLinuxSessionWatcher } from '../../../../../electron/guardian/watchers/sessions/linuxSessionWatcher';
+import type { Watcher } from '../../../../../electron/guardian/watchers/watcher';
+import { anyDeskTraceLine } from '../../../../fixtures/sessionLines';
 
-const fixtures = join(__dirname, '../../../fixtures/proc-net');
+const fixtures = join(__dirname, '../../../../fixtures/proc-net');
 const catalog = loadCatalog();
 const VNC_KEY = 'tcp:5901:198.51.100.2:54321';
 const RDP_KEY = 'tcp:3389:198.51.100.2:57345';

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createLogTailer, type LogTailerOptions, type TailerFileSystem } from '../../../../electron/guardian/watchers/sessions/logTailer';
+import { createLogTailer, type LogTailerOptions, type TailerFileSystem } from '../../../../../electron/guardian/watchers/sessions/logTailer';
 
 let dir: string;
 beforeEach(async () => {

@@ -1,4 +1,4 @@
-import { inboundRemoteDesktopSessions, parseMacNetstat } from '../../../../electron/guardian/watchers/sessions/macNetstat';
+import { inboundRemoteDesktopSessions, parseMacNetstat } from '../../../../../electron/guardian/watchers/sessions/macNetstat';
 import { fixtureText } from './fixtureLines';
 
 describe('macOS netstat', () => {

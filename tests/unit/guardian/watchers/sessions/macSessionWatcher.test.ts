@@ -1,12 +1,12 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { loadCatalog } from '../../../../electron/guardian/catalog';
-import type { Watcher } from '../../../../electron/guardian/watchers/watcher';
-import { createMacSessionWatcher } from '../../../../electron/guardian/watchers/sessions/macSessionWatcher';
-import type { DetectionEvent } from '../../../../shared/events';
+import { loadCatalog } from '../../../../../electron/guardian/catalog';
+import type { Watcher } from '../../../../../electron/guardian/watchers/watcher';
+import { createMacSessionWatcher } from '../../../../../electron/guardian/watchers/sessions/macSessionWatcher';
+import type { DetectionEvent } from '../../../../../shared/events';
 import { fixtureText } from './fixtureLines';
-import { rustDeskLine } from '../../../fixtures/sessionLines';
+import { rustDeskLine } from '../../../../fixtures/sessionLines';
 
 const catalog = loadCatalog();
 let watcher: Watcher | null = null;

@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseProcNetTcp, parseTcpCounters, TCP_ESTABLISHED, TCP_LISTEN } from '../../../../electron/guardian/watchers/sessions/procNetTcp';
+import { parseProcNetTcp, parseTcpCounters, TCP_ESTABLISHED, TCP_LISTEN } from '../../../../../electron/guardian/watchers/sessions/procNetTcp';
 
-const fixtures = join(__dirname, '../../../fixtures/proc-net');
+const fixtures = join(__dirname, '../../../../fixtures/proc-net');
 const fixture = (name: string): string => readFileSync(join(fixtures, name), 'utf8');
 
 describe('parseProcNetTcp', () => {

@@ -1,13 +1,13 @@
 // Every real sample the project's sources quote (tests/fixtures/sessions/README.md names them) read as its source
 // says: the line as published, through the parser or the catalog that handles it.
-import { loadCatalog } from '../../../../electron/guardian/catalog';
-import { readAnyDeskConnectionTraceLine, readAnyDeskTraceLine } from '../../../../electron/guardian/watchers/sessions/anyDeskTrace';
-import type { LogLineReader } from '../../../../electron/guardian/watchers/sessions/logSessionChange';
-import { createRustDeskLogReader } from '../../../../electron/guardian/watchers/sessions/rustDeskLog';
-import { readTeamViewerIncomingLine } from '../../../../electron/guardian/watchers/sessions/teamViewerIncoming';
-import { createTeamViewerLogReader } from '../../../../electron/guardian/watchers/sessions/teamViewerLog';
-import { readUltraViewerLine } from '../../../../electron/guardian/watchers/sessions/ultraViewerLog';
-import { isToolPromptTitle } from '../../../../electron/guardian/watchers/windows/toolPrompts';
+import { loadCatalog } from '../../../../../electron/guardian/catalog';
+import { readAnyDeskConnectionTraceLine, readAnyDeskTraceLine } from '../../../../../electron/guardian/watchers/sessions/anyDeskTrace';
+import type { LogLineReader } from '../../../../../electron/guardian/watchers/sessions/logSessionChange';
+import { createRustDeskLogReader } from '../../../../../electron/guardian/watchers/sessions/rustDeskLog';
+import { readTeamViewerIncomingLine } from '../../../../../electron/guardian/watchers/sessions/teamViewerIncoming';
+import { createTeamViewerLogReader } from '../../../../../electron/guardian/watchers/sessions/teamViewerLog';
+import { readUltraViewerLine } from '../../../../../electron/guardian/watchers/sessions/ultraViewerLog';
+import { isToolPromptTitle } from '../../../../../electron/guardian/watchers/screen/toolPrompts';
 import { fixtureLines } from './fixtureLines';
 
 const catalog = loadCatalog();

@@ -4,8 +4,8 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseProcNetTcp, TCP_LISTEN } from '../../../../electron/guardian/watchers/sessions/procNetTcp';
-import { createSocketOwnerIndex } from '../../../../electron/guardian/watchers/sessions/socketOwners';
+import { parseProcNetTcp, TCP_LISTEN } from '../../../../../electron/guardian/watchers/sessions/procNetTcp';
+import { createSocketOwnerIndex } from '../../../../../electron/guardian/watchers/sessions/socketOwners';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {

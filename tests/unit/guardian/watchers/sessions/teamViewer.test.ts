@@ -1,5 +1,5 @@
-import { parseTeamViewerIncomingLine, readTeamViewerIncomingLine } from '../../../../electron/guardian/watchers/sessions/teamViewerIncoming';
-import { createTeamViewerLogReader } from '../../../../electron/guardian/watchers/sessions/teamViewerLog';
+import { parseTeamViewerIncomingLine, readTeamViewerIncomingLine } from '../../../../../electron/guardian/watchers/sessions/teamViewerIncoming';
+import { createTeamViewerLogReader } from '../../../../../electron/guardian/watchers/sessions/teamViewerLog';
 import { fixtureLines } from './fixtureLines';
 
 describe('TeamViewer Connections_incoming.txt', () => {

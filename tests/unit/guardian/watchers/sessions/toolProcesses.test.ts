@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { loadCatalog } from '../../../../electron/guardian/catalog';
-import { createToolProcessCheck } from '../../../../electron/guardian/watchers/sessions/toolProcesses';
+import { loadCatalog } from '../../../../../electron/guardian/catalog';
+import { createToolProcessCheck } from '../../../../../electron/guardian/watchers/sessions/toolProcesses';
 
 describe('tool process check', () => {
   let dir: string;

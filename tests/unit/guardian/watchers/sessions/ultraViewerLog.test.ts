@@ -1,4 +1,4 @@
-import { parseUltraViewerLine, readUltraViewerLine } from '../../../../electron/guardian/watchers/sessions/ultraViewerLog';
+import { parseUltraViewerLine, readUltraViewerLine } from '../../../../../electron/guardian/watchers/sessions/ultraViewerLog';
 import { fixtureLines } from './fixtureLines';
 
 describe('UltraViewer connection logs', () => {

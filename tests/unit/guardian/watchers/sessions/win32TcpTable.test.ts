@@ -1,8 +1,8 @@
 // GetExtendedTcpTable's owner-pid tables read from buffers built in the iphlpapi.h layouts, then judged by the inbound rules.
-import { findInboundConnections } from '../../../../electron/guardian/watchers/sessions/inboundConnections';
-import { TCP_ESTABLISHED, TCP_LISTEN } from '../../../../electron/guardian/watchers/sessions/procNetTcp';
-import { parseTcpTable } from '../../../../electron/guardian/watchers/sessions/win32TcpTable';
-import { tcpTableV4, tcpTableV6 } from '../../../fixtures/win32Structs';
+import { findInboundConnections } from '../../../../../electron/guardian/watchers/sessions/inboundConnections';
+import { TCP_ESTABLISHED, TCP_LISTEN } from '../../../../../electron/guardian/watchers/sessions/procNetTcp';
+import { parseTcpTable } from '../../../../../electron/guardian/watchers/sessions/win32TcpTable';
+import { tcpTableV4, tcpTableV6 } from '../../../../fixtures/win32Structs';
 
 const LISTEN = 2;
 const ESTAB = 5;

@@ -1,16 +1,16 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { loadCatalog } from '../../../../electron/guardian/catalog';
-import type { Watcher } from '../../../../electron/guardian/watchers/watcher';
-import { createWindowsSessionWatcher, expandWindowsPath } from '../../../../electron/guardian/watchers/sessions/windowsSessionWatcher';
-import type { DetectionEvent } from '../../../../shared/events';
-import type { ProcessInfo } from '../../../../electron/guardian/catalog';
-import { CONSOLE_ONLY, fixtureWtsApi, RDP_CONNECTED, tcpTableV4, tcpTableV6, type TcpRow, type WtsSessionFixture } from '../../../fixtures/win32Structs';
+import { loadCatalog } from '../../../../../electron/guardian/catalog';
+import type { Watcher } from '../../../../../electron/guardian/watchers/watcher';
+import { createWindowsSessionWatcher, expandWindowsPath } from '../../../../../electron/guardian/watchers/sessions/windowsSessionWatcher';
+import type { DetectionEvent } from '../../../../../shared/events';
+import type { ProcessInfo } from '../../../../../electron/guardian/catalog';
+import { CONSOLE_ONLY, fixtureWtsApi, RDP_CONNECTED, tcpTableV4, tcpTableV6, type TcpRow, type WtsSessionFixture } from '../../../../fixtures/win32Structs';
 import { fixtureText } from './fixtureLines';
 import {
   anyDeskConnectionTraceLine, anyDeskTraceLine, rustDeskLine, teamViewerIncomingLine, teamViewerLogLine, ultraViewerLine,
-} from '../../../fixtures/sessionLines';
+} from '../../../../fixtures/sessionLines';
 
 const catalog = loadCatalog();
 let root: string;

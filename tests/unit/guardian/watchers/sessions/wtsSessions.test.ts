@@ -1,6 +1,6 @@
 // Remote Desktop sessions from WTS buffers built in the wtsapi32.h layouts: who counts as connected in, and what is read.
-import { parseClientAddress, parseSessionInfoArray, readWtsSessions, remoteDesktopSessions } from '../../../../electron/guardian/watchers/sessions/wtsSessions';
-import { CONSOLE_ONLY, clientAddress, fixtureWtsApi, RDP_CONNECTED, sessionInfoArray, type WtsSessionFixture } from '../../../fixtures/win32Structs';
+import { parseClientAddress, parseSessionInfoArray, readWtsSessions, remoteDesktopSessions } from '../../../../../electron/guardian/watchers/sessions/wtsSessions';
+import { CONSOLE_ONLY, clientAddress, fixtureWtsApi, RDP_CONNECTED, sessionInfoArray, type WtsSessionFixture } from '../../../../fixtures/win32Structs';
 
 describe('WTS sessions', () => {
   it('reads ids and states from a WTS_SESSION_INFOW array, and only its whole entries', () => {
