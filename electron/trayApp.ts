@@ -17,6 +17,8 @@ import { enableSandboxBeforeReady, guardAllWebContents, hardenSession } from './
 import { createTrayIcon, type TrayView } from './tray';
 import { createDashboardWindow } from './windows/dashboardWindow';
 import { createInterruptionWindows, type InterruptionWindows } from './windows/interruptionWindows';
+import { routeOf } from './windows/eventRoutes';
+import type { Page } from '../shared/interruption';
 
 export type TrayAppOptions = {
   /**
@@ -152,6 +154,11 @@ export function startTrayApp(options: TrayAppOptions): void {
       { pages, isTrustedSender: (contents) => contents.id === dashboardId || interruptions.hasWebContents(contents) },
     );
 
+    /** The tray and the notifications ask the dashboard for a page themselves: navigation is not the engine's business. */
+    const openPage = (page: Page): void => {
+      sendEvent(window.webContents, 'showPage', page);
+      showWindow();
+    };
     const view = (): TrayView => {
       const status = guardian.status();
       return { state: status.state, summary: status.summary, windowVisible: window.isVisible() };
@@ -165,7 +172,7 @@ export function startTrayApp(options: TrayAppOptions): void {
         platform: process.platform,
         actions: {
           toggleWindow,
-          openPage: (page) => guardian.showPage(page),
+          openPage,
           askForPin: (request) => guardian.askForPin(request),
           resumeProtection: () => guardian.resume(),
         },
@@ -176,14 +183,15 @@ export function startTrayApp(options: TrayAppOptions): void {
     window.on('hide', () => tray.update(view()));
 
     guardian.onApiEvent((name, payload) => {
-      sendEvent(window.webContents, name, payload);
-      interruptions.send(name, payload);
+      const route = routeOf(name);
+      if (route.dashboard) sendEvent(window.webContents, name, payload);
+      if (route.covers) interruptions.send(name, payload);
       if (name === 'interruption') {
         if (guardian.interruption() === null) interruptions.hide();
         else interruptions.show();
       }
       if (name === 'status') tray.update(view());
-      if (name === 'protectedAction' || (name === 'showPage' && payload !== 'interruption')) showWindow();
+      if (route.bringForward) showWindow();
     });
     guardian.onWarning((warning) => {
       const note = new Notification({
@@ -197,14 +205,14 @@ export function startTrayApp(options: TrayAppOptions): void {
     // Before start: a summary missed while the PC was off is sent (and noted) during start.
     services.onWeeklySummary((summaryNote) => {
       const note = new Notification({ title: summaryNote.title, body: summaryNote.body });
-      note.on('click', () => guardian.showPage('summary'));
+      note.on('click', () => openPage('summary'));
       note.show();
     });
 
     await services.start();
     await applyStartAtLogin(services.settings().startAtLogin).catch((error: unknown) => log(`Start at login could not be set: ${String(error)}`));
     await loaded;
-    if (!services.settings().setupComplete) guardian.showPage('setup');
+    if (!services.settings().setupComplete) openPage('setup');
     else if (!wasStartedAtLogin()) showWindow();
   };
 

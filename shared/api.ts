@@ -3,7 +3,6 @@
 import { z } from 'zod';
 import { channelOf, eventNames, methodNames } from './apiNames';
 import { ToolTierSchema } from './catalog';
-import { GuardianEventSchema } from './events';
 import { SetupInputSchema, SetupPageViewSchema, SetupResultSchema, SetupUnlockSchema, TestAlertResultSchema } from './setup';
 import {
   ChoiceRequestSchema, ChoiceResultSchema, CloseInterruptionRequestSchema, InterruptionViewSchema, PageSchema, ProtectedActionPromptSchema,
@@ -58,7 +57,6 @@ export const methods = {
 
 export const events = {
   status: StatusSchema,
-  guardianEvent: GuardianEventSchema,
   /** The interruption to show (or null when it is over); sent on every change, e.g. when the countdown ends. */
   interruption: InterruptionViewSchema.nullable(),
   /** A calm tray warning to show when the person asks "What does this mean?". */

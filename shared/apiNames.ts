@@ -14,7 +14,7 @@ export const methodNames = [
   'getWeeklySummary',
 ] as const;
 
-export const eventNames = ['status', 'guardianEvent', 'interruption', 'warning', 'showPage', 'protectedAction'] as const;
+export const eventNames = ['status', 'interruption', 'warning', 'showPage', 'protectedAction'] as const;
 
 /** The IPC channel of a method or event: one prefix, so a handler never answers a channel it does not own. */
 export const channelOf = (name: (typeof methodNames)[number] | (typeof eventNames)[number]): string => `pause-guard:${name}`;

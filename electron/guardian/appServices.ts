@@ -197,9 +197,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     listRunning: createRunningToolPids(processSource(), catalog),
     recorder: journal, notifier, quit: options.quit, log, alertsWaiting: () => outbox.waitingCount(),
   });
-  guardian.onApiEvent((name, payload) => {
-    if (name === 'guardianEvent') publish(payload as GuardianEvent);
-  });
+  guardian.onEvent(publish);
 
   const setup = createSetupService({
     dataDir, catalog, pinGate: gate, seal, onSettingsTampered,

@@ -72,22 +72,22 @@ describe('createPreviewClient', () => {
   it('hands pushed events to the listeners of that event only, until they unsubscribe', async () => {
     const api = createPreviewClient(openSocket(url));
     const statuses: unknown[] = [];
-    const guardianEvents: unknown[] = [];
+    const pages: unknown[] = [];
     const stop = api.on('status', (status) => statuses.push(status));
-    api.on('guardianEvent', (event) => guardianEvents.push(event));
+    api.on('showPage', (page) => pages.push(page));
     const socket = await answerWith((call) => ({ id: call.id, ok: true, output: statusOf() }));
     await api.getStatus(undefined);
 
     socket.send(JSON.stringify({ event: 'status', payload: statusOf({ state: 'warning' }) }));
     socket.send('not json');
-    socket.send(JSON.stringify({ event: 'guardianEvent', payload: { type: 'ready', at: '2025-05-06T09:30:00.000Z', watchers: [] } }));
-    await vi.waitFor(() => expect(guardianEvents).toHaveLength(1));
+    socket.send(JSON.stringify({ event: 'showPage', payload: 'summary' }));
+    await vi.waitFor(() => expect(pages).toHaveLength(1));
     stop();
     socket.send(JSON.stringify({ event: 'status', payload: statusOf() }));
     await api.getStatus(undefined);
 
     expect(statuses).toEqual([statusOf({ state: 'warning' })]);
-    expect(guardianEvents).toEqual([{ type: 'ready', at: '2025-05-06T09:30:00.000Z', watchers: [] }]);
+    expect(pages).toEqual(['summary']);
   });
 
   it('rejects calls in flight and later calls in plain words once the connection is lost', async () => {

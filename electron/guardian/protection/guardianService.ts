@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventName, EventPayload, Status } from '../../../shared/api';
 import type { GuardianEvent, Session } from '../../../shared/events';
-import type { ChoiceResult, InterruptionView, Page, ProtectedAction, WarningView } from '../../../shared/interruption';
+import type { ChoiceResult, InterruptionView, ProtectedAction, WarningView } from '../../../shared/interruption';
 import { dateWords } from '../../../shared/dateWords';
 import { statusFor } from '../../../shared/statusWords';
 import { CONFIRMATION_WORDS, type PinAction } from '../../../shared/pin';
@@ -53,8 +53,6 @@ export interface GuardianService {
   askForPin(request: ProtectedAction): void;
   /** The PIN page's answer: quits or pauses when the gate lets it. */
   confirmProtectedAction(request: ProtectedAction, secret: string): Promise<ChoiceResult>;
-  /** The tray asks for a page ("I'm on a call and I'm worried", the summary, settings). */
-  showPage(page: Page): void;
   /** "What does this mean?" on a tray warning: the warning page for it. False when the warning is no longer known. */
   openWarning(id: string): boolean;
   /** When protection comes back on by itself; null when it is on. */
@@ -63,6 +61,8 @@ export interface GuardianService {
   resume(): void;
   /** Every event of the renderer contract, as windows (or the preview's page) should receive it. */
   onApiEvent(listener: ApiEventListener): () => void;
+  /** Every domain event: the engine's, and each interruption as it is first shown. */
+  onEvent(listener: (event: GuardianEvent) => void): () => void;
   /** What the outbox reported: a channel that failed for good shows as a problem until it delivers again. */
   noteAlertOutcome(event: Extract<GuardianEvent, { type: 'alert-delivered' | 'alert-failed' }>): void;
   /** A tray warning or note to show as a native notification. */
@@ -95,6 +95,11 @@ export function createGuardianService(options: GuardianServiceOptions): Guardian
   const emit: ApiEventListener = (name, payload) => {
     for (const listener of apiListeners) listener(name, payload);
   };
+  const eventListeners = new Set<(event: GuardianEvent) => void>();
+  /** A domain event (the engine's, an interruption shown): for the journal and `watch --json`, never for windows. */
+  const happened = (event: GuardianEvent): void => {
+    for (const listener of eventListeners) listener(event);
+  };
   const quietly = (what: string, work: Promise<void>): Promise<void> => logQuietly(log, what, work);
 
   const controller = createInterruptionController({
@@ -114,11 +119,10 @@ export function createGuardianService(options: GuardianServiceOptions): Guardian
   controller.onChange((view) => {
     emit('interruption', view);
     if (view !== null && view.id !== shownId) {
-      emit('guardianEvent', {
+      happened({
         type: 'interruption-requested', at: view.shownAt, interruptionId: view.id, level: view.level, cause: view.cause,
         toolId: view.tool.toolId, name: view.tool.name, remoteId: view.remoteId, remoteAddress: view.remoteAddress,
       });
-      emit('showPage', 'interruption');
     }
     shownId = view?.id ?? null;
   });
@@ -168,7 +172,7 @@ export function createGuardianService(options: GuardianServiceOptions): Guardian
   };
 
   const onEngineEvent = (event: GuardianEvent): void => {
-    emit('guardianEvent', event);
+    happened(event);
     if (event.type === 'session-started') sessions.set(event.key, event);
     const decision = decide(event, { trustedHelpers: settings().trustedHelpers, paused: paused !== null, session: (key) => sessions.get(key) });
     if (event.type === 'session-ended') sessions.delete(event.key);
@@ -229,12 +233,10 @@ export function createGuardianService(options: GuardianServiceOptions): Guardian
       statusChanged();
       return { ok: true, message: null, lockedUntil: null };
     },
-    showPage: (page) => emit('showPage', page),
     openWarning(id) {
       const warning = warnings.get(id);
       if (warning === undefined) return false;
       emit('warning', warning);
-      emit('showPage', 'warning');
       return true;
     },
     pausedUntil: () => paused?.until ?? null,
@@ -242,6 +244,10 @@ export function createGuardianService(options: GuardianServiceOptions): Guardian
     onApiEvent(listener) {
       apiListeners.add(listener);
       return () => apiListeners.delete(listener);
+    },
+    onEvent(listener) {
+      eventListeners.add(listener);
+      return () => eventListeners.delete(listener);
     },
     noteAlertOutcome(event) {
       if (event.type === 'alert-delivered') alertTrouble.delete(event.channel);

@@ -70,6 +70,6 @@ describe('checkedEventPayload', () => {
   });
 
   it('throws on a payload that breaks the contract', () => {
-    expect(() => checkedEventPayload('guardianEvent', { type: 'made-up' } as never)).toThrow(/^The "guardianEvent" event does not match the contract/);
+    expect(() => checkedEventPayload('showPage', 'made-up' as never)).toThrow(/^The "showPage" event does not match the contract/);
   });
 });

@@ -285,7 +285,7 @@ describe('startTrayApp', () => {
     const onClick = electron.notifications[0]?.on.mock.calls.find(([name]) => name === 'click')?.[1] as () => void;
     onClick();
     const dashboard = electron.FakeWindow.all[0]!;
-    expect(dashboard.webContents.send).toHaveBeenCalledWith(channelOf('showPage'), 'warning');
+    expect(dashboard.webContents.send).toHaveBeenCalledWith(channelOf('warning'), expect.objectContaining({ tool: expect.objectContaining({ name: 'Atera' }) }));
     expect(dashboard.visible).toBe(true);
   });
 

@@ -73,10 +73,14 @@ const named = (name: string) => events.filter((e) => e.name === name).map((e) =>
 
 describe('the guardian service', () => {
   it('turns an AnyDesk start into the interruption event and the interruption page, with the tool frozen', async () => {
+    const happened: string[] = [];
+    service.onEvent((event) => happened.push(event.type));
     emit({ type: 'tool-started', toolId: 'anydesk', name: 'AnyDesk', tier: 'interrupt', pid: 4242, exe: '/opt/anydesk', initial: false });
     await settle();
     expect(named('interruption')).toEqual([expect.objectContaining({ tool: expect.objectContaining({ name: 'AnyDesk' }), stage: 'pause' })]);
-    expect(named('showPage')).toEqual(['interruption']);
+    // The page follows the interruption event itself; the journal hears of it as a domain event, never as a window event.
+    expect(named('showPage')).toEqual([]);
+    expect(happened).toEqual(['tool-started', 'interruption-requested']);
     expect(frozen.has(4242)).toBe(true);
     expect(service.interruption()?.occurrences).toBe(1);
   });
@@ -89,7 +93,7 @@ describe('the guardian service', () => {
     expect(named('interruption')).toEqual([]);
     expect(service.openWarning(warnings[0]?.id ?? '')).toBe(true);
     expect(named('warning')).toEqual([warnings[0]]);
-    expect(named('showPage')).toEqual(['warning']);
+    expect(named('showPage')).toEqual([]);
     expect(service.openWarning('unknown')).toBe(false);
   });
 
