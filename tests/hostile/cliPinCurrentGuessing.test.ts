@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createAppServices } from '../../electron/guardian/appServices';
 import { startReceiver, type Receiver } from '../integration/alerts/receiver';
-import { journalOf, ntfyTitles, pauseguard } from './callerCli';
+import { journalOf, ntfyTitles, pauseguard } from '../fixtures/hostile/callerCli';
 
 let dataDir: string;
 let ntfy: Receiver;

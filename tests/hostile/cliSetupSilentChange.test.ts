@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { startReceiver, type Receiver } from '../integration/alerts/receiver';
-import { journalOf, ntfyTitles, pauseguard } from './callerCli';
+import { journalOf, ntfyTitles, pauseguard } from '../fixtures/hostile/callerCli';
 
 let dataDir: string;
 let ntfy: Receiver;

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { WAIT_MESSAGE } from '../../electron/guardian/protection/interruptions';
 import { fakeTool, runTracked } from '../fixtures/toolProcesses';
-import { FAMILY_PIN, processWatcherIn, startFamilyPc, type FamilyPc } from './familyPc';
+import { FAMILY_PIN, familyPc, processWatcherIn, type FamilyPc } from '../fixtures/hostile/familyPc';
 
 let dir: string;
 let pc: FamilyPc;
@@ -16,13 +16,16 @@ const children = new Set<ChildProcess>();
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pauseguard-clock-jump-'));
-  pc = await startFamilyPc([processWatcherIn(dir)], dir);
+  pc = await familyPc();
+  await pc.start({ watchers: [processWatcherIn(dir)], processesIn: dir });
+  await pc.setUp();
 });
 
 afterAll(async () => {
   vi.useRealTimers();
   for (const child of children) child.kill('SIGKILL');
   await pc?.stop();
+  await pc?.cleanup();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -33,9 +36,9 @@ describe.runIf(process.platform === 'linux')('a caller who moves the clock forwa
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
     vi.setSystemTime(Date.now() + 60 * 60 * 1000);
 
-    await expect(pc.services.guardian.choose({ id: shown!.id, choice: 'started-it-myself', secret: FAMILY_PIN }))
+    await expect(pc.running().guardian.choose({ id: shown!.id, choice: 'started-it-myself', secret: FAMILY_PIN }))
       .resolves.toEqual({ ok: false, message: WAIT_MESSAGE, lockedUntil: null });
-    expect(pc.services.guardian.interruption()).toMatchObject({ id: shown!.id, stage: 'pause', canCarryOn: false });
+    expect(pc.running().guardian.interruption()).toMatchObject({ id: shown!.id, stage: 'pause', canCarryOn: false });
     vi.useRealTimers();
   }, 30_000);
 });

@@ -10,7 +10,7 @@ import { formatIsoWeek, isoWeekOfDay } from '../../shared/isoWeek';
 import { describeSummary } from '../../shared/summaryWords';
 import { endProcessGroup, killGroupOnExit } from '../fixtures/processGroup';
 import { fakeTool } from '../fixtures/toolProcesses';
-import { FAMILY_PIN, processWatcherIn, startFamilyPc, type FamilyPc } from './familyPc';
+import { FAMILY_PIN, familyPc, processWatcherIn, type FamilyPc } from '../fixtures/hostile/familyPc';
 
 const restartAtOnce = path.join(import.meta.dirname, '../fixtures/restartAtOnce.sh');
 
@@ -21,13 +21,16 @@ let forget: () => void = () => undefined;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pauseguard-restarting-tool-'));
-  pc = await startFamilyPc([processWatcherIn(dir)], dir);
+  pc = await familyPc();
+  await pc.start({ watchers: [processWatcherIn(dir)], processesIn: dir });
+  await pc.setUp();
 });
 
 afterAll(async () => {
   if (supervisor) await endProcessGroup(supervisor);
   forget();
   await pc?.stop();
+  await pc?.cleanup();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -39,22 +42,23 @@ describe.runIf(process.platform === 'linux')('a caller whose AnyDesk is restarte
     const shown = await pc.interruption((view) => view?.stage === 'pause');
     const id = shown!.id;
 
-    await expect(pc.services.guardian.choose({ id, choice: 'end-it' })).resolves.toMatchObject({ ok: true });
+    await expect(pc.running().guardian.choose({ id, choice: 'end-it' })).resolves.toMatchObject({ ok: true });
     await pc.interruption((view) => view === null || !['pause', 'ending'].includes(view.stage));
 
     // The caller clicks "Close" where the Done page would have it, and tries to carry on during the countdown.
-    await expect(pc.services.guardian.closeInterruption(id)).resolves.toMatchObject({ ok: false });
-    await expect(pc.services.guardian.choose({ id, choice: 'started-it-myself', secret: FAMILY_PIN })).resolves.toMatchObject({ ok: false });
-    expect(pc.services.guardian.interruption()).toMatchObject({ id, stage: 'not-ended', canCarryOn: false });
+    await expect(pc.running().guardian.closeInterruption(id)).resolves.toMatchObject({ ok: false });
+    await expect(pc.running().guardian.choose({ id, choice: 'started-it-myself', secret: FAMILY_PIN })).resolves.toMatchObject({ ok: false });
+    expect(pc.running().guardian.interruption()).toMatchObject({ id, stage: 'not-ended', canCarryOn: false });
 
-    const records = await pc.journal();
+    const records = await pc.records();
     expect(records).toContainEqual(expect.objectContaining({ type: 'end-it-outcome', interruptionId: id, toolId: 'anydesk', outcome: 'not-ended' }));
     expect(records).not.toContainEqual(expect.objectContaining({ type: 'end-it-outcome', outcome: 'ended' }));
-    const told = await pc.alertSaying('could not close AnyDesk');
-    expect(told).toContain('could not close AnyDesk');
-    expect(told).not.toMatch(/(?<!not )closed AnyDesk/);
+    const told = await pc.alertSaying(/could not close AnyDesk/);
+    expect(told.title).toContain('could not close AnyDesk');
+    // No alert at all says it was closed.
+    expect(pc.alerts().map((alert) => `${alert.title}\n${alert.text}`).join('\n')).not.toMatch(/(?<!not )closed AnyDesk/);
 
-    const summary = describeSummary(await pc.services.weeklySummary(thisWeek()));
+    const summary = describeSummary(await pc.running().weeklySummary(thisWeek()));
     const words = summary.sections.flatMap((section) => section.lines).join('\n');
     expect(words).toContain('Pause Guard could not close AnyDesk once.');
     expect(words).not.toMatch(/ended it/);

@@ -2,7 +2,7 @@
 // to drive the cover page from a DevTools connection. It must not run that way: no window is made, it is journalled,
 // the family is told, and it starts again without the switches. Electron is faked; the app services are the real ones.
 import { createAppServices } from '../../electron/guardian/appServices';
-import { startFamilyPc, type FamilyPc } from './familyPc';
+import { familyPc, type FamilyPc } from '../fixtures/hostile/familyPc';
 
 const electron = vi.hoisted(() => ({
   app: {
@@ -26,13 +26,15 @@ const { startTrayApp, STARTED_CLEAN } = await import('../../electron/trayApp');
 let pc: FamilyPc;
 
 beforeAll(async () => {
-  pc = await startFamilyPc([]);
+  pc = await familyPc();
+  await pc.setUp();
   // The caller ends it (the family hears of that at the next start): here, the app is simply not running.
-  await pc.stopApp();
+  await pc.stop();
 });
 
 afterAll(async () => {
   await pc?.stop();
+  await pc?.cleanup();
 });
 
 describe('a caller who starts Pause Guard again with a debugger on it', () => {
@@ -48,7 +50,7 @@ describe('a caller who starts Pause Guard again with a debugger on it', () => {
     expect(electron.app.commandLine.removeSwitch).toHaveBeenCalledWith('remote-debugging-port');
     expect(electron.app.relaunch).toHaveBeenCalledExactlyOnceWith({ args: ['--hidden', STARTED_CLEAN] });
 
-    expect(await pc.journal()).toContainEqual(expect.objectContaining({ type: 'debugger-refused', switches: ['remote-debugging-port'] }));
-    expect(await pc.alertSaying('started with a debugger')).toContain('refused to run like that');
+    expect(await pc.records()).toContainEqual(expect.objectContaining({ type: 'debugger-refused', switches: ['remote-debugging-port'] }));
+    expect((await pc.alertSaying(/started with a debugger/)).text).toContain('refused to run like that');
   }, 30_000);
 });

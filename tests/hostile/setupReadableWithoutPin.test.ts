@@ -9,7 +9,7 @@ import { createApiHandlers } from '../../electron/apiHandlers';
 import { createAppServices, type AppServices } from '../../electron/guardian/appServices';
 import type { SetupInput } from '../../shared/setup';
 import { startReceiver, type Receiver } from '../integration/alerts/receiver';
-import { journalOf, ntfyTitles } from './callerCli';
+import { journalOf, ntfyTitles } from '../fixtures/hostile/callerCli';
 
 let dataDir: string;
 let ntfy: Receiver;

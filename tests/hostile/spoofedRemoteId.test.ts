@@ -2,7 +2,7 @@
 // the helper's session: it must interrupt, naming the caller's real ID, the one the tool writes last.
 import path from 'node:path';
 import { anyDeskConnectionTraceLine, anyDeskTraceLine, teamViewerLogLine } from '../fixtures/sessionLines';
-import { createSessionLogHarness, type SessionLogHarness } from './sessionLogHarness';
+import { createSessionLogHarness, type SessionLogHarness } from '../fixtures/hostile/sessionLogHarness';
 
 const FAMILY = '123456789';
 const CALLER = '987654321';

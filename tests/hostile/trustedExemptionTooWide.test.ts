@@ -6,7 +6,7 @@ import { loadCatalog } from '../../electron/guardian/catalog';
 import { createProcessWatcher } from '../../electron/guardian/watchers/processes/processWatcher';
 import type { ProcessSource } from '../../electron/guardian/watchers/processes/processSource';
 import { anyDeskTraceLine, teamViewerLogLine } from '../fixtures/sessionLines';
-import { createSessionLogHarness, type SessionLogHarness } from './sessionLogHarness';
+import { createSessionLogHarness, type SessionLogHarness } from '../fixtures/hostile/sessionLogHarness';
 
 const FAMILY = '123456789';
 let harness: SessionLogHarness;
