@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { createApiHandlers } from './apiHandlers';
 import { createAppServices } from './guardian/appServices';
 import { APP_VERSION } from './guardian/appVersion';
@@ -79,7 +80,8 @@ async function main(argv: string[]): Promise<void> {
 
 function fail(error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);
-  log(error instanceof UsageError ? message : `The preview stopped: ${message}`);
+  // A build tool's colours are no part of a plain sentence.
+  log(error instanceof UsageError ? message : `The preview stopped: ${stripVTControlCharacters(message)}`);
   void leave(error instanceof UsageError ? 2 : 1);
 }
 

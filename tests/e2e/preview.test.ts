@@ -25,7 +25,7 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pauseguard-e2e-'));
   fs.mkdirSync(path.join(dir, 'downloads'));
   fs.mkdirSync(screenshots, { recursive: true });
-  preview = await startPreview(['--data-dir', path.join(dir, 'data'), '--downloads', path.join(dir, 'downloads')]);
+  preview = await startPreview(['--data-dir', path.join(dir, 'data'), '--downloads', path.join(dir, 'downloads'), '--processes-in', dir]);
   url = preview.url;
   token = preview.token;
   // A rebinding attacker's name for this machine: the server must refuse it even though it reaches 127.0.0.1.

@@ -2,6 +2,7 @@
 // (copies of /bin/sleep under a tool's name), and axe-core run through the DevTools protocol.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -32,10 +33,22 @@ function previewEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return env;
 }
 
-/** Starts the preview with these options and no display, and resolves once it has printed its address. */
+/** An empty folder of this test run's, removed when the run ends. */
+function emptyFolder(): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'pauseguard-preview-watched-'));
+  process.once('exit', () => fs.rmSync(folder, { recursive: true, force: true }));
+  return folder;
+}
+
+/**
+ * Starts the preview with these options and no display, and resolves once it has printed its address. It watches only
+ * the programs run from the folder given with --processes-in, or from an empty one of its own: the other test files
+ * running beside it start tools of their own, which must never cover this test's page.
+ */
 export async function startPreview(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<PreviewRun> {
+  const watched = args.includes('--processes-in') ? [] : ['--processes-in', emptyFolder()];
   // A process group of its own: killing npm alone would leave the preview (and its engine) running.
-  const child = spawn('npm', ['run', '--silent', 'preview', '--', ...args], {
+  const child = spawn('npm', ['run', '--silent', 'preview', '--', ...args, ...watched], {
     cwd: root, env: previewEnv(extraEnv), stdio: ['ignore', 'pipe', 'pipe'], detached: true,
   });
   const forget = killGroupOnExit(child);
