@@ -6,7 +6,7 @@ import { engineFor, WATCH_OPTIONS } from './engineFor';
 
 export const scanCommand: CliCommand = {
   name: 'scan',
-  usage: 'scan [--json] [--downloads DIR ...]',
+  usage: 'scan [--json] [--downloads DIR ...] [--processes-in DIR]',
   summary: 'Look once for remote-access programs, incoming sessions and installers, then exit.',
   options: WATCH_OPTIONS,
   async run(context) {

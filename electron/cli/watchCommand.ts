@@ -3,11 +3,11 @@ import type { GuardianEvent } from '../../shared/events';
 import { createAppServices, type AppServices } from '../guardian/appServices';
 import { APP_VERSION } from '../guardian/appVersion';
 import type { CliCommand } from './command';
-import { downloadFoldersOf, WATCH_OPTIONS } from './engineFor';
+import { downloadFoldersOf, processesInOf, WATCH_OPTIONS } from './engineFor';
 
 export const watchCommand: CliCommand = {
   name: 'watch',
-  usage: 'watch [--json] [--downloads DIR ...]',
+  usage: 'watch [--json] [--downloads DIR ...] [--processes-in DIR]',
   summary: 'Keep watching and print each event the moment it happens, until stopped (SIGTERM or SIGINT).',
   options: WATCH_OPTIONS,
   async run(context) {
@@ -19,6 +19,7 @@ export const watchCommand: CliCommand = {
       dataDir: context.common.dataDir,
       version: APP_VERSION,
       downloadFolders: downloadFoldersOf(context),
+      processesIn: processesInOf(context),
       // Headless there is no PIN page to ask from, so nothing here can ask to quit: SIGTERM is the way to stop.
       quit: () => undefined,
       log: (line) => process.stderr.write(`${line}\n`),

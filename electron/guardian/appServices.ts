@@ -39,8 +39,8 @@ import { createSummaryScheduler } from './summary/summarySchedule';
 import { summarizeWeek, summaryReadRange } from './summary/weeklySummary';
 import { defaultTimeZone } from '../../shared/zonedTime';
 import { createDefaultWatchers } from './watchers/defaultWatchers';
-import { createFolderProcessSource } from './watchers/processes/folderProcessSource';
-import { defaultProcessSource, type ProcessSource } from './watchers/processes/processSource';
+import { processSourceIn } from './watchers/processes/folderProcessSource';
+import type { ProcessSource } from './watchers/processes/processSource';
 import type { Watcher } from './watchers/watcher';
 import { quietly } from './couldNot';
 
@@ -160,8 +160,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     await fs.rm(resetNotice, { force: true });
   };
 
-  const processSource = (): ProcessSource =>
-    options.processesIn ? createFolderProcessSource(defaultProcessSource(), options.processesIn) : defaultProcessSource();
+  const processSource = (): ProcessSource => processSourceIn(options.processesIn);
   /** Told first (the outbox keeps it across a crash), then journalled. */
   const reportTampering = async (what: Tampered, reason: string, keptAs: string | null): Promise<void> => {
     log(`Pause Guard found its own files changed outside it: ${reason}`);

@@ -66,7 +66,8 @@ describe('pauseguard CLI', childPaced, () => {
 
   // The start through npm and tsx is waited for without a limit (watch prints ready or exits); each event after has 15 s.
   it('watch --json prints ready, then each event at once, and exits 0 when npm gets SIGTERM', childPaced, async () => {
-    const child = pauseguard(['watch', '--json', '--data-dir', path.join(workDir, 'data'), '--downloads', path.join(workDir, 'downloads')]);
+    // Only its own folder's programs: the other test files beside it start tools of their own.
+    const child = pauseguard(['watch', '--json', '--data-dir', path.join(workDir, 'data'), '--downloads', path.join(workDir, 'downloads'), '--processes-in', path.join(workDir, 'bin')]);
     const events = readJsonLines(child.stdout!);
     const ready = JSON.parse(await childSays(child, (line) => JSON.parse(line).type === 'ready', 'its ready event')) as Record<string, unknown>;
     expect(ready.watchers).toEqual(expect.arrayContaining(['processes', 'downloads', 'sessions']));

@@ -1,7 +1,12 @@
-// A process source that lists only the programs run from one folder: for tests and the preview on a shared machine, so
-// what they watch and what their "End it" ends is never someone else's program. The tray app never uses it.
+// A process source that lists only the programs run from one folder: for tests, the preview and the CLI on a shared
+// machine, so what they watch and what their "End it" ends is never someone else's program. The tray app never uses it.
 import path from 'node:path';
-import type { ProcessSource, RunningProcess } from './processSource';
+import { defaultProcessSource, type ProcessSource, type RunningProcess } from './processSource';
+
+/** The platform's process source, or only the programs run from `folder` when one is given. */
+export function processSourceIn(folder: string | null | undefined): ProcessSource {
+  return folder ? createFolderProcessSource(defaultProcessSource(), folder) : defaultProcessSource();
+}
 
 export function createFolderProcessSource(source: ProcessSource, folder: string): ProcessSource {
   const inside = path.resolve(folder) + path.sep;
