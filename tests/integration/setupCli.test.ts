@@ -9,6 +9,7 @@ import { SettingsSchema } from '../../shared/settings';
 import { startReceiver, type Receiver } from './alerts/receiver';
 import { startSmtpReceiver, type SmtpReceiver } from './alerts/smtpReceiver';
 import { childPaced } from '../fixtures/childReports';
+import { runPauseguard } from '../fixtures/cliRun';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 let dataDir: string;
@@ -27,15 +28,7 @@ afterAll(async () => {
   await fs.rm(dataDir, { recursive: true, force: true });
 });
 
-async function pauseguard(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn('npm', ['run', '--silent', 'pauseguard', '--', ...args, '--data-dir', dataDir], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  return { code, stdout, stderr };
-}
+const pauseguard = (args: string[]) => runPauseguard(args, dataDir);
 
 // Each test runs the CLI to its exit: no budget, which would count the start of npm and tsx.
 describe('pauseguard setup', childPaced, () => {

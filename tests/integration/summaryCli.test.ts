@@ -1,5 +1,4 @@
 // `summary` and `verify-journal` through npm exactly as scripts call them, over a journal written with the journal API.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,22 +7,11 @@ import type { JournalRecord } from '../../shared/journal';
 import { WeeklySummarySchema } from '../../shared/summary';
 import { createJournal } from '../../electron/guardian/store/journal';
 import { childPaced } from '../fixtures/childReports';
+import { runPauseguard } from '../fixtures/cliRun';
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
 let dataDir: string;
 
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn('npm', ['run', '--silent', 'pauseguard', '--', ...args], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, TZ: 'Europe/London' },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
-}
+const run = (args: string[]) => runPauseguard(args, null, { TZ: 'Europe/London' });
 
 function session(at: string, key: string, remoteId: string): JournalRecord {
   return {
