@@ -43,6 +43,7 @@ import { processSourceIn } from './watchers/processes/folderProcessSource';
 import type { ProcessSource } from './watchers/processes/processSource';
 import type { Watcher } from './watchers/watcher';
 import { quietly } from './couldNot';
+import { reportWrongPin } from './pin/wrongPin';
 
 export interface AppServicesOptions {
   dataDir: string;
@@ -216,10 +217,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       await summaries.reschedule();
     },
     sendTestAlert: () => runTestAlert({ dataDir, settings, pcName, channels: { ntfyBudget }, journal: (record) => journal.append(record) }),
-    async onWrongPin(result) {
-      await journal.append({ type: 'pin-failed', at: new Date().toISOString(), action: 'change-settings', lockedUntil: result.lockedUntil?.toISOString() ?? null });
-      await notifier.notify('pin-failed', noFacts());
-    },
+    onWrongPin: (result) => reportWrongPin({ recorder: journal, notifier, log }, 'change-settings', result.lockedUntil, noFacts()),
     onSettingsReset,
   });
 

@@ -17,6 +17,7 @@ import { createInterruptionController, type InterruptionController } from './int
 import { decide, type NoteDecision, type WarnDecision } from './policy';
 import { createRecentKeys } from './recentKeys';
 import { quietly as logQuietly } from '../couldNot';
+import { reportWrongPin } from '../pin/wrongPin';
 
 export type ApiEventListener = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
 
@@ -213,10 +214,7 @@ export function createGuardianService(options: GuardianServiceOptions): Guardian
       const at = now();
       const facts = { at, toolName: null, happened: null, remoteId: null, remoteAddress: null, choice: null };
       if (!answer.ok) {
-        if (answer.reason === 'wrong') {
-          await quietly('write to the journal', recorder.append({ type: 'pin-failed', at: at.toISOString(), action, lockedUntil: answer.lockedUntil?.toISOString() ?? null }));
-          await quietly('alert the trusted contact', notifier.notify('pin-failed', facts));
-        }
+        if (answer.reason === 'wrong') await reportWrongPin(options, action, answer.lockedUntil, facts);
         return { ok: false, message: answer.message, lockedUntil: answer.lockedUntil?.toISOString() ?? null };
       }
       if (request.action === 'quit') {

@@ -16,6 +16,7 @@ import type { InterruptDecision } from './policy';
 import { createRecentKeys } from './recentKeys';
 import { quietly as logQuietly } from '../couldNot';
 import { oneAtATime } from '../oneAtATime';
+import { reportWrongPin } from '../pin/wrongPin';
 
 export interface InterruptionControllerOptions {
   settings: () => Settings;
@@ -252,11 +253,7 @@ export function createInterruptionController(options: InterruptionControllerOpti
     if (!countdownOver(a)) return refused(WAIT_MESSAGE);
     const answer = await options.gate.check('carry-on', secret ?? '');
     if (!answer.ok) {
-      if (answer.reason === 'wrong') {
-        const lockedUntil = answer.lockedUntil?.toISOString() ?? null;
-        await quietly('write the wrong PIN to the journal', options.recorder.append({ type: 'pin-failed', at: now().toISOString(), action: 'carry-on', lockedUntil }));
-        await quietly('alert the trusted contact', options.notifier.notify('pin-failed', factsOf(a, null)));
-      }
+      if (answer.reason === 'wrong') await reportWrongPin(options, 'carry-on', answer.lockedUntil, factsOf(a, null));
       return refused(answer.message, answer.lockedUntil ?? null);
     }
     await resumeAll(a);
