@@ -4,7 +4,7 @@
 // Electron is faked (tests/unit/main/fakeCoverWindows.ts): the real window code runs over it.
 import type { Display } from 'electron';
 import type { WindowConstructor } from '../../electron/windows/webPreferences';
-import { display, FakeScreen, FakeWindow } from '../unit/main/fakeCoverWindows';
+import { display, FakeScreen, FakeWindow } from '../fixtures/fakeElectron';
 
 vi.mock('electron', () => ({ ipcMain: { handle: vi.fn(), removeHandler: vi.fn() } }));
 const { createInterruptionWindows } = await import('../../electron/windows/interruptionWindows');

@@ -1,34 +1,20 @@
 // The dashboard window: exact constructor options, shown on ready-to-show, close hides to the tray unless quitting.
 import { hardenedWebPreferences } from './hardenedWebPreferences';
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
+import { FakeWindow } from '../../fixtures/fakeElectron';
 import { createDashboardWindow } from '../../../electron/windows/dashboardWindow';
-
-type Handler = (event?: { preventDefault(): void }) => void;
-class FakeBrowserWindow {
-  static created: FakeBrowserWindow[] = [];
-  readonly handlers = new Map<string, Handler>();
-  readonly once = vi.fn((name: string, handler: Handler) => this.handlers.set(`once:${name}`, handler));
-  readonly on = vi.fn((name: string, handler: Handler) => this.handlers.set(name, handler));
-  readonly show = vi.fn();
-  readonly hide = vi.fn();
-  readonly loadFile = vi.fn(async (_path: string) => undefined);
-  readonly loadURL = vi.fn(async (_url: string) => undefined);
-  constructor(readonly options: BrowserWindowConstructorOptions) {
-    FakeBrowserWindow.created.push(this);
-  }
-}
 
 let quitting = false;
 const create = (pages: Parameters<typeof createDashboardWindow>[0]['pages'] = { kind: 'files', rendererDir: '/app/out/renderer' }, devTools = false) => {
-  FakeBrowserWindow.created = [];
+  FakeWindow.created = [];
   const made = createDashboardWindow({
-    BrowserWindow: FakeBrowserWindow as unknown as new (options: BrowserWindowConstructorOptions) => BrowserWindow,
+    BrowserWindow: FakeWindow as unknown as new (options: BrowserWindowConstructorOptions) => BrowserWindow,
     preloadPath: '/app/out/preload/preload.cjs',
     pages,
     devTools,
     isQuitting: () => quitting,
   });
-  const window = FakeBrowserWindow.created[0] as FakeBrowserWindow;
+  const window = FakeWindow.created[0] as FakeWindow;
   return { made, window };
 };
 
@@ -59,14 +45,14 @@ describe('createDashboardWindow', () => {
   it('shows itself on ready-to-show, not before', () => {
     const { window } = create();
     expect(window.show).not.toHaveBeenCalled();
-    window.handlers.get('once:ready-to-show')?.();
+    window.emit('ready-to-show');
     expect(window.show).toHaveBeenCalledOnce();
   });
 
   it('hides to the tray instead of closing', () => {
     const { window } = create();
     const event = { preventDefault: vi.fn() };
-    window.handlers.get('close')?.(event);
+    window.emit('close', event);
     expect(event.preventDefault).toHaveBeenCalledOnce();
     expect(window.hide).toHaveBeenCalledOnce();
   });
@@ -75,7 +61,7 @@ describe('createDashboardWindow', () => {
     const { window } = create();
     quitting = true;
     const event = { preventDefault: vi.fn() };
-    window.handlers.get('close')?.(event);
+    window.emit('close', event);
     expect(event.preventDefault).not.toHaveBeenCalled();
     expect(window.hide).not.toHaveBeenCalled();
   });

@@ -5,7 +5,7 @@
 import type { BrowserWindowConstructorOptions, Display, WebContents } from 'electron';
 import { channelOf } from '../../../shared/api';
 import type { WindowConstructor } from '../../../electron/windows/webPreferences';
-import { display, FakeScreen, FakeWindow } from './fakeCoverWindows';
+import { display, FakeScreen, FakeWindow } from '../../fixtures/fakeElectron';
 import { hardenedWebPreferences } from './hardenedWebPreferences';
 import { protectedStatus } from './fakeStatus';
 

@@ -9,35 +9,7 @@ import { channelOf, type EventName } from '../../../shared/api';
 
 const electron = await vi.hoisted(async () => {
   const { EventEmitter: Emitter } = await import('node:events');
-  let nextId = 11;
-  class FakeWindow extends Emitter {
-    static all: FakeWindow[] = [];
-    visible = false;
-    webContents: { id: number; isDestroyed: () => boolean; send: ReturnType<typeof vi.fn>; on: ReturnType<typeof vi.fn> };
-    constructor(readonly options: Record<string, unknown>) {
-      super();
-      this.webContents = { id: nextId++, isDestroyed: () => false, send: vi.fn(), on: vi.fn() };
-      FakeWindow.all.push(this);
-    }
-    show = vi.fn(() => (this.visible = true));
-    showInactive = vi.fn(() => (this.visible = true));
-    hide = vi.fn(() => (this.visible = false));
-    focus = vi.fn();
-    restore = vi.fn();
-    moveTop = vi.fn();
-    destroy = vi.fn();
-    setAlwaysOnTop = vi.fn();
-    setVisibleOnAllWorkspaces = vi.fn();
-    isDestroyed = () => false;
-    isFocused = () => false;
-    isMinimized = () => false;
-    isAlwaysOnTop = () => true;
-    isFullScreen = () => true;
-    isSimpleFullScreen = () => true;
-    isVisible = () => this.visible;
-    loadFile = vi.fn(async () => undefined);
-    loadURL = vi.fn(async () => undefined);
-  }
+  const { FakeWindow } = await import('../../fixtures/fakeElectron');
   const app = Object.assign(new Emitter(), {
     isPackaged: true,
     enableSandbox: vi.fn(),
@@ -130,7 +102,7 @@ async function start(failWith?: Error): Promise<void> {
   // Started means the last step ran: the first start opens the setup page (or the failure dialog is up).
   const finished = () =>
     electron.showErrorBox.mock.calls.length > 0 ||
-    (electron.FakeWindow.all[0]?.webContents.send.mock.calls.some(([channel]) => channel === channelOf('showPage')) ?? false);
+    (electron.FakeWindow.created[0]?.webContents.send.mock.calls.some(([channel]) => channel === channelOf('showPage')) ?? false);
   for (let i = 0; i < 100 && !finished(); i++) await settle();
 }
 
@@ -165,7 +137,7 @@ describe('startTrayApp', () => {
     electron.screen.removeAllListeners();
     electron.powerMonitor.removeAllListeners();
     electron.handlers.clear();
-    electron.FakeWindow.all = [];
+    electron.FakeWindow.created = [];
     electron.notifications.length = 0;
     tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'pg-trayapp-'));
     vi.stubEnv('XDG_CONFIG_HOME', path.join(tmp, 'config'));
@@ -193,7 +165,7 @@ describe('startTrayApp', () => {
     expect(electron.setApplicationMenu).toHaveBeenCalledExactlyOnceWith(null);
     expect(electron.session.setPermissionRequestHandler).toHaveBeenCalledOnce();
 
-    const [dashboard, ...covers] = electron.FakeWindow.all;
+    const [dashboard, ...covers] = electron.FakeWindow.created;
     expect(dashboard?.options).toMatchObject({
       show: false,
       webPreferences: { preload: '/opt/pause-guard/out/preload/preload.cjs', sandbox: true, contextIsolation: true, nodeIntegration: false, devTools: false },
@@ -229,7 +201,7 @@ describe('startTrayApp', () => {
 
   it('refuses a quit nobody allowed (the Dock, a plain SIGTERM): nothing stops, and the PIN page asks for it', async () => {
     await start();
-    const dashboard = electron.FakeWindow.all[0]!;
+    const dashboard = electron.FakeWindow.created[0]!;
     const beforeQuit = { preventDefault: vi.fn() };
     electron.app.emit('before-quit', beforeQuit);
     expect(beforeQuit.preventDefault).toHaveBeenCalledOnce();
@@ -249,7 +221,7 @@ describe('startTrayApp', () => {
     await quitAndExpectCleanStop('shutdown');
 
     electron.app.quit.mockClear();
-    electron.FakeWindow.all[0]!.emit('session-end', {});
+    electron.FakeWindow.created[0]!.emit('session-end', {});
     expect(electron.app.quit).toHaveBeenCalledOnce();
   });
 
@@ -266,7 +238,7 @@ describe('startTrayApp', () => {
 
   it('covers every display when a remote tool starts, and sends the interruption to every window', async () => {
     await start();
-    const [dashboard, ...covers] = electron.FakeWindow.all;
+    const [dashboard, ...covers] = electron.FakeWindow.created;
     watcher.emit({ type: 'tool-started', toolId: 'anydesk', name: 'AnyDesk', tier: 'interrupt', pid: 999_999, exe: '/x/AnyDesk.exe', initial: false });
     for (let i = 0; i < 100 && !covers.every((c) => c.visible); i++) await settle();
     for (const cover of covers) expect(cover.visible).toBe(true);
@@ -284,14 +256,14 @@ describe('startTrayApp', () => {
     expect(electron.notifications[0]?.options).toEqual({ title: 'Atera on this computer', body: 'Click to see what this means.' });
     const onClick = electron.notifications[0]?.on.mock.calls.find(([name]) => name === 'click')?.[1] as () => void;
     onClick();
-    const dashboard = electron.FakeWindow.all[0]!;
+    const dashboard = electron.FakeWindow.created[0]!;
     expect(dashboard.webContents.send).toHaveBeenCalledWith(channelOf('warning'), expect.objectContaining({ tool: expect.objectContaining({ name: 'Atera' }) }));
     expect(dashboard.visible).toBe(true);
   });
 
   it('opens the setup page on the first start, and writes the start-at-login entry', async () => {
     await start();
-    const dashboard = electron.FakeWindow.all[0]!;
+    const dashboard = electron.FakeWindow.created[0]!;
     expect(dashboard.webContents.send).toHaveBeenCalledWith(channelOf('showPage'), 'setup');
     expect(dashboard.visible).toBe(true);
     const entry = await fs.readFile(path.join(tmp, 'config', 'autostart', 'pause-guard.desktop'), 'utf8');
@@ -300,7 +272,7 @@ describe('startTrayApp', () => {
 
   it('shows the window when a second copy is started', async () => {
     await start();
-    const dashboard = electron.FakeWindow.all[0]!;
+    const dashboard = electron.FakeWindow.created[0]!;
     dashboard.show.mockClear();
     electron.app.emit('second-instance');
     expect(dashboard.show).toHaveBeenCalledOnce();
@@ -310,6 +282,6 @@ describe('startTrayApp', () => {
     await start(new Error('The data folder cannot be written.'));
     expect(electron.showErrorBox).toHaveBeenCalledExactlyOnceWith('Pause Guard could not start', expect.stringMatching(/^The data folder cannot be written\.\n\nProtection is not running\./));
     expect(electron.app.exit).toHaveBeenCalledExactlyOnceWith(1);
-    expect(electron.FakeWindow.all).toEqual([]);
+    expect(electron.FakeWindow.created).toEqual([]);
   });
 });
