@@ -1,5 +1,5 @@
 // `watch`: runs protection headless (engine, policy, journal, alerts) until SIGTERM or SIGINT, printing each event at once.
-import type { GuardianEvent } from '../../shared/events';
+import type { JournalRecord } from '../../shared/journal';
 import { createAppServices, type AppServices } from '../guardian/appServices';
 import { APP_VERSION } from '../guardian/appVersion';
 import type { CliCommand } from './command';
@@ -42,8 +42,8 @@ export async function watch(services: AppServices, stopped: Promise<void>, write
   }
 }
 
-/** One plain line per event for a person reading the terminal. */
-export function describeEvent(event: GuardianEvent): string {
+/** One plain line per event for a person reading the terminal; what the app itself records is named by its type. */
+export function describeEvent(event: JournalRecord): string {
   const time = event.at.slice(11, 19);
   switch (event.type) {
     case 'ready': return `${time} Watching: ${event.watchers.join(', ')}.`;
@@ -62,6 +62,7 @@ export function describeEvent(event: GuardianEvent): string {
     case 'alert-queued': return `${time} Alert ${event.alertId} queued for ${event.channels.join(', ') || 'no channel'}.`;
     case 'alert-delivered': return `${time} Alert ${event.alertId} delivered by ${event.channel}.`;
     case 'alert-failed': return `${time} Alert ${event.alertId} not delivered by ${event.channel}: ${event.reason}`;
+    default: return `${time} Recorded: ${event.type}.`;
   }
 }
 

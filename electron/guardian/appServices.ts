@@ -6,7 +6,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { AlertKind, GuardianEvent } from '../../shared/events';
-import type { Tampered } from '../../shared/journal';
+import type { JournalRecord, Tampered } from '../../shared/journal';
 import type { Settings } from '../../shared/settings';
 import type { WeeklySummary } from '../../shared/summary';
 import { createProcessControl } from './actions/processControl';
@@ -76,7 +76,7 @@ export interface AppServices {
   /** The settings in force now (kept fresh after every save). */
   settings(): Settings;
   /** Every event as `watch --json` prints it and the journal records it: the engine's, interruptions, alerts. */
-  onEvent(listener: (event: GuardianEvent) => void): () => void;
+  onEvent(listener: (event: JournalRecord) => void): () => void;
   /** The weekly summary was made (and sent to the family when there is a contact): for the tray's gentle note. */
   onWeeklySummary(listener: (note: SummaryNote) => void): () => void;
   /** The summary of an ISO week ("2026-W48"), the last full week when not given, from the journal. */
@@ -116,14 +116,20 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const head = createHeadKeeper(seal, headOf(journal.opening), log);
   const lastJournalled = journal.lastRecord();
   const catalog = loadCatalog();
-  const listeners = new Set<(event: GuardianEvent) => void>();
+  const listeners = new Set<(event: JournalRecord) => void>();
 
   const journalled = (what: string, work: Promise<void>): void => void quietly(log, what, work);
-  const publish = (event: GuardianEvent): void => {
-    journalled('write to the journal', journal.append(event));
-    if (event.type === 'alert-delivered' || event.type === 'alert-failed') guardian.noteAlertOutcome(event);
-    for (const listener of listeners) listener(event);
+  /**
+   * The one way anything but the heartbeat reaches the journal: the engine's events, what the person chose, PIN tries,
+   * settings changes, tampering. Each is recorded in order and told to onEvent's listeners (`watch --json`).
+   */
+  const record = (entry: JournalRecord): Promise<void> => {
+    const written = journal.append(entry);
+    if (entry.type === 'alert-delivered' || entry.type === 'alert-failed') guardian.noteAlertOutcome(entry);
+    for (const listener of listeners) listener(entry);
+    return written;
   };
+  const publish = (event: GuardianEvent): void => journalled('write to the journal', record(event));
 
   const ntfyBudget = await openNtfyBudget(dataDir);
   const makeOutbox = (): Outbox =>
@@ -142,13 +148,13 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     dataDir, settings: () => settings, budget: ntfyBudget, log, ...options.checkIn,
     compose: (kind, since) => composeAlert({ kind, person: settings.person, pcName, contactName: settings.contacts[0]?.name ?? 'you', at: since }),
   });
-  const inbox = createJournalInbox({ dataDir, append: (record) => journal.append(record), log });
+  const inbox = createJournalInbox({ dataDir, append: record, log });
   const ping = createHeartbeatPing({ url: () => settings.pingUrl, everyMs: options.checkIn?.pingEveryMs, log });
   const noFacts = (): ContactFacts => ({ at: new Date(), toolName: null, happened: null, remoteId: null, remoteAddress: null, choice: null });
 
   const resetNotice = path.join(dataDir, RESET_NOTICE_FILE);
   const onSettingsReset = async (reset: SettingsReset): Promise<void> => {
-    await journal.append({ type: 'settings-reset', at: new Date().toISOString(), keptAs: reset.keptAs, reason: reset.reason });
+    await record({ type: 'settings-reset', at: new Date().toISOString(), keptAs: reset.keptAs, reason: reset.reason });
     await fs.writeFile(resetNotice, reset.reason);
     log(`The settings could not be used: ${reset.reason}${reset.keptAs ? ` They were kept as ${reset.keptAs}.` : ''}`);
   };
@@ -166,7 +172,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const reportTampering = async (what: Tampered, reason: string, keptAs: string | null): Promise<void> => {
     log(`Pause Guard found its own files changed outside it: ${reason}`);
     await notifier.notify(what === 'journal' ? 'journal-tampered' : 'settings-tampered', noFacts());
-    await journal.append({ type: 'tampering', at: new Date().toISOString(), what, reason, keptAs });
+    await record({ type: 'tampering', at: new Date().toISOString(), what, reason, keptAs });
   };
   const onSettingsTampered = (tampered: SettingsTampering): Promise<void> => reportTampering('settings', tampered.reason, tampered.keptAs);
   /** How the journal found at this start fails to continue the one sealed before; null when it does. */
@@ -195,7 +201,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const guardian = createGuardianService({
     engine, settings: () => settings, catalog, processControl: createProcessControl(), gate,
     listRunning: createRunningToolPids(processSource(), catalog),
-    recorder: journal, notifier, quit: options.quit, log, alertsWaiting: () => outbox.waitingCount(),
+    recorder: { append: record }, notifier, quit: options.quit, log, alertsWaiting: () => outbox.waitingCount(),
   });
   guardian.onEvent(publish);
 
@@ -205,7 +211,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       const contactsChanged = JSON.stringify(saved.contacts) !== JSON.stringify(settings.contacts);
       settings = saved;
       // A save that changed nothing (the same setup run twice) is not a change to journal or tell.
-      if (changedFields.length > 0) await journal.append({ type: 'settings-changed', at: new Date().toISOString(), fields: changedFields });
+      if (changedFields.length > 0) await record({ type: 'settings-changed', at: new Date().toISOString(), fields: changedFields });
       if (contactsChanged) {
         await outbox.stop();
         outbox = makeOutbox();
@@ -216,8 +222,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       await tellAboutReset();
       await summaries.reschedule();
     },
-    sendTestAlert: () => runTestAlert({ dataDir, settings, pcName, channels: { ntfyBudget }, journal: (record) => journal.append(record) }),
-    onWrongPin: (result) => reportWrongPin({ recorder: journal, notifier, log }, 'change-settings', result.lockedUntil, noFacts()),
+    sendTestAlert: () => runTestAlert({ dataDir, settings, pcName, channels: { ntfyBudget }, journal: record }),
+    onWrongPin: (result) => reportWrongPin({ recorder: { append: record }, notifier, log }, 'change-settings', result.lockedUntil, noFacts()),
     onSettingsReset,
   });
 
@@ -294,7 +300,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     },
     async refuseDebugger(switches) {
       await outbox.start();
-      await journal.append({ type: 'debugger-refused', at: new Date().toISOString(), switches });
+      await record({ type: 'debugger-refused', at: new Date().toISOString(), switches });
       await notifier.notify('debugger-refused', noFacts());
       // One try now; what cannot be sent stays in the outbox for the next start.
       await outbox.flush();

@@ -1,11 +1,11 @@
-// What the interruption controller and the guardian service need from the journal, the alerts and the PIN gate:
-// small interfaces the real ones (store/journal.ts, alerts/outbox.ts, pinGate.ts) satisfy through a thin adapter.
+// What the interruption controller and the guardian service need from the app services, the alerts and the PIN gate:
+// small interfaces that appServices (the journal's one writer), alerts/outbox.ts and pin/pinGate.ts satisfy.
 import type { AlertKind } from '../../../shared/events';
 import type { AppRecord, Choice } from '../../../shared/journal';
 import type { PinAction } from '../../../shared/pin';
 import type { Happening } from '../alerts/alertMessage';
 
-/** Writes app records to the journal (Journal.append fits as it is). */
+/** Hands app records to appServices, the journal's one writer (which also shows them to `watch --json`). */
 export interface AppRecorder {
   append(record: AppRecord): Promise<void>;
 }
