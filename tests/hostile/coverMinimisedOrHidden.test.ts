@@ -1,7 +1,7 @@
 // The caller, holding the mouse from afar, gets the cover out of the way without touching its buttons: minimises it
 // (the window manager's button, Win+Down, "show the desktop"), hides it, takes it out of full screen, or quietly drops
 // it below another window. Each cover must be back within a second: shown, on top, full screen, with the focus.
-// Electron is faked (tests/unit/main/fakeCoverWindows.ts): the real window code runs over it.
+// Electron is faked (tests/fixtures/fakeElectron.ts): the real window code runs over it.
 import type { Display } from 'electron';
 import type { WindowConstructor } from '../../electron/windows/webPreferences';
 import { display, FakeScreen, FakeWindow } from '../fixtures/fakeElectron';
