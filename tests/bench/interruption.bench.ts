@@ -72,7 +72,7 @@ export async function run(): Promise<BenchResult[]> {
   fs.mkdirSync(path.join(dir, 'data'));
   fs.mkdirSync(path.join(dir, 'downloads'));
   fs.writeFileSync(path.join(dir, 'data', 'settings.json'), JSON.stringify({ version: 1, countdownSeconds: 5 }));
-  const preview = await startPreview(['--data-dir', path.join(dir, 'data'), '--downloads', path.join(dir, 'downloads')]);
+  const preview = await startPreview(['--data-dir', path.join(dir, 'data'), '--downloads', path.join(dir, 'downloads'), '--processes-in', dir]);
   const browser = await launchChromium();
   let rounds: Round[];
   try {

@@ -1,5 +1,5 @@
 // The Windows engine under Wine, when the Windows test bed is set up (npm run setup:windows): idle CPU of Node for
-// Windows running `watch` with everything it starts (ps-list runs fastlist.exe every poll), counted in a cgroup, and
+// Windows running `watch` (processes read through Win32 with koffi) and everything it starts, counted in a cgroup, and
 // the latency from asking Wine to start a renamed node.exe to the engine's tool-started.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -58,7 +58,7 @@ export async function run(): Promise<BenchResult[]> {
       await events.next((e) => e.type === 'tool-stopped' && e.pid === tool.pid, 30_000);
     }
     latencies.sort((a, b) => a - b);
-    const subject = 'Windows engine under Wine (ps-list)';
+    const subject = 'Windows engine under Wine (Win32 through koffi)';
     return [
       {
         subject,
@@ -67,7 +67,7 @@ export async function run(): Promise<BenchResult[]> {
         unit: '%',
         budget: BUDGET.idleCpuPercent,
         note: cgroup
-          ? `${IDLE_MS / 1000} s, Node for Windows and every process it started (fastlist.exe, conhost.exe); wineserver not counted`
+          ? `${IDLE_MS / 1000} s, Node for Windows and every process it started (conhost.exe); wineserver not counted`
           : 'not measured: no writable cpuacct cgroup on this machine',
       },
       {
