@@ -1,33 +1,21 @@
 // The Windows connection readers under Wine, for real: GetExtendedTcpTable shows a listening socket and a connection
 // node.exe made (Wine 8 reports owner pid 0: the pid is checked on fixtures), and the WTS API's answer, whatever it is,
 // is read without a throw or a problem reported.
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TCP_ESTABLISHED, TCP_LISTEN } from '../../electron/guardian/watchers/sessions/procNetTcp';
 import type { OwnedTcpSocket } from '../../electron/guardian/watchers/sessions/win32TcpTable';
-import { bundleForWindows } from '../../scripts/windows/buildWindowsCli';
-import { bedPaths } from '../../scripts/windows/windowsBed';
+import { bundleWin32Probe, runWin32Probe } from './win32Probe';
 import { startWineBed, type WineBed } from './wineHarness';
 
 let bed: WineBed;
-const probe = path.join(bedPaths.cliDir, 'win32-probe.mjs');
 
 beforeAll(async () => {
   bed = await startWineBed();
-  await bundleForWindows('tests/windows/fixtures/win32Probe.ts', probe);
+  await bundleWin32Probe();
 });
 afterAll(() => bed?.stop());
 
-async function runProbe<T>(mode: string): Promise<T> {
-  const report = `${bed.folders.appData}\\probe-${mode}.json`;
-  const { code, stderr } = await bed.runNode([probe, report, mode]);
-  expect(stderr).toBe('');
-  expect(code).toBe(0);
-  const result = JSON.parse(fs.readFileSync(bed.toLinux(report), 'utf8')) as T & { error?: string };
-  expect(result.error).toBeUndefined();
-  return result;
-}
+const runProbe = <T>(mode: string, ...args: string[]): Promise<T> => runWin32Probe<T>(bed, mode, ...args);
 
 describe('Windows connection readers under Wine', () => {
   it('reads the listening socket and both ends of a connection from the TCP table', async () => {

@@ -4,29 +4,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleForWindows } from '../../scripts/windows/buildWindowsCli';
 import { bedPaths } from '../../scripts/windows/windowsBed';
+import { bundleWin32Probe, runWin32Probe } from './win32Probe';
 import { startWineBed, type WineBed } from './wineHarness';
 
 let bed: WineBed;
-const probe = path.join(bedPaths.cliDir, 'win32-probe.mjs');
 
 beforeAll(async () => {
   bed = await startWineBed();
-  await bundleForWindows('tests/windows/fixtures/win32Probe.ts', probe);
+  await bundleWin32Probe();
 });
 afterAll(() => bed?.stop());
 
-let reports = 0;
-async function runProbe<T>(mode: string, ...args: string[]): Promise<T> {
-  const report = `${bed.folders.appData}\\probe-${++reports}.json`;
-  const { code, stderr } = await bed.runNode([probe, report, mode, ...args]);
-  expect(stderr).toBe('');
-  expect(code).toBe(0);
-  const result = JSON.parse(fs.readFileSync(bed.toLinux(report), 'utf8')) as T & { error?: string };
-  expect(result.error).toBeUndefined();
-  return result;
-}
+const runProbe = <T>(mode: string, ...args: string[]): Promise<T> => runWin32Probe<T>(bed, mode, ...args);
 
 describe('the Windows process source under Wine', () => {
   it('lists a renamed node.exe in Program Files with its full path, command line and start time', async () => {

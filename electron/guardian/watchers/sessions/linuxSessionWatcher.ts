@@ -2,7 +2,6 @@
 // when the kernel's TCP counters say a connection came or went (or while a session is live), since each read costs ~1 ms;
 // and the remote-access tools' own logs under the home folder (AnyDesk's ~/.anydesk/anydesk.trace, RustDesk's logs).
 import { readFileSync } from 'node:fs';
-import os from 'node:os';
 import { join } from 'node:path';
 import type { Catalog, ProcessInfo } from '../../catalog';
 import { createProcReadBuffer, readProcFiles } from '../processes/procFiles';
@@ -11,9 +10,8 @@ import { findInboundConnections, identifyInboundSession, type ConnectionOwner, t
 import { createPolledSessions, type SeenSession } from './polledSessions';
 import { parseProcNetTcp, parseTcpCounters, type TcpCounters, type TcpSocketEntry } from './procNetTcp';
 import { createSocketOwnerIndex } from './socketOwners';
-import { homeLogPath } from './toolLogFiles';
-import { createToolLogSessions } from './toolLogSessions';
-import { createToolProcessCheck, type ToolProcessCheck } from './toolProcesses';
+import { createHomeToolLogSessions } from './toolLogSessions';
+import type { ToolProcessCheck } from './toolProcesses';
 
 export interface LinuxSessionWatcherOptions {
   catalog: Catalog;
@@ -53,19 +51,10 @@ export function createLinuxSessionWatcher(opts: LinuxSessionWatcherOptions): Wat
   let failing = false;
   /** The counters when the tables were last read. */
   let seenCounters: TcpCounters | null = null;
-  const problemsSaid = new Set<string>();
   let emitProblem: Emit = () => {};
-  const logs = createToolLogSessions({
-    catalog: opts.catalog,
-    resolvePath: homeLogPath(opts.home ?? os.homedir()),
-    toolProcesses: opts.toolProcesses ?? createToolProcessCheck(opts.catalog),
-    historyBytes: 256 * 1024,
-    reportedUntil: opts.pastReportedUntil ?? null,
-    onProblem(kind, message) {
-      if (problemsSaid.has(kind)) return;
-      problemsSaid.add(kind);
-      emitProblem({ type: 'watcher-failed', watcher: WATCHER_NAME, message });
-    },
+  const logs = createHomeToolLogSessions({
+    catalog: opts.catalog, home: opts.home, toolProcesses: opts.toolProcesses, pastReportedUntil: opts.pastReportedUntil,
+    tell: (message) => emitProblem({ type: 'watcher-failed', watcher: WATCHER_NAME, message }),
     now: () => new Date(),
   });
 

@@ -1,13 +1,11 @@
 // Watches for people connected into a Mac through Screen Sharing or Remote Management, from `netstat` snapshots, and
 // through AnyDesk or RustDesk, from their own logs under the home folder (~/.anydesk/anydesk.trace, ~/Library/Logs/RustDesk).
-import os from 'node:os';
 import type { Emit, Watcher } from '../watcher';
 import { runCommand as defaultRunCommand, type CommandRunner } from './commandRunner';
 import { inboundRemoteDesktopSessions, parseMacNetstat, type MacRemoteService } from './macNetstat';
 import { createPolledSessions } from './polledSessions';
-import { homeLogPath } from './toolLogFiles';
-import { createToolLogSessions, type ToolLookup } from './toolLogSessions';
-import { createToolProcessCheck, type ToolProcessCheck } from './toolProcesses';
+import { createHomeToolLogSessions, type ToolLookup } from './toolLogSessions';
+import type { ToolProcessCheck } from './toolProcesses';
 
 export interface MacSessionWatcherOptions {
   catalog: ToolLookup;
@@ -44,18 +42,9 @@ export function createMacSessionWatcher(options: MacSessionWatcherOptions): Watc
   let timer: NodeJS.Timeout | null = null;
   let ticking: Promise<void> | null = null;
   let failureSaid = false;
-  const problemsSaid = new Set<string>();
-  const logs = createToolLogSessions({
-    catalog: options.catalog,
-    resolvePath: homeLogPath(options.home ?? os.homedir()),
-    toolProcesses: options.toolProcesses ?? createToolProcessCheck(options.catalog),
-    historyBytes: 256 * 1024,
-    reportedUntil: options.pastReportedUntil ?? null,
-    onProblem(kind, message) {
-      if (problemsSaid.has(kind)) return;
-      problemsSaid.add(kind);
-      emit({ type: 'watcher-failed', watcher: 'sessions', message });
-    },
+  const logs = createHomeToolLogSessions({
+    catalog: options.catalog, home: options.home, toolProcesses: options.toolProcesses, pastReportedUntil: options.pastReportedUntil,
+    tell: (message) => emit({ type: 'watcher-failed', watcher: 'sessions', message }),
     now,
   });
 

@@ -6,8 +6,9 @@ import type { Session } from '../../../../shared/events';
 import type { Catalog } from '../../catalog';
 import type { Emit } from '../watcher';
 import type { LogSessionChange } from './logSessionChange';
-import { createToolLogFiles } from './toolLogFiles';
-import type { ToolProcessCheck, ToolProcesses } from './toolProcesses';
+import os from 'node:os';
+import { createToolLogFiles, homeLogPath } from './toolLogFiles';
+import { createToolProcessCheck, type ToolProcessCheck, type ToolProcesses } from './toolProcesses';
 
 /**
  * A line older than this when it is read is history, not a session under way. The tools write each line as it
@@ -292,4 +293,29 @@ export function createToolLogSessions(options: ToolLogSessionsOptions): ToolLogS
     },
     open: () => [...toolStates.values()].flatMap((state) => (state.open ? [state.open] : [])),
   };
+}
+
+/** The tools' logs in the person's home folder (Linux and macOS), each kind of problem told once, in `tell`'s words. */
+export function createHomeToolLogSessions(options: {
+  catalog: ToolLookup;
+  home?: string;
+  toolProcesses?: ToolProcessCheck;
+  pastReportedUntil?: Date | null;
+  tell: (message: string) => void;
+  now: () => Date;
+}): ToolLogSessions {
+  const problemsSaid = new Set<string>();
+  return createToolLogSessions({
+    catalog: options.catalog,
+    resolvePath: homeLogPath(options.home ?? os.homedir()),
+    toolProcesses: options.toolProcesses ?? createToolProcessCheck(options.catalog),
+    historyBytes: 256 * 1024,
+    reportedUntil: options.pastReportedUntil ?? null,
+    onProblem(kind, message) {
+      if (problemsSaid.has(kind)) return;
+      problemsSaid.add(kind);
+      options.tell(message);
+    },
+    now: options.now,
+  });
 }
