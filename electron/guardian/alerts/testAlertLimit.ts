@@ -4,6 +4,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../store/atomicFile';
+import { releaseLock, tryLock } from '../store/folderLock';
 
 export const TEST_ALERT_EVERY_MS = 60_000;
 
@@ -17,7 +18,7 @@ export type TestAlertClaim = { ok: true } | { ok: false; message: string };
 /** Claims the minute's test alert now, or says in one plain sentence how long to wait. */
 export async function claimTestAlert(dataDir: string, now: () => Date = () => new Date()): Promise<TestAlertClaim> {
   const lock = path.join(dataDir, LOCK_DIR);
-  if (!(await takeLock(lock, now().getTime()))) return refusal(TEST_ALERT_EVERY_MS);
+  if (!(await tryLock(lock, { staleMs: STALE_LOCK_MS, now: () => now().getTime() }))) return refusal(TEST_ALERT_EVERY_MS);
   try {
     const file = path.join(dataDir, LAST_FILE);
     const last = Number((await fs.readFile(file, 'utf8').catch(() => '')).trim());
@@ -28,20 +29,7 @@ export async function claimTestAlert(dataDir: string, now: () => Date = () => ne
     await writeFileAtomic(file, String(at));
     return { ok: true };
   } finally {
-    await fs.rm(lock, { recursive: true, force: true });
-  }
-}
-
-async function takeLock(lock: string, at: number): Promise<boolean> {
-  try {
-    await fs.mkdir(lock);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    const since = await fs.stat(lock).then((s) => s.mtimeMs, () => at);
-    if (at - since < STALE_LOCK_MS) return false;
-    await fs.rm(lock, { recursive: true, force: true });
-    return fs.mkdir(lock).then(() => true, () => false);
+    await releaseLock(lock);
   }
 }
 

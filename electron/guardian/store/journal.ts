@@ -8,8 +8,10 @@
 // the chain always runs from the oldest file to the newest. At open, files before the 13 newest months are deleted
 // (journalFiles.ts); what the chain's two ends were is kept for the caller to check against its sealed anchor.
 import fs from 'node:fs/promises';
+import path from 'node:path';
 import type { JournalRecord } from '../../../shared/journal';
 import { canonicalJson } from './canonicalJson';
+import { withLock } from './folderLock';
 import { chainEntry, parseEntry, type ChainTip } from './hashChain';
 import { journalFile, listJournalFiles, monthOf, removeExpiredFiles, type JournalFile, type JournalMonth } from './journalFiles';
 import { journalLines } from './journalLines';
@@ -60,6 +62,12 @@ export class JournalWriteError extends Error {}
 
 /** Entries that queue up while a write is in flight go out together: one write and one datasync for the lot. */
 const MAX_BATCH = 512;
+/**
+ * Held while a batch is chained and written: the app and a CLI command (setup, test-alert) may write one journal at
+ * the same moment, and each entry must chain from the other's. A batch is written in well under this.
+ */
+const WRITER_LOCK = 'writer.lock';
+const WRITER_LOCK_STALE_MS = 10_000;
 
 interface Pending {
   at: Date;
@@ -106,42 +114,47 @@ export async function createJournal(options: JournalOptions): Promise<Journal> {
   let writing: Promise<void> | null = null;
   let closed = false;
 
-  const writeBatch = async (batch: Pending[]): Promise<void> => {
+  /** Writes the batch in order, each month's entries in one write, adding each to `onDisk` once it is there; called holding the writer's lock. */
+  const writeLocked = async (batch: Pending[], onDisk: Pending[]): Promise<void> => {
     if (state && (await sizeOf(state.newestFile?.path)) !== seenSize) state = null;
     let current = state ?? (await loadState());
     state = current;
     let index = 0;
-    let written = 0;
-    try {
-      while (index < batch.length) {
-        const month = fileMonth((batch[index] as Pending).at, current.newestFile?.month ?? '');
-        const file = journalFile(dir, month);
-        const group: Pending[] = [];
-        const lines: string[] = [];
-        let tip = current.tip;
-        while (index < batch.length && fileMonth((batch[index] as Pending).at, month) === month) {
-          const pending = batch[index] as Pending;
-          const entry = chainEntry(tip, pending.recordJson);
-          lines.push(entry.line);
-          tip = entry.tip;
-          group.push(pending);
-          index += 1;
-        }
-        const freshLine = current.needsNewline && current.newestFile?.month === month ? '\n' : '';
-        await appendDurably(file.path, `${freshLine}${lines.join('\n')}\n`);
-        current = { tip, lastRecord: (group.at(-1) as Pending).record, newestFile: file, needsNewline: false };
-        state = current;
-        seenSize = await sizeOf(file.path);
-        written = index;
-        options.onWritten?.(tip);
-        for (const pending of group) pending.resolve();
+    while (index < batch.length) {
+      const month = fileMonth((batch[index] as Pending).at, current.newestFile?.month ?? '');
+      const file = journalFile(dir, month);
+      const group: Pending[] = [];
+      const lines: string[] = [];
+      let tip = current.tip;
+      while (index < batch.length && fileMonth((batch[index] as Pending).at, month) === month) {
+        const pending = batch[index] as Pending;
+        const entry = chainEntry(tip, pending.recordJson);
+        lines.push(entry.line);
+        tip = entry.tip;
+        group.push(pending);
+        index += 1;
       }
+      const freshLine = current.needsNewline && current.newestFile?.month === month ? '\n' : '';
+      await appendDurably(file.path, `${freshLine}${lines.join('\n')}\n`);
+      current = { tip, lastRecord: (group.at(-1) as Pending).record, newestFile: file, needsNewline: false };
+      state = current;
+      seenSize = await sizeOf(file.path);
+      options.onWritten?.(tip);
+      onDisk.push(...group);
+    }
+  };
+  const writeBatch = async (batch: Pending[]): Promise<void> => {
+    const onDisk: Pending[] = [];
+    try {
+      await withLock(path.join(dir, WRITER_LOCK), { staleMs: WRITER_LOCK_STALE_MS }, () => writeLocked(batch, onDisk));
     } catch (error) {
       // Part of the write may have reached the disk: read the chain's end again before the next entry.
       state = null;
       const failure = new JournalWriteError(`The journal could not be written: ${(error as Error).message}`);
-      for (const pending of batch.slice(written)) pending.reject(failure);
+      for (const pending of batch.slice(onDisk.length)) pending.reject(failure);
     }
+    // Once the lock is given back, so what is on disk is all there is in the folder.
+    for (const pending of onDisk) pending.resolve();
   };
 
   const drain = async (): Promise<void> => {

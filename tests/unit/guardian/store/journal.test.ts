@@ -318,3 +318,17 @@ it('survives a kill -9 in the middle of appending: the chain verifies and the ne
   const after = await verifyJournal(dir);
   expect(after).toMatchObject({ ok: true, entries: before.entries + 1 });
 });
+
+// Two processes write one journal when a CLI command (setup, test-alert) runs beside the app: each entry must chain
+// from the other's, however their writes fall. Their start under tsx is waited for without a limit.
+it('keeps one unbroken chain when two processes append at the same moment', childPaced, async () => {
+  const appender = () => spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'tests/fixtures/journal/appendLoop.ts'), dir, '15'], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const children = [appender(), appender()];
+  await Promise.all(children.map((child) => childSays(child, (line) => line === 'done', 'that it is done')));
+  const report = await verifyJournal(dir);
+  expect(report.breaks).toEqual([]);
+  expect(report).toMatchObject({ ok: true, entries: 2 * 15 * 200 });
+});
