@@ -4,11 +4,10 @@
 import type { Region, Settings } from '../../shared/settings';
 import { summaryTimeWords } from '../../shared/summaryTime';
 import type { AlertEvent } from '../guardian/alerts/outbox';
-import { createAppServices } from '../guardian/appServices';
-import { APP_VERSION } from '../guardian/appVersion';
 import { loadCatalog, type Catalog } from '../guardian/catalog';
-import { saveProblem, settingsPath } from '../guardian/store/settingsStore';
+import { settingsPath } from '../guardian/store/settingsStore';
 import type { CliCommand, CommandContext } from './command';
+import { withCommandServices } from './commandServices';
 import { setupInputFrom } from './setupInput';
 import { optionOfField, readSetupOptions, SETUP_OPTIONS, type SetupRequest } from './setupOptions';
 import { UsageError } from './usageError';
@@ -57,22 +56,11 @@ export const setupCommand: CliCommand = {
 export async function runSetup(values: CommandContext['values'], dataDir: string): Promise<SetupOutcome> {
   const catalog = loadCatalog();
   const request = readSetupOptions(values, catalog);
-  const services = await createAppServices({
-    dataDir, version: APP_VERSION, downloadFolders: [], watchers: [], quit: () => undefined, log: (line) => process.stderr.write(`${line}\n`),
-  }).catch((error: unknown) => {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === undefined) throw error;
-    return saveProblem(dataDir, code);
-  });
-  if (typeof services === 'string') return { code: 1, lines: [], problem: services, changedFields: [] };
   const alerts: AlertEvent[] = [];
-  services.onEvent((event) => {
-    if (event.type === 'alert-queued' || event.type === 'alert-delivered' || event.type === 'alert-failed') alerts.push(event);
-  });
   const outcome: SetupOutcome = { code: 0, lines: [], problem: null, changedFields: [] };
   let fieldProblems: string[] = [];
-  try {
-    await services.startAlerts();
+  let contactName = 'The trusted contact';
+  const run = await withCommandServices(dataDir, async (services) => {
     const previous = services.settings();
     const result = await services.setup.save(setupInputFrom(request, previous));
     if (result.ok) {
@@ -84,11 +72,13 @@ export async function runSetup(values: CommandContext['values'], dataDir: string
       outcome.code = 1;
       outcome.problem = result.refused === 'pin' ? `${result.fieldErrors.currentPin ?? result.message} Nothing was changed.` : result.message;
     }
-  } finally {
-    await services.close();
-  }
+    contactName = services.settings().contacts[0]?.name ?? contactName;
+  }, (services) => services.onEvent((event) => {
+    if (event.type === 'alert-queued' || event.type === 'alert-delivered' || event.type === 'alert-failed') alerts.push(event);
+  }));
+  if (!run.ok) return { code: 1, lines: [], problem: run.problem, changedFields: [] };
   if (fieldProblems.length > 0) throw new UsageError(fieldProblems.join('\n'));
-  outcome.lines.push(...toldLines(alerts, services.settings().contacts[0]?.name ?? 'The trusted contact'));
+  outcome.lines.push(...toldLines(alerts, contactName));
   return outcome;
 }
 

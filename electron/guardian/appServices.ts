@@ -28,7 +28,6 @@ import { createSetupService, type SetupService } from './setupService';
 import { createHeartbeat, type HeartbeatOptions, type StopReason } from './protection/heartbeat';
 import { createJournal } from './store/journal';
 import { createHeadKeeper, headOf, headProblem, readJournalHead } from './store/journalHead';
-import { createJournalInbox } from './store/journalInbox';
 import { HEARTBEAT_INTERVAL_MS } from './protection/heartbeatTiming';
 import type { KeyProtector } from './store/sealKey';
 import { openSealStore } from './store/sealStore';
@@ -148,7 +147,6 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     dataDir, settings: () => settings, budget: ntfyBudget, log, ...options.checkIn,
     compose: (kind, since) => composeAlert({ kind, person: settings.person, pcName, contactName: settings.contacts[0]?.name ?? 'you', at: since }),
   });
-  const inbox = createJournalInbox({ dataDir, append: record, log });
   const ping = createHeartbeatPing({ url: () => settings.pingUrl, everyMs: options.checkIn?.pingEveryMs, log });
   const noFacts = (): ContactFacts => ({ at: new Date(), toolName: null, happened: null, remoteId: null, remoteAddress: null, choice: null });
 
@@ -288,7 +286,6 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       await tellAboutReset();
       settingsCheck = setInterval(() => journalled('check its settings', checkSettings()), HEARTBEAT_INTERVAL_MS);
       settingsCheck.unref();
-      await inbox.start();
       ping.start();
       await guardian.start();
       // After protection is on: a slow ntfy server must not hold it up.
@@ -325,7 +322,6 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       if (settingsCheck) clearInterval(settingsCheck);
       // After the outbox: a quit's alert reaches the family before its check-in is cancelled.
       ping.stop();
-      inbox.stop();
       await deadMansSwitch.stop(reason);
       await heartbeat.stop({ reason });
       await journal.close();

@@ -14,7 +14,7 @@ export interface TestAlertRun {
   dataDir: string;
   settings: Pick<Settings, 'contacts' | 'person' | 'region'>;
   pcName: string;
-  /** Journals the try: the app's journal, or the inbox the app journals from (the CLI). */
+  /** Journals the try (appServices' record()). */
   journal: (record: AppRecord) => Promise<void>;
   channels?: ChannelOptions;
   now?: () => Date;
