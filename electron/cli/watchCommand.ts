@@ -29,8 +29,21 @@ export const watchCommand: CliCommand = {
   },
 };
 
+/**
+ * Prints every event until `stopped`. `ready` is the first line (the contract scripts rely on): what the app records
+ * while its watchers take their first look (a gap since the last run, the start itself) is held and follows it, in order.
+ */
 export async function watch(services: AppServices, stopped: Promise<void>, write: (line: string) => void, json: boolean): Promise<void> {
-  services.onEvent((event) => write(json ? JSON.stringify(event) : describeEvent(event)));
+  const print = (event: JournalRecord): void => write(json ? JSON.stringify(event) : describeEvent(event));
+  let held: JournalRecord[] | null = [];
+  services.onEvent((event) => {
+    if (held === null) return print(event);
+    if (event.type !== 'ready') return void held.push(event);
+    const before = held;
+    held = null;
+    print(event);
+    before.forEach(print);
+  });
   // The watchers' timers are unref'd so a finished scan exits; this keeps watch alive until a signal.
   const keepAlive = setInterval(() => undefined, 1 << 30);
   try {
@@ -38,6 +51,9 @@ export async function watch(services: AppServices, stopped: Promise<void>, write
     await stopped;
   } finally {
     clearInterval(keepAlive);
+    // Stopped before the watchers were ready (a failed start): nothing held is lost.
+    held?.forEach(print);
+    held = null;
     await services.stop('shutdown');
   }
 }

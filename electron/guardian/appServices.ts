@@ -119,7 +119,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
 
   const journalled = (what: string, work: Promise<void>): void => void quietly(log, what, work);
   /**
-   * The one way anything but the heartbeat reaches the journal: the engine's events, what the person chose, PIN tries,
+   * The one way anything reaches the journal: the engine's events, the heartbeat's, what the person chose, PIN tries,
    * settings changes, tampering. Each is recorded in order and told to onEvent's listeners (`watch --json`).
    */
   const record = (entry: JournalRecord): Promise<void> => {
@@ -226,7 +226,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   });
 
   const heartbeat = createHeartbeat({
-    journal, version: options.version, onProblem: log, stallWatch: options.stallWatch,
+    recorder: { append: record }, lastRecord: () => journal.lastRecord(), version: options.version, onProblem: log, stallWatch: options.stallWatch,
     onHeld(stretch) {
       // Sleep is no one's doing; being held still while the computer ran is how a caller would silence the app.
       if (stretch.cause === 'stalled') journalled('tell the contact', notifier.notify('protection-held', { ...noFacts(), at: stretch.from }));

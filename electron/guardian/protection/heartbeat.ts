@@ -3,12 +3,15 @@
 // running app was held still or the computer slept (stallWatch); a clean-stop at a quit.
 // It never throws from its timers: a record that cannot be written is reported and the next one tried.
 import type { JournalRecord } from '../../../shared/journal';
-import type { Journal } from '../store/journal';
 import { HEARTBEAT_INTERVAL_MS, longestQuietMs } from './heartbeatTiming';
+import type { AppRecorder } from './interruptionPorts';
 import { createStallWatch, type HeldStretch, type StallWatchOptions } from './stallWatch';
 
 export interface HeartbeatOptions {
-  journal: Pick<Journal, 'append' | 'lastRecord'>;
+  /** Where its records go: appServices' record(), the journal's one way in. */
+  recorder: AppRecorder;
+  /** The journal's last record, to find a gap at start. */
+  lastRecord: () => JournalRecord | null;
   /** The app's version, written in app-started. */
   version: string;
   intervalMs?: number;
@@ -44,7 +47,7 @@ export interface Heartbeat {
 }
 
 export function createHeartbeat(options: HeartbeatOptions): Heartbeat {
-  const { journal, version } = options;
+  const { recorder, version } = options;
   const intervalMs = options.intervalMs ?? HEARTBEAT_INTERVAL_MS;
   const now = options.now ?? (() => new Date());
   const report = options.onProblem ?? (() => undefined);
@@ -54,7 +57,7 @@ export function createHeartbeat(options: HeartbeatOptions): Heartbeat {
     const record: ProtectionGapRecord = {
       type: 'protection-gap', at: stretch.to.toISOString(), from: stretch.from.toISOString(), to: stretch.to.toISOString(), clean: false, cause: stretch.cause,
     };
-    journal.append(record).then(
+    recorder.append(record).then(
       () => options.onHeld?.(stretch),
       (error: unknown) => report(`A stretch without protection could not be written to the journal: ${(error as Error).message}`),
     );
@@ -62,7 +65,7 @@ export function createHeartbeat(options: HeartbeatOptions): Heartbeat {
   const stalls = createStallWatch({ ...options.stallWatch, now: options.stallWatch?.now ?? now, onHeld: held });
 
   const beat = (): void => {
-    journal.append({ type: 'heartbeat', at: now().toISOString() }).catch((error: unknown) => {
+    recorder.append({ type: 'heartbeat', at: now().toISOString() }).catch((error: unknown) => {
       report(`A heartbeat could not be written to the journal: ${(error as Error).message}`);
     });
   };
@@ -71,10 +74,10 @@ export function createHeartbeat(options: HeartbeatOptions): Heartbeat {
     async start() {
       if (timer) return null;
       const startedAt = now();
-      const gap = gapBefore(journal.lastRecord(), startedAt, longestQuietMs(intervalMs));
+      const gap = gapBefore(options.lastRecord(), startedAt, longestQuietMs(intervalMs));
       const at = startedAt.toISOString();
-      if (gap) await journal.append({ type: 'protection-gap', at, ...gap });
-      await journal.append({ type: 'app-started', at, version });
+      if (gap) await recorder.append({ type: 'protection-gap', at, ...gap });
+      await recorder.append({ type: 'app-started', at, version });
       timer = setInterval(beat, intervalMs);
       timer.unref();
       stalls.start();
@@ -85,7 +88,7 @@ export function createHeartbeat(options: HeartbeatOptions): Heartbeat {
       clearInterval(timer);
       timer = null;
       stalls.stop();
-      await journal.append({ type: 'clean-stop', at: now().toISOString(), reason });
+      await recorder.append({ type: 'clean-stop', at: now().toISOString(), reason });
     },
     systemSuspending: () => stalls.systemSuspending(),
     screenLocked: (locked) => stalls.screenLocked(locked),

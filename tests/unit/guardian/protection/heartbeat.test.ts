@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import type { JournalRecord } from '../../../../shared/journal';
+import type { AppRecord, JournalRecord } from '../../../../shared/journal';
 import { createHeartbeat, gapBefore } from '../../../../electron/guardian/protection/heartbeat';
 import { createJournal, type Journal } from '../../../../electron/guardian/store/journal';
 import { verifyJournal } from '../../../../electron/guardian/store/verifyJournal';
@@ -26,6 +26,11 @@ afterEach(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
+/** The heartbeat's two ports, as appServices gives them, on this journal. */
+function recorderOn(on: Pick<Journal, 'append' | 'lastRecord'>) {
+  return { recorder: { append: (record: AppRecord) => on.append(record) }, lastRecord: () => on.lastRecord() };
+}
+
 async function records(): Promise<JournalRecord[]> {
   const all: JournalRecord[] = [];
   for await (const record of journal.read()) all.push(record);
@@ -37,11 +42,11 @@ async function restartAt(time: string) {
   await journal.close();
   vi.setSystemTime(new Date(time));
   journal = await createJournal({ dir });
-  return createHeartbeat({ journal, version: '1.2.3' });
+  return createHeartbeat({ ...recorderOn(journal), version: '1.2.3' });
 }
 
 it('writes app-started, a heartbeat every interval, and clean-stop; a first start has no gap', async () => {
-  const heartbeat = createHeartbeat({ journal, version: '1.2.3' });
+  const heartbeat = createHeartbeat({ ...recorderOn(journal), version: '1.2.3' });
   expect(await heartbeat.start()).toBeNull();
   await vi.advanceTimersByTimeAsync(15 * MINUTE);
   await heartbeat.stop({ reason: 'quit' });
@@ -56,7 +61,7 @@ it('writes app-started, a heartbeat every interval, and clean-stop; a first star
 });
 
 it('after a kill (heartbeats and no clean-stop) records protection off from the last heartbeat to the new start', async () => {
-  const first = createHeartbeat({ journal, version: '1.2.3' });
+  const first = createHeartbeat({ ...recorderOn(journal), version: '1.2.3' });
   await first.start();
   await vi.advanceTimersByTimeAsync(20 * MINUTE);
   // Killed: no stop(), the timer dies with the process.
@@ -74,14 +79,14 @@ it('after a kill (heartbeats and no clean-stop) records protection off from the 
 });
 
 it('records even a short gap after a stop that was not clean (a crash and a quick restart)', async () => {
-  await createHeartbeat({ journal, version: '1.2.3' }).start();
+  await createHeartbeat({ ...recorderOn(journal), version: '1.2.3' }).start();
   vi.clearAllTimers();
   const gap = await (await restartAt('2026-03-02T08:00:30Z')).start();
   expect(gap).toEqual({ from: '2026-03-02T08:00:00.000Z', to: '2026-03-02T08:00:30.000Z', clean: false });
 });
 
 it('records a long silence after a clean stop as an expected gap, and a quick clean restart as none', async () => {
-  const first = createHeartbeat({ journal, version: '1.2.3' });
+  const first = createHeartbeat({ ...recorderOn(journal), version: '1.2.3' });
   await first.start();
   await first.stop({ reason: 'update' });
   expect(await (await restartAt('2026-03-02T08:02:00Z')).start()).toBeNull();
@@ -99,7 +104,7 @@ it('keeps beating when a heartbeat cannot be written, and says so', async () => 
     lastRecord: () => journal.lastRecord(),
     append: (record: JournalRecord) => (failNext ? Promise.reject(new Error('disk full')) : journal.append(record)),
   };
-  const heartbeat = createHeartbeat({ journal: flaky, version: '1.2.3', onProblem: (m) => problems.push(m) });
+  const heartbeat = createHeartbeat({ ...recorderOn(flaky), version: '1.2.3', onProblem: (m) => problems.push(m) });
   await heartbeat.start();
   failNext = true;
   await vi.advanceTimersByTimeAsync(5 * MINUTE);
@@ -128,7 +133,7 @@ it('records a stretch the running app was held still, then tells onHeld; sleep i
   let mono = 0;
   const told: string[] = [];
   const heartbeat = createHeartbeat({
-    journal, version: '1.2.3', onHeld: (s) => told.push(`${s.cause} ${s.from.toISOString()}`),
+    ...recorderOn(journal), version: '1.2.3', onHeld: (s) => told.push(`${s.cause} ${s.from.toISOString()}`),
     stallWatch: { checkEveryMs: 10_000, monotonicMs: () => mono },
   });
   await heartbeat.start();
