@@ -8,7 +8,7 @@ import type { Region } from '../../../shared/settings';
 export type AlertPriority = 'urgent' | 'high' | 'default' | 'low';
 
 /** What happened with the tool, when the alert is about one. */
-export type Happening = 'started' | 'connected-in' | 'installer';
+export type Happening = 'started' | 'connected-in' | 'installer' | 'remote-input';
 
 export interface AlertFacts {
   kind: AlertKind;
@@ -198,6 +198,7 @@ function whosePc(facts: AlertFacts): string {
 function toolSentence(tool: string, happened: Happening, from: string): string {
   if (happened === 'connected-in') return `Someone connected in to the PC with ${tool}${from}.`;
   if (happened === 'installer') return `An installer for ${tool} was downloaded.`;
+  if (happened === 'remote-input') return 'Someone else was moving the mouse on the PC (a program was making the clicks and key presses).';
   return `${tool} started on the PC${from}.`;
 }
 

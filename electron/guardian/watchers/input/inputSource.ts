@@ -29,3 +29,13 @@ export interface InputSource {
   onLost: ((reason: string) => void) | null;
   stop(): Promise<void>;
 }
+
+/** A system where Pause Guard cannot hear the input yet: the watcher reports the limit once and does nothing else. */
+export function unavailableInputSource(reason: string): InputSource {
+  return {
+    onLost: null,
+    start: () => Promise.reject(new InputUnavailableError(reason)),
+    sync: () => Promise.resolve(),
+    stop: () => Promise.resolve(),
+  };
+}
