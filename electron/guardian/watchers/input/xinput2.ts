@@ -14,16 +14,9 @@ export const XI_RAW_KEY_PRESS = 13;
 export const XI_RAW_BUTTON_PRESS = 15;
 export const XI_RAW_MOTION = 17;
 
-/** Device uses, as XIQueryDevice reports them. */
-const XI_SLAVE_POINTER = 3;
-const XI_SLAVE_KEYBOARD = 4;
-const XI_FLOATING_SLAVE = 5;
-
 export interface XIDevice {
   readonly id: number;
   readonly name: string;
-  /** A physical or virtual device that makes input (not one of the two "Virtual core" master devices). */
-  readonly source: boolean;
 }
 
 export type RawInputKind = 'motion' | 'button' | 'key';
@@ -70,13 +63,12 @@ export function parseDevices(reply: Buffer): Map<number, XIDevice> {
   let at = 32;
   for (let n = 0; n < count && at + 12 <= reply.length; n += 1) {
     const id = reply.readUInt16LE(at);
-    const use = reply.readUInt16LE(at + 2);
     const classes = reply.readUInt16LE(at + 6);
     const nameLength = reply.readUInt16LE(at + 8);
     const name = reply.subarray(at + 12, at + 12 + nameLength).toString('utf8');
     at += 12 + pad(nameLength);
     for (let c = 0; c < classes && at + 4 <= reply.length; c += 1) at += 4 * reply.readUInt16LE(at + 2);
-    devices.set(id, { id, name, source: use === XI_SLAVE_POINTER || use === XI_SLAVE_KEYBOARD || use === XI_FLOATING_SLAVE });
+    devices.set(id, { id, name });
   }
   return devices;
 }
