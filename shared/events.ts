@@ -17,7 +17,7 @@ export type AlertChannel = z.infer<typeof AlertChannelSchema>;
 
 /** What an alert is about. */
 export const AlertKindSchema = z.enum([
-  'interruption', 'choice', 'help-wanted', 'session', 'tool', 'installer', 'pin-failed', 'protection-gap', 'protection-held',
+  'interruption', 'choice', 'help-wanted', 'session', 'tool', 'installer', 'pin-failed', 'not-own-hands', 'protection-gap', 'protection-held',
   'protection-paused', 'quit', 'settings-changed', 'settings-reset', 'weekly-summary', 'test',
   'debugger-refused',
   'settings-tampered', 'journal-tampered',

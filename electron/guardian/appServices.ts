@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AlertKind, GuardianEvent } from '../../shared/events';
 import type { JournalRecord, Tampered } from '../../shared/journal';
+import type { PinAction } from '../../shared/pin';
 import type { Settings } from '../../shared/settings';
 import type { WeeklySummary } from '../../shared/summary';
 import { createProcessControl } from './actions/processControl';
@@ -197,7 +198,13 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
 
   const input = options.input ?? (options.watchers ? null : createInjectedInputWatcher({ source: defaultInputSource() }));
   const pinGate = createPinGate({ getHash: () => settings.pin, stateFile: path.join(dataDir, PIN_LOCKOUT_FILE), seal });
-  const gate = input ? ownHandsGate(pinGate, input) : pinGate;
+  /** A choice refused because someone else's hand made it: journalled and told to the family, like a wrong PIN. */
+  const notOwnHands = async (action: PinAction): Promise<void> => {
+    const at = new Date();
+    await quietly(log, 'write the refused choice to the journal', record({ type: 'choice-not-own-hands', at: at.toISOString(), action }));
+    await quietly(log, 'alert the trusted contact', notifier.notify('not-own-hands', { ...noFacts(), at }));
+  };
+  const gate = input ? ownHandsGate(pinGate, input, notOwnHands) : pinGate;
   const engine = createEngine({
     dataDir,
     watchers: [

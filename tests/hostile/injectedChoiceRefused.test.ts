@@ -1,7 +1,7 @@
 // The caller has control through a VNC viewer (real x11vnc under Xvfb: its clicks and keys come through XTEST). The
 // person reads out the family PIN; the caller types it and clicks "I started this myself", or pauses protection from the
-// tray. Each must be refused with plain words, counted as no wrong PIN, while "End it" and "Call" still work; once the
-// caller's hand has gone quiet, the person's own choice goes through.
+// tray. Each must be refused with plain words, counted as no wrong PIN but journalled and told to the family, while
+// "End it" and "Call" still work; once the caller's hand has gone quiet, the person's own choice goes through.
 import type { ChildProcess } from 'node:child_process';
 import { OWN_HANDS_MESSAGE } from '../../electron/guardian/pin/ownHandsGate';
 import { createInjectedInputWatcher } from '../../electron/guardian/watchers/input/injectedInputWatcher';
@@ -70,8 +70,12 @@ describe('a caller with the mouse choosing on the cover', needs('Linux', 'Xvfb',
     await caller.drive('click');
     await expect(guardian.choose({ id, choice: 'end-it' })).resolves.toMatchObject({ ok: true });
     await pc.interruption((view) => view?.stage === 'not-ended');
-    // No refused try counted as a wrong PIN: nothing was journalled as one.
-    expect((await pc.records()).filter((record) => record.type === 'pin-failed')).toEqual([]);
+    // No refused try counted as a wrong PIN; each was journalled as what it was, and the family was told.
+    const records = await pc.records();
+    expect(records.filter((record) => record.type === 'pin-failed')).toEqual([]);
+    expect(records.filter((record) => record.type === 'choice-not-own-hands').map((record) => 'action' in record && record.action))
+      .toEqual(['pause-protection', 'carry-on']);
+    expect((await pc.alertSaying(/did not come from Mum's own hands/)).title).toContain('someone else tried to get past Pause Guard');
 
     // The caller lets go; once their hand has been quiet for quietMs, the person's own choice goes through.
     await new Promise((resolve) => setTimeout(resolve, REMOTE_CONTROL.quietMs + 500));

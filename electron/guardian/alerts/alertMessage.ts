@@ -124,6 +124,12 @@ function whatHappened(facts: AlertFacts, who: string): Wording {
         sentence: 'Someone typed a wrong PIN to change or switch off Pause Guard.',
         advice: 'If that was not you, call {person} now.',
       };
+    case 'not-own-hands':
+      return {
+        headline: 'someone else tried to get past Pause Guard',
+        sentence: `While a program was moving the mouse on the PC, it tried to carry on past the pause screen or switch Pause Guard off, with clicks and keys that did not come from ${who}'s own hands. Pause Guard refused.`,
+        advice: CALL_NOW,
+      };
     case 'protection-gap':
       return {
         headline: 'protection was off for a while',
@@ -226,6 +232,7 @@ function priorityOf(kind: AlertKind, choice: Choice | null): AlertPriority {
     case 'tool':
     case 'installer':
     case 'pin-failed':
+    case 'not-own-hands':
     case 'protection-held':
     case 'debugger-refused':
     case 'quit':
