@@ -61,9 +61,11 @@ describe('remote control seen from injected input (real x11vnc, Xvfb, network na
     expect(seen.filter((e) => e.type === 'session-started')).toEqual([]);
   }, 90_000);
 
-  // Under the CLI, the session watcher sees x11vnc's connection itself and the cover freezes x11vnc, so no input could
-  // come through: the injected-input watcher is run on its own here, as the engine runs it.
+  // Under the CLI, the session watcher sees x11vnc's connection itself and the cover (still up from the test before)
+  // freezes x11vnc, so no input could come through: the CLI is stopped, and the injected-input watcher is run on its own.
   it('x11vnc, driven from the namespace, is heard the same way by the injected-input watcher', async () => {
+    if (watch) await stopProcess(watch);
+    watch = null;
     const lines = new PassThrough();
     const heard = readJsonLines(lines);
     const watcher = createInjectedInputWatcher({ source: createX11InputSource({ env: { DISPLAY: xvfb!.display } }) });
