@@ -82,14 +82,14 @@ describe('InterruptionPage, pause stage', () => {
     const { api } = choosingApi();
     render(
       <InterruptionPage
-        view={interruptionOf({ cause: 'remote-input', tool: { toolId: null, name: 'remote control', description: 'A program that lets someone else see and control this computer.' }, suspension: 'not-needed' })}
+        view={interruptionOf({ cause: 'remote-input', tool: { toolId: null, name: 'the program moving the mouse', description: 'A program that lets someone else see and control this computer.' }, suspension: 'not-needed' })}
         api={api}
       />,
     );
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Stop. Someone else is moving the mouse on this computer right now.');
     const happened = screen.getByRole('region', { name: 'What happened' });
     expect(happened).toHaveTextContent('not by your hands: another program is doing it.');
-    expect(happened).not.toHaveTextContent('remote control');
+    expect(happened).not.toHaveTextContent('the program moving the mouse');
     expect(document.body.textContent).not.toMatch(blamingWords);
   });
 

@@ -53,7 +53,7 @@ export interface PolicyContext {
 }
 
 /** What the person and the family are told remote control seen from injected input is. */
-export const REMOTE_INPUT_TOOL: ToolRef = { toolId: null, name: 'remote control' };
+export const REMOTE_INPUT_TOOL: ToolRef = { toolId: null, name: 'the program moving the mouse' };
 
 const LOG: LogDecision = { action: 'log' };
 

@@ -118,7 +118,7 @@ describe('decide', () => {
       const sessions = new Map(live.map((s) => [s.key, s]));
       return context({ session: (key) => sessions.get(key), liveSessions: () => sessions.values() });
     };
-    const remoteControl: Extract<Decision, { action: 'interrupt' }> = interruptFor({ key: 'remote-input', cause: 'remote-input', tool: { toolId: null, name: 'remote control' }, pid: null });
+    const remoteControl: Extract<Decision, { action: 'interrupt' }> = interruptFor({ key: 'remote-input', cause: 'remote-input', tool: { toolId: null, name: 'the program moving the mouse' }, pid: null });
     it.each<[string, GuardianEvent, PolicyContext, Decision]>([
       ['with no session live', remoteInput(), withLive(), remoteControl],
       ['during a stranger\'s session', remoteInput(), withLive(anydeskSession, vncSession), remoteControl],
