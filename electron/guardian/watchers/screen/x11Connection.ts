@@ -28,7 +28,7 @@ export interface X11Connection {
   post(request: Buffer): void;
   /** Resolves once the display has answered a round trip: every event it made before now has been handled. */
   sync(): Promise<void>;
-  /** Called for every GenericEvent (XGE): the extension's major opcode and the whole event. */
+  /** Called for every GenericEvent (XGE): the extension's major opcode and the whole event, valid only during the call. */
   onGenericEvent: ((extension: number, event: Buffer) => void) | null;
   /** Called once when the connection ends, with a plain sentence. */
   onClose: ((reason: string) => void) | null;
@@ -107,7 +107,8 @@ export function connectX11(display: string, env: NodeJS.ProcessEnv): Promise<X11
       } else if (kind === PROPERTY_NOTIFY && connection) {
         connection.onPropertyChange?.(message.readUInt32LE(4), message.readUInt32LE(8));
       } else if (kind === GENERIC_EVENT && connection) {
-        connection.onGenericEvent?.(message[1]!, Buffer.from(message));
+        // Not copied (a mouse gives dozens a second): the listener reads it at once and must not keep it.
+        connection.onGenericEvent?.(message[1]!, message);
       }
       return true;
     };
