@@ -85,7 +85,9 @@ describe('someone else moving the mouse, end to end', () => {
     await caller.drive('move 300');
     await caller.drive('click');
     await small.getByLabel(/^Type the word /).press('Enter');
-    await small.getByRole('alert').filter({ hasText: 'This has to be done by the person sitting at this computer.' }).waitFor({ timeout: 10_000 });
+    const refusal = small.getByRole('alert').filter({ hasText: 'This has to be done by the person sitting at this computer.' });
+    await refusal.waitFor({ timeout: 10_000 });
+    await refusal.scrollIntoViewIfNeeded();
     await shot(small, 'remote-input-refused-1366x768');
     expect(await seriousAxeViolations(small)).toEqual([]);
     expect(await headline(small).textContent()).toContain('Someone else is moving the mouse');
