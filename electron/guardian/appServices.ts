@@ -196,7 +196,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     if (now.tampered) await onSettingsTampered(now.tampered);
   };
 
-  const input = options.input ?? (options.watchers ? null : createInjectedInputWatcher({ source: defaultInputSource() }));
+  const input = options.input ?? (options.watchers ? null : createInjectedInputWatcher({ source: defaultInputSource(), ownPid: process.pid }));
   const pinGate = createPinGate({ getHash: () => settings.pin, stateFile: path.join(dataDir, PIN_LOCKOUT_FILE), seal });
   /** A choice refused because someone else's hand made it: journalled and told to the family, like a wrong PIN. */
   const notOwnHands = async (action: PinAction): Promise<void> => {

@@ -72,8 +72,10 @@ export function createInjectedInputWatcher(options: InjectedInputWatcherOptions)
     if (sample.atMs - lastClassifiedMs < CLASSIFY_EVERY_MS && sample.kind === 'motion') return;
     lastClassifiedMs = sample.atMs;
     if (!isRemoteControl(samples, sample.atMs, ownPid)) return;
-    const first = currentRun(samples, sample.atMs, ownPid)[0] ?? sample;
-    const event = { type: 'remote-input', source: 'injected', device: sample.device, pid: sample.pid, since: wallAt(first.atMs) } as const;
+    const run = currentRun(samples, sample.atMs, ownPid);
+    // Named by the pointer that moved (the run is pointer movement with a press in it), wherever the last press came from.
+    const pointer = run.findLast((s) => s.kind !== 'key') ?? sample;
+    const event = { type: 'remote-input', source: 'injected', device: pointer.device, pid: pointer.pid, since: wallAt((run[0] ?? sample).atMs) } as const;
     live = { event, endTimer: null };
     samples = [];
     emit?.(event);

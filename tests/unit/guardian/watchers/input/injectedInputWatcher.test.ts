@@ -23,7 +23,8 @@ function scriptedSource(): InputSource & { feed(kind: InputKind, injected: boole
       onInput = null;
     },
     feed(kind, injected) {
-      onInput?.({ kind, injected, device: injected ? 'Virtual core XTEST pointer' : 'Xvfb mouse', pid: null, atMs: Date.now() - START.getTime() });
+      const device = injected ? `Virtual core XTEST ${kind === 'key' ? 'keyboard' : 'pointer'}` : kind === 'key' ? 'Xvfb keyboard' : 'Xvfb mouse';
+      onInput?.({ kind, injected, device, pid: null, atMs: Date.now() - START.getTime() });
     },
   };
 }
@@ -63,6 +64,18 @@ describe('the injected-input watcher', () => {
     expect(events).toHaveLength(1);
     vi.advanceTimersByTime(200);
     expect(events[1]).toEqual({ ...events[0], type: 'remote-input-ended' });
+    await watcher.stop();
+  });
+
+  it('names the pointer that moved when a key press completes the run', async () => {
+    const { source, watcher, events } = await setUp();
+    for (let at = 0; at <= 1700; at += 1000 / 60) {
+      source.feed('motion', true);
+      vi.advanceTimersByTime(1000 / 60);
+    }
+    expect(events).toEqual([]);
+    source.feed('key', true);
+    expect(events).toEqual([expect.objectContaining({ type: 'remote-input', device: 'Virtual core XTEST pointer' })]);
     await watcher.stop();
   });
 
