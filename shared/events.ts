@@ -17,7 +17,7 @@ export type AlertChannel = z.infer<typeof AlertChannelSchema>;
 
 /** What an alert is about. */
 export const AlertKindSchema = z.enum([
-  'interruption', 'choice', 'help-wanted', 'session', 'tool', 'installer', 'pin-failed', 'protection-gap', 'protection-held',
+  'interruption', 'choice', 'help-wanted', 'session', 'tool', 'installer', 'pin-failed', 'not-own-hands', 'protection-gap', 'protection-held',
   'protection-paused', 'quit', 'settings-changed', 'settings-reset', 'weekly-summary', 'test',
   'debugger-refused',
   'settings-tampered', 'journal-tampered',
@@ -33,6 +33,11 @@ export type SessionKind = z.infer<typeof SessionKindSchema>;
 /** Risk of a live session: highest while a bank is open on screen. */
 export const SessionRiskSchema = z.enum(['high', 'highest']);
 
+/** Why the pause-and-check page came up: a tool started, someone connected in, a bank opened during a session, or someone
+ *  else is moving the mouse (remote-input). */
+export const InterruptionCauseSchema = z.enum(['tool-started', 'session-started', 'bank-during-session', 'remote-input']);
+export type InterruptionCause = z.infer<typeof InterruptionCauseSchema>;
+
 export const SessionSchema = z.object({
   /** Stable key for this session, so started and ended pair up. */
   key: z.string(),
@@ -47,6 +52,14 @@ export const SessionSchema = z.object({
   since: at,
 });
 export type Session = z.infer<typeof SessionSchema>;
+
+/** Where remote control was seen from: input a program made, by the device (X11's XTEST) or process (macOS) where known. */
+const remoteInputFields = {
+  source: z.literal('injected'),
+  device: z.string().nullable(),
+  pid: z.number().int().nullable(),
+  since: at,
+};
 
 export const GuardianEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready'), at, watchers: z.array(z.string()) }),
@@ -92,6 +105,11 @@ export const GuardianEventSchema = z.discriminatedUnion('type', [
     pid: z.number().int().nullable(),
   }),
   z.object({ type: z.literal('window-gone'), at, kind: z.enum(['bank', 'tool-prompt']), toolId: z.string().nullable(), pid: z.number().int().nullable() }),
+  /** Someone else is working the mouse: sustained pointer movement with clicks or keys that a program made (injected),
+   *  not the person's own hands. `device` and `pid` where the system names them; `since` when that input began. */
+  z.object({ type: z.literal('remote-input'), at, ...remoteInputFields }),
+  /** The injected input seen since `since` has stopped. */
+  z.object({ type: z.literal('remote-input-ended'), at, ...remoteInputFields }),
   /** A watcher could not do its job (unreadable folder, missing tool): protection is degraded. */
   z.object({
     type: z.literal('watcher-failed'), at, watcher: z.string(), message: z.string(),
@@ -104,7 +122,7 @@ export const GuardianEventSchema = z.discriminatedUnion('type', [
   /** The policy asked for the full-screen pause-and-check page (a new one; updates of the one on screen are not repeated). */
   z.object({
     type: z.literal('interruption-requested'), at, interruptionId: z.string(), level: z.enum(['interrupt', 'highest']),
-    cause: z.enum(['tool-started', 'session-started', 'bank-during-session']), toolId: z.string().nullable(), name: z.string(),
+    cause: InterruptionCauseSchema, toolId: z.string().nullable(), name: z.string(),
     remoteId: z.string().nullable(), remoteAddress: z.string().nullable(),
   }),
   /** An alert to the trusted contact was written to the outbox (before any send is tried). */

@@ -1,6 +1,7 @@
 // What the person sees during a live scam: the interruption, the calmer tray warning, and the pages the tray opens.
 // The main process owns every decision (the countdown, whether carrying on is allowed); the renderer only shows these.
 import { z } from 'zod';
+import { InterruptionCauseSchema } from './events';
 import { ChoiceSchema, NotEndedReasonSchema } from './journal';
 import { ContactCardSchema, RegionSchema } from './settings';
 
@@ -32,7 +33,7 @@ export const InterruptionViewSchema = z.object({
   id: z.string(),
   /** highest: a live session while a bank page is open. */
   level: z.enum(['interrupt', 'highest']),
-  cause: z.enum(['tool-started', 'session-started', 'bank-during-session']),
+  cause: InterruptionCauseSchema,
   tool: z.object({ toolId: z.string().nullable(), name: z.string(), description: z.string() }),
   remoteId: z.string().nullable(),
   remoteAddress: z.string().nullable(),

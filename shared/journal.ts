@@ -41,6 +41,9 @@ export const AppRecordSchema = z.discriminatedUnion('type', [
     type: z.literal('end-it-outcome'), at, interruptionId: z.string(), toolId: z.string().nullable(), name: z.string(),
     outcome: z.enum(['ended', 'not-ended']), reason: NotEndedReasonSchema.nullable(),
   }),
+  /** A choice to carry on or switch protection off made with injected clicks or keys while someone else was moving the
+   *  mouse (see pin/ownHandsGate.ts): refused before the PIN was looked at. */
+  z.object({ type: z.literal('choice-not-own-hands'), at, action: z.string() }),
   /** A wrong PIN try; `lockedUntil` when it started a lockout. */
   z.object({ type: z.literal('pin-failed'), at, action: z.string(), lockedUntil: at.nullable() }),
   /** Which settings changed, by name only (never the values: they may hold addresses and secrets). */

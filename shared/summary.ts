@@ -61,6 +61,8 @@ export const WeeklySummarySchema = z.object({
       trusted: z.boolean(),
     })),
   }),
+  /** Times someone else was seen moving the mouse (remote-input: input a program made, whatever the tool). */
+  remoteInput: count,
   interruptions: z.object({ shown: count, choices: z.record(ChoiceSchema, count) }),
   /** Tools "End it" could not close (ending refused, or they came back, or nothing to close), by how often. */
   couldNotClose: z.array(z.object({ toolId: z.string().nullable(), name: z.string(), count })),
@@ -72,7 +74,7 @@ export const WeeklySummarySchema = z.object({
   tampering: z.array(z.object({ at, what: TamperedSchema })),
   /** Monday to Sunday, for the bar chart. `events` counts what the summary lists (not heartbeats). */
   days: z.array(z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), uptimePercent: percent, events: count })).length(7),
-  /** Nothing to tell: no tools, installers, sessions (live or past), interruptions, wrong PINs or settings changes. */
+  /** Nothing to tell: no tools, installers, sessions (live or past), remote input, interruptions, wrong PINs or settings changes. */
   allQuiet: z.boolean(),
 });
 export type WeeklySummary = z.infer<typeof WeeklySummarySchema>;

@@ -121,7 +121,7 @@ export function describeSummary(summary: WeeklySummary): SummaryReport {
     days: summary.days.map((day) => dayOf(day, summary.region)),
     sections: sectionsOf(summary),
     quietLine: started && summary.allQuiet
-      ? 'No remote-access programs, no connections into the computer, no installers, no wrong PINs and no settings changes.'
+      ? 'No remote-access programs, no connections into the computer, no one else moving the mouse, no installers, no wrong PINs and no settings changes.'
       : null,
   };
 }
@@ -214,6 +214,12 @@ function sectionsOf(summary: WeeklySummary): SummarySection[] {
     sections.push({
       heading: 'Earlier connections found in the programs’ own records',
       lines: pastSessionLines(summary),
+    });
+  }
+  if (summary.remoteInput > 0) {
+    sections.push({
+      heading: 'Someone else moving the mouse',
+      lines: [`A program, not the person’s own hands, was moving the mouse and pressing keys ${times(summary.remoteInput)}.`],
     });
   }
   const { shown, choices } = summary.interruptions;

@@ -72,6 +72,8 @@ export function describeEvent(event: JournalRecord): string {
     case 'session-risk-raised': return `${time} Highest risk: ${event.reason}`;
     case 'window-seen': return `${time} On screen: ${event.kind === 'bank' ? 'a bank page' : 'a request to connect'}.`;
     case 'window-gone': return `${time} Gone from screen: ${event.kind === 'bank' ? 'a bank page' : 'a request to connect'}.`;
+    case 'remote-input': return `${time} Someone else is moving the mouse (input made by ${event.device ?? (event.pid === null ? 'a program' : `process ${event.pid}`)}).`;
+    case 'remote-input-ended': return `${time} The mouse is no longer being moved by someone else.`;
     case 'watcher-failed': return `${time} Problem (${event.watcher}): ${event.message}`;
     case 'watcher-recovered': return `${time} Working again: ${event.watcher}.`;
     case 'interruption-requested': return `${time} Pause-and-check page shown for ${event.name}.`;

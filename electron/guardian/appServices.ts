@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AlertKind, GuardianEvent } from '../../shared/events';
 import type { JournalRecord, Tampered } from '../../shared/journal';
+import type { PinAction } from '../../shared/pin';
 import type { Settings } from '../../shared/settings';
 import type { WeeklySummary } from '../../shared/summary';
 import { createProcessControl } from './actions/processControl';
@@ -22,6 +23,7 @@ import { loadCatalog } from './catalog';
 import { createEngine } from './engine';
 import { createGuardianService, type GuardianService } from './protection/guardianService';
 import type { ContactFacts, ContactNotifier } from './protection/interruptionPorts';
+import { ownHandsGate } from './pin/ownHandsGate';
 import { createPinGate } from './pin/pinGate';
 import { PIN_LOCKOUT_FILE } from './pin/pinLockout';
 import { createSetupService, type SetupService } from './setupService';
@@ -41,6 +43,8 @@ import { createDefaultWatchers } from './watchers/defaultWatchers';
 import { processSourceIn } from './watchers/processes/folderProcessSource';
 import type { ProcessSource } from './watchers/processes/processSource';
 import type { Watcher } from './watchers/watcher';
+import { defaultInputSource } from './watchers/input/defaultInputSource';
+import { createInjectedInputWatcher, type InjectedInputWatcher } from './watchers/input/injectedInputWatcher';
 import { quietly } from './couldNot';
 import { reportWrongPin } from './pin/wrongPin';
 
@@ -56,6 +60,9 @@ export interface AppServicesOptions {
   log: (line: string) => void;
   /** The watchers to run; the platform's default set unless given (tests). */
   watchers?: Watcher[];
+  /** The injected-input watcher, also asked by the PIN gate whether a choice came from the person's own hands: the
+   *  platform's own unless `watchers` is given; then only the one given here, if any (tests). */
+  input?: InjectedInputWatcher;
   /** How often the app looks for a stretch it was held still or asleep, and how long one must be; defaults unless given (tests). */
   stallWatch?: HeartbeatOptions['stallWatch'];
   /** How often the dead-man's message is replaced and how far ahead it is due, and how often the ping URL is pinged; defaults unless given (tests). */
@@ -187,14 +194,25 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     if (now.tampered) await onSettingsTampered(now.tampered);
   };
 
-  const gate = createPinGate({ getHash: () => settings.pin, stateFile: path.join(dataDir, PIN_LOCKOUT_FILE), seal });
+  const input = options.input ?? (options.watchers ? null : createInjectedInputWatcher({ source: defaultInputSource(), ownPid: process.pid }));
+  const pinGate = createPinGate({ getHash: () => settings.pin, stateFile: path.join(dataDir, PIN_LOCKOUT_FILE), seal });
+  /** A choice refused because someone else's hand made it: journalled and told to the family, like a wrong PIN. */
+  const notOwnHands = async (action: PinAction): Promise<void> => {
+    const at = new Date();
+    await quietly(log, 'write the refused choice to the journal', record({ type: 'choice-not-own-hands', at: at.toISOString(), action }));
+    await quietly(log, 'alert the trusted contact', notifier.notify('not-own-hands', { ...noFacts(), at }));
+  };
+  const gate = input ? ownHandsGate(pinGate, input, notOwnHands) : pinGate;
   const engine = createEngine({
     dataDir,
-    watchers: options.watchers ?? createDefaultWatchers({
-      catalog, downloadFolders: options.downloadFolders, processSource: processSource(),
-      // A last record dated in the future (a clock set wrong) says nothing of what was reported.
-      pastReportedUntil: lastJournalled && Date.parse(lastJournalled.at) <= Date.now() ? new Date(lastJournalled.at) : null,
-    }),
+    watchers: [
+      ...(options.watchers ?? createDefaultWatchers({
+        catalog, downloadFolders: options.downloadFolders, processSource: processSource(),
+        // A last record dated in the future (a clock set wrong) says nothing of what was reported.
+        pastReportedUntil: lastJournalled && Date.parse(lastJournalled.at) <= Date.now() ? new Date(lastJournalled.at) : null,
+      })),
+      ...(input ? [input] : []),
+    ],
   });
   const guardian = createGuardianService({
     engine, settings: () => settings, catalog, processControl: createProcessControl(), gate,

@@ -78,6 +78,30 @@ describe('InterruptionPage, pause stage', () => {
     expect(happened).not.toHaveTextContent('paused while you read');
   });
 
+  it('says in its own words that someone else is moving the mouse, and names no program', () => {
+    const { api } = choosingApi();
+    render(
+      <InterruptionPage
+        view={interruptionOf({ cause: 'remote-input', tool: { toolId: null, name: 'the program moving the mouse', description: 'A program that lets someone else see and control this computer.' }, suspension: 'not-needed' })}
+        api={api}
+      />,
+    );
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Stop. Someone else is moving the mouse on this computer right now.');
+    const happened = screen.getByRole('region', { name: 'What happened' });
+    expect(happened).toHaveTextContent('not by your hands: another program is doing it.');
+    expect(happened).not.toHaveTextContent('the program moving the mouse');
+    expect(document.body.textContent).not.toMatch(blamingWords);
+  });
+
+  it('shows the refusal of a choice made by someone else\'s hand in plain words', async () => {
+    const user = userEvent.setup();
+    const { api } = choosingApi(() => ({ ok: false, message: 'This has to be done by the person sitting at this computer.', lockedUntil: null }));
+    render(<InterruptionPage view={interruptionOf({ cause: 'remote-input', canCarryOn: true })} api={api} />);
+    await user.click(screen.getByRole('button', { name: 'I started this myself' }));
+    await user.type(screen.getByLabelText('Family PIN'), '482193{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent('This has to be done by the person sitting at this computer.');
+  });
+
   it('warns not to log in when a bank is open during a session', () => {
     const { api } = choosingApi();
     render(<InterruptionPage view={interruptionOf({ cause: 'bank-during-session', level: 'highest', remoteAddress: '198.51.100.7' })} api={api} />);

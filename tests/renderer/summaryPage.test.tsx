@@ -27,6 +27,7 @@ const busyWeek: WeeklySummary = {
   interruptions: { shown: 1, choices: { 'end-it': 1, 'call-contact': 0, 'started-it-myself': 0 } },
   couldNotClose: [],
   alerts: { delivered: 3, failed: 1 },
+  remoteInput: 0,
   pinFailures: 2,
   days: weekDays([100, 91.2, 70.3, 40.5, null, null, null]).map((day, i) => ({ ...day, date: `2026-11-${23 + i}` })),
   allQuiet: false,

@@ -8,7 +8,7 @@ import type { Region } from '../../../shared/settings';
 export type AlertPriority = 'urgent' | 'high' | 'default' | 'low';
 
 /** What happened with the tool, when the alert is about one. */
-export type Happening = 'started' | 'connected-in' | 'installer';
+export type Happening = 'started' | 'connected-in' | 'installer' | 'remote-input';
 
 export interface AlertFacts {
   kind: AlertKind;
@@ -124,6 +124,12 @@ function whatHappened(facts: AlertFacts, who: string): Wording {
         sentence: 'Someone typed a wrong PIN to change or switch off Pause Guard.',
         advice: 'If that was not you, call {person} now.',
       };
+    case 'not-own-hands':
+      return {
+        headline: 'someone else tried to get past Pause Guard',
+        sentence: `While a program was moving the mouse on the PC, it tried to carry on past the pause screen or switch Pause Guard off, with clicks and keys that did not come from ${who}'s own hands. Pause Guard refused.`,
+        advice: CALL_NOW,
+      };
     case 'protection-gap':
       return {
         headline: 'protection was off for a while',
@@ -198,6 +204,7 @@ function whosePc(facts: AlertFacts): string {
 function toolSentence(tool: string, happened: Happening, from: string): string {
   if (happened === 'connected-in') return `Someone connected in to the PC with ${tool}${from}.`;
   if (happened === 'installer') return `An installer for ${tool} was downloaded.`;
+  if (happened === 'remote-input') return 'Someone else was moving the mouse on the PC (a program was making the clicks and key presses).';
   return `${tool} started on the PC${from}.`;
 }
 
@@ -225,6 +232,7 @@ function priorityOf(kind: AlertKind, choice: Choice | null): AlertPriority {
     case 'tool':
     case 'installer':
     case 'pin-failed':
+    case 'not-own-hands':
     case 'protection-held':
     case 'debugger-refused':
     case 'quit':

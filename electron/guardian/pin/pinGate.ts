@@ -16,8 +16,9 @@ export type PinCheckResult =
   /**
    * 'wrong': a wrong PIN try, to be journalled (pin-failed) and reported; `lockedUntil` when it started a lockout.
    * 'locked': entry is locked, the PIN was not checked. 'format': not a PIN at all, or not the confirmation word; not counted.
+   * 'not-own-hands': typed or clicked by injected input while someone else is moving the mouse (ownHandsGate.ts); not counted.
    */
-  | { ok: false; action: PinAction; reason: 'wrong' | 'locked' | 'format'; lockedUntil?: Date; message: string };
+  | { ok: false; action: PinAction; reason: 'wrong' | 'locked' | 'format' | 'not-own-hands'; lockedUntil?: Date; message: string };
 
 export interface PinGate {
   /** `entered` is the PIN typed, or the confirmation word when no PIN is set. Checks run one at a time. */

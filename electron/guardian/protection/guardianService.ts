@@ -175,7 +175,7 @@ export function createGuardianService(options: GuardianServiceOptions): Guardian
   const onEngineEvent = (event: GuardianEvent): void => {
     happened(event);
     if (event.type === 'session-started') sessions.set(event.key, event);
-    const decision = decide(event, { trustedHelpers: settings().trustedHelpers, paused: paused !== null, session: (key) => sessions.get(key) });
+    const decision = decide(event, { trustedHelpers: settings().trustedHelpers, paused: paused !== null, session: (key) => sessions.get(key), liveSessions: () => sessions.values() });
     if (event.type === 'session-ended') sessions.delete(event.key);
     if (decision.action === 'interrupt') void quietly('show the interruption', controller.handle(decision));
     else if (decision.action === 'warn' || decision.action === 'note') warn(decision, event.at);

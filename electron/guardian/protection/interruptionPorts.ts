@@ -27,7 +27,7 @@ export interface ContactNotifier {
   notify(kind: AlertKind, facts: ContactFacts): Promise<void>;
 }
 
-export type GateAnswer = { ok: true } | { ok: false; reason: 'wrong' | 'locked' | 'format'; lockedUntil?: Date; message: string };
+export type GateAnswer = { ok: true } | { ok: false; reason: 'wrong' | 'locked' | 'format' | 'not-own-hands'; lockedUntil?: Date; message: string };
 
 /** The PIN gate (PinGate fits as it is): the PIN, or the confirmation word when no PIN is set. */
 export interface PinChecker {

@@ -128,7 +128,7 @@ export function createInterruptionController(options: InterruptionControllerOpti
   const factsOf = (a: Active, choice: Choice | null, endIt: ContactFacts['endIt'] = null): ContactFacts => ({
     at: now(),
     toolName: a.tool.name,
-    happened: a.cause === 'tool-started' ? 'started' : 'connected-in',
+    happened: a.cause === 'tool-started' ? 'started' : a.cause === 'remote-input' ? 'remote-input' : 'connected-in',
     remoteId: a.remoteId,
     remoteAddress: a.remoteAddress,
     choice,

@@ -14,8 +14,10 @@
 // - A tool of tier `warn` or an installer already there at start is only logged: it was there before this run and a
 //   warning at every start would teach the person to dismiss warnings. Both are in the journal and the status.
 // - A session from a trusted helper stays a note even while a bank page is open: the family set that helper up.
+// - Remote control seen from injected input (someone else moving the mouse, whatever the tool) interrupts, unless a trusted
+//   helper's session is live: then it is the helper's hand. Its end is only logged.
 // - While protection is paused, everything is only logged.
-import type { GuardianEvent, Session } from '../../../shared/events';
+import type { GuardianEvent, InterruptionCause, Session } from '../../../shared/events';
 import type { TrustedHelper } from '../../../shared/settings';
 import { remoteIdKey } from '../../../shared/remoteId';
 
@@ -26,7 +28,7 @@ export type InterruptDecision = {
   /** Decisions with the same key are one interruption: the tool's id, or the session's key when no tool is known. */
   key: string;
   level: 'interrupt' | 'highest';
-  cause: 'tool-started' | 'session-started' | 'bank-during-session';
+  cause: InterruptionCause;
   tool: ToolRef;
   pid: number | null;
   remoteId: string | null;
@@ -46,7 +48,12 @@ export interface PolicyContext {
   paused: boolean;
   /** A live session by key, as the engine reported it when it started. */
   session(key: string): Session | undefined;
+  /** Every live session. */
+  liveSessions(): Iterable<Session>;
 }
+
+/** What the person and the family are told remote control seen from injected input is. */
+export const REMOTE_INPUT_TOOL: ToolRef = { toolId: null, name: 'the program moving the mouse' };
 
 const LOG: LogDecision = { action: 'log' };
 
@@ -107,6 +114,13 @@ export function decide(event: GuardianEvent, context: PolicyContext): Decision {
       if (session === undefined || event.risk !== 'highest') return LOG;
       // A trusted helper's session had its note when it started.
       return trustedHelperOf(session, context.trustedHelpers) === undefined ? sessionDecision(session, true, context) : LOG;
+    }
+    case 'remote-input': {
+      if ([...context.liveSessions()].some((session) => trustedHelperOf(session, context.trustedHelpers) !== undefined)) return LOG;
+      return {
+        action: 'interrupt', key: 'remote-input', level: 'interrupt', cause: 'remote-input', tool: REMOTE_INPUT_TOOL,
+        pid: event.pid, remoteId: null, remoteAddress: null,
+      };
     }
     default:
       return LOG;

@@ -74,6 +74,7 @@ function shortOf(summary: WeeklySummary, report: SummaryReport): string {
     const happened = [
       summary.toolsSeen.length > 0 ? `programs seen: ${summary.toolsSeen.map((t) => t.name).join(', ')}` : null,
       summary.sessions.unknown > 0 ? `${summary.sessions.unknown} connection${summary.sessions.unknown === 1 ? '' : 's'} from someone unknown` : null,
+      summary.remoteInput > 0 ? `someone else moving the mouse ${summary.remoteInput}×` : null,
       summary.interruptions.shown > 0 ? `pause screen shown ${summary.interruptions.shown}×` : null,
       summary.installers.length > 0 ? `${summary.installers.length} installer${summary.installers.length === 1 ? '' : 's'}` : null,
       summary.pinFailures > 0 ? `${summary.pinFailures} wrong PIN${summary.pinFailures === 1 ? '' : 's'}` : null,

@@ -1,12 +1,12 @@
 // Counts what a week's records tell the family: tools, installers, sessions (trusted or unknown, live or found past in
-// a tool's log), interruptions and choices, alerts, wrong PINs, settings changes, tampering. Matches record types by
+// a tool's log), someone else moving the mouse, interruptions and choices, alerts, wrong PINs, settings changes, tampering. Matches record types by
 // name, so types added later cannot break it.
 import { ChoiceSchema, type Choice, type JournalRecord } from '../../../shared/journal';
 import type { TrustedHelper } from '../../../shared/settings';
 import type { WeeklySummary } from '../../../shared/summary';
 import { trustedHelperOf } from '../protection/policy';
 
-type Counts = Pick<WeeklySummary, 'toolsSeen' | 'installers' | 'sessions' | 'interruptions' | 'couldNotClose' | 'alerts' | 'pinFailures' | 'settingsChanges' | 'tampering' | 'allQuiet'>;
+type Counts = Pick<WeeklySummary, 'toolsSeen' | 'installers' | 'sessions' | 'remoteInput' | 'interruptions' | 'couldNotClose' | 'alerts' | 'pinFailures' | 'settingsChanges' | 'tampering' | 'allQuiet'>;
 type RemoteLine = WeeklySummary['sessions']['remoteIds'][number];
 type PastSessionRecord = Extract<JournalRecord, { type: 'session-past' }>;
 
@@ -22,6 +22,7 @@ export class SummaryTally {
   private trustedSessions = 0;
   private unknownSessions = 0;
   private interruptionsShown = 0;
+  private remoteInput = 0;
   private readonly choices = Object.fromEntries(ChoiceSchema.options.map((c) => [c, 0])) as Record<Choice, number>;
   private readonly notClosed = new Map<string, WeeklySummary['couldNotClose'][number]>();
   private readonly alerts = new Map<string, 'delivered' | 'failed'>();
@@ -67,6 +68,9 @@ export class SummaryTally {
         this.past.push({ toolId, name, remoteId, since, until, trusted: trustedHelperOf(record, this.trustedHelpers) !== undefined });
         return true;
       }
+      case 'remote-input':
+        this.remoteInput += 1;
+        return true;
       case 'choice':
         if (!(record.choice in this.choices)) return false;
         this.choices[record.choice] += 1;
@@ -135,6 +139,7 @@ export class SummaryTally {
         remoteIds: [...this.remotes.values()].sort((a, b) => Number(a.trusted) - Number(b.trusted) || b.count - a.count),
         past: [...this.past].sort((a, b) => (a.since ?? a.until ?? '').localeCompare(b.since ?? b.until ?? '')),
       },
+      remoteInput: this.remoteInput,
       interruptions: { shown: this.interruptionsShown, choices: { ...this.choices } },
       couldNotClose: [...this.notClosed.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
       alerts: { delivered: alerts.filter((s) => s === 'delivered').length, failed: alerts.filter((s) => s === 'failed').length },
@@ -145,7 +150,7 @@ export class SummaryTally {
     const nothingChosen = Object.values(counts.interruptions.choices).every((n) => n === 0);
     const allQuiet = counts.toolsSeen.length === 0 && counts.installers.length === 0
       && counts.sessions.trusted + counts.sessions.unknown === 0 && counts.interruptions.shown === 0 && nothingChosen && counts.couldNotClose.length === 0
-      && counts.sessions.past.length === 0
+      && counts.sessions.past.length === 0 && counts.remoteInput === 0
       && counts.pinFailures === 0 && counts.settingsChanges.count === 0 && counts.settingsChanges.resets === 0
       && counts.tampering.length === 0;
     return { ...counts, allQuiet };

@@ -1,8 +1,12 @@
 // The interruption's words: the headline and what happened, naming the tool in plain words. No blame, no jargon.
 import type { InterruptionView } from '../../../shared/interruption';
 
+/** What the page says when a program, not the person's hands, is moving the mouse and pressing keys. */
+export const REMOTE_INPUT_WORDS = 'Someone else is moving the mouse on this computer right now.';
+
 export function headlineOf(view: InterruptionView): string {
   if (view.cause === 'tool-started') return 'Stop. Someone may be about to control your computer.';
+  if (view.cause === 'remote-input') return `Stop. ${REMOTE_INPUT_WORDS}`;
   return 'Stop. Someone may be trying to control your computer.';
 }
 
@@ -10,6 +14,12 @@ export function headlineOf(view: InterruptionView): string {
 export function whatHappened(view: InterruptionView): string[] {
   const { name, description } = view.tool;
   const sentences: string[] = [];
+  if (view.cause === 'remote-input') {
+    return [
+      'The pointer is moving and clicking, and keys are being pressed, but not by your hands: another program is doing it.',
+      'If someone on the phone asked you to let them in, they can see and use this computer.',
+    ];
+  }
   if (view.cause === 'tool-started') {
     sentences.push(view.occurrences > 1 ? `${name} has just started on this computer, ${view.occurrences} times.` : `${name} has just started on this computer.`);
   } else {

@@ -4,6 +4,7 @@ const descriptions: Record<string, string> = {
   downloads: 'The check of downloaded files',
   sessions: 'The check for someone connecting from elsewhere',
   windows: 'The check for bank pages and connection prompts',
+  input: 'The check for someone else moving the mouse',
   alerts: 'Telling your family',
 };
 

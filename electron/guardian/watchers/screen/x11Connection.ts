@@ -1,4 +1,5 @@
-// A minimal X11 protocol client over the display's local socket: read window properties and hear when they change.
+// A minimal X11 protocol client over the display's local socket: read window properties and hear when they change, and
+// carry an extension's requests and events (XInput 2, see ../input/xinput2.ts).
 // It only reads; it never draws, grabs input or changes another program's window.
 import net from 'node:net';
 import { findXAuth } from './xauthority';
@@ -19,6 +20,16 @@ export interface X11Connection {
   watchProperties(window: number): void;
   /** Called for every PropertyNotify: which window, which property. */
   onPropertyChange: ((window: number, atom: number) => void) | null;
+  /** The extension's opcode and first event number, or null when the display does not have it. */
+  queryExtension(name: string): Promise<{ majorOpcode: number; firstEvent: number } | null>;
+  /** Sends a request that has a reply (an extension's, encoded by the caller); the reply, or null for an error. */
+  call(request: Buffer): Promise<Buffer | null>;
+  /** Sends a request that has no reply. */
+  post(request: Buffer): void;
+  /** Resolves once the display has answered a round trip: every event it made before now has been handled. */
+  sync(): Promise<void>;
+  /** Called for every GenericEvent (XGE): the extension's major opcode and the whole event, valid only during the call. */
+  onGenericEvent: ((extension: number, event: Buffer) => void) | null;
   /** Called once when the connection ends, with a plain sentence. */
   onClose: ((reason: string) => void) | null;
   close(): void;
@@ -27,9 +38,12 @@ export interface X11Connection {
 const OP_CHANGE_WINDOW_ATTRIBUTES = 2;
 const OP_INTERN_ATOM = 16;
 const OP_GET_PROPERTY = 20;
+const OP_GET_INPUT_FOCUS = 43;
+const OP_QUERY_EXTENSION = 98;
 const CW_EVENT_MASK = 0x800;
 const PROPERTY_CHANGE_MASK = 0x400000;
 const PROPERTY_NOTIFY = 28;
+const GENERIC_EVENT = 35;
 const ANY_PROPERTY_TYPE = 0;
 
 type Pending = { resolve: (reply: Buffer | null) => void; reject: (error: Error) => void };
@@ -79,7 +93,7 @@ export function connectX11(display: string, env: NodeJS.ProcessEnv): Promise<X11
     const readMessage = (): boolean => {
       if (buffer.length < 32) return false;
       const kind = buffer[0]! & 0x7f;
-      const length = kind === 1 ? 32 + 4 * buffer.readUInt32LE(4) : 32;
+      const length = kind === 1 || kind === GENERIC_EVENT ? 32 + 4 * buffer.readUInt32LE(4) : 32;
       if (buffer.length < length) return false;
       const message = buffer.subarray(0, length);
       buffer = buffer.subarray(length);
@@ -92,6 +106,9 @@ export function connectX11(display: string, env: NodeJS.ProcessEnv): Promise<X11
         waiter?.resolve(kind === 1 ? Buffer.from(message) : null);
       } else if (kind === PROPERTY_NOTIFY && connection) {
         connection.onPropertyChange?.(message.readUInt32LE(4), message.readUInt32LE(8));
+      } else if (kind === GENERIC_EVENT && connection) {
+        // Not copied (a mouse gives dozens a second): the listener reads it at once and must not keep it.
+        connection.onGenericEvent?.(message[1]!, message);
       }
       return true;
     };
@@ -127,6 +144,7 @@ export function connectX11(display: string, env: NodeJS.ProcessEnv): Promise<X11
     const createConnection = (root: number): X11Connection => ({
       root,
       onPropertyChange: null,
+      onGenericEvent: null,
       onClose: null,
       async internAtom(name) {
         const bytes = Buffer.from(name, 'latin1');
@@ -164,6 +182,27 @@ export function connectX11(display: string, env: NodeJS.ProcessEnv): Promise<X11
         request.writeUInt32LE(CW_EVENT_MASK, 8);
         request.writeUInt32LE(PROPERTY_CHANGE_MASK, 12);
         void send(request, false).catch(() => {});
+      },
+      async queryExtension(name) {
+        const bytes = Buffer.from(name, 'latin1');
+        const request = Buffer.alloc(8 + pad(bytes.length));
+        request.writeUInt8(OP_QUERY_EXTENSION, 0);
+        request.writeUInt16LE(request.length / 4, 2);
+        request.writeUInt16LE(bytes.length, 4);
+        bytes.copy(request, 8);
+        const reply = await send(request, true);
+        if (!reply || reply[8] !== 1) return null;
+        return { majorOpcode: reply[9]!, firstEvent: reply[10]! };
+      },
+      call: (request) => send(request, true),
+      post(request) {
+        void send(request, false).catch(() => {});
+      },
+      async sync() {
+        const request = Buffer.alloc(4);
+        request.writeUInt8(OP_GET_INPUT_FOCUS, 0);
+        request.writeUInt16LE(1, 2);
+        await send(request, true);
       },
       close() {
         finish('Pause Guard closed its view of the screen.');

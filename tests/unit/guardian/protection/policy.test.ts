@@ -18,6 +18,7 @@ const context = (overrides: Partial<PolicyContext> = {}): PolicyContext => {
     trustedHelpers: [{ toolId: 'anydesk', remoteId: '123 456 789', label: 'Sam' }],
     paused: false,
     session: (key) => sessions.get(key),
+    liveSessions: () => sessions.values(),
     ...overrides,
   };
 };
@@ -34,7 +35,7 @@ const sessionStarted = (session: Session, risk: 'high' | 'highest' = 'high', ini
 const raised = (key: string): GuardianEvent => ({ type: 'session-risk-raised', at, key, risk: 'highest', reason: 'A bank page is open.' });
 
 const anydesk = { toolId: 'anydesk', name: 'AnyDesk' };
-const interruptFor = (overrides: Partial<Extract<Decision, { action: 'interrupt' }>>): Decision => ({
+const interruptFor = (overrides: Partial<Extract<Decision, { action: 'interrupt' }>>): Extract<Decision, { action: 'interrupt' }> => ({
   action: 'interrupt', key: 'tool:anydesk', level: 'interrupt', cause: 'tool-started', tool: anydesk, pid: 4242, remoteId: null, remoteAddress: null, ...overrides,
 });
 
@@ -107,6 +108,28 @@ describe('decide', () => {
     // The family trusts a helper on AnyDesk in this context; the tool rows are about a PC where nobody does.
     const trustedHelpers = event.type === 'tool-started' ? [] : context().trustedHelpers;
     expect(decide(event, context({ trustedHelpers }))).toEqual(decision);
+  });
+
+  describe('remote control seen from injected input', () => {
+    const remoteInput = (pid: number | null = null, type: 'remote-input' | 'remote-input-ended' = 'remote-input'): GuardianEvent => ({
+      type, at, source: 'injected', device: 'Virtual core XTEST pointer', pid, since: at,
+    });
+    const withLive = (...live: Session[]): PolicyContext => {
+      const sessions = new Map(live.map((s) => [s.key, s]));
+      return context({ session: (key) => sessions.get(key), liveSessions: () => sessions.values() });
+    };
+    const remoteControl: Extract<Decision, { action: 'interrupt' }> = interruptFor({ key: 'remote-input', cause: 'remote-input', tool: { toolId: null, name: 'the program moving the mouse' }, pid: null });
+    it.each<[string, GuardianEvent, PolicyContext, Decision]>([
+      ['with no session live', remoteInput(), withLive(), remoteControl],
+      ['during a stranger\'s session', remoteInput(), withLive(anydeskSession, vncSession), remoteControl],
+      ['from a process that is named (macOS)', remoteInput(612), withLive(), { ...remoteControl, pid: 612 }],
+      ['while the trusted helper\'s session is live', remoteInput(), withLive(anydeskSession, familySession), { action: 'log' }],
+      ['while the helper\'s ID sits beside another on the line', remoteInput(), withLive({ ...familySession, otherRemoteIds: ['987654321'] }), remoteControl],
+      ['while protection is paused', remoteInput(), { ...withLive(), paused: true }, { action: 'log' }],
+      ['when it has ended', remoteInput(null, 'remote-input-ended'), withLive(), { action: 'log' }],
+    ])('%s', (_what, event, ctx, decision) => {
+      expect(decide(event, ctx)).toEqual(decision);
+    });
   });
 
   it('only logs the family\'s own tool running, at start or later, but still checks who connects through it', () => {

@@ -29,6 +29,7 @@ const busy: WeeklySummary = {
   interruptions: { shown: 2, choices: { 'end-it': 1, 'call-contact': 1, 'started-it-myself': 0 } },
   couldNotClose: [],
   alerts: { delivered: 5, failed: 1 },
+  remoteInput: 2,
   pinFailures: 3,
   settingsChanges: { count: 1, fields: ['contacts', 'pin'], resets: 0 },
   tampering: [],
@@ -47,7 +48,7 @@ it('words a quiet week kindly: all quiet, on the whole time, nothing to look at'
     'All quiet this week.',
     "Margaret's PC, Week 47: Monday 16 November to Sunday 22 November 2026.",
     '',
-    'No remote-access programs, no connections into the computer, no installers, no wrong PINs and no settings changes.',
+    'No remote-access programs, no connections into the computer, no one else moving the mouse, no installers, no wrong PINs and no settings changes.',
     '',
     'Protection:',
     'Protection was on the whole time.',
@@ -91,6 +92,7 @@ it('lists what happened in a busy week, with bars as wide as each day was protec
   expect(content.text.indexOf('Connections into this computer:')).toBeLessThan(content.text.indexOf('Protection:'));
   expect(content.html.indexOf('>Connections into this computer</h2>')).toBeLessThan(content.html.indexOf('>Protection</h2>'));
   expect(content.text).not.toContain('Downloads'); // never a file path
+  expect(content.text).toContain('A program, not the person’s own hands, was moving the mouse and pressing keys twice.');
 
   expect(chartRows(content.html)).toEqual(['Mon 16 Nov 100%', 'Tue 17 Nov 62.5%', 'Wed 18 Nov 70.3%', 'Thu 19 Nov 100%', 'Fri 20 Nov 95.8%', 'Sat 21 Nov not yet', 'Sun 22 Nov not yet']);
   expect(content.html).toContain('<td width="70%" style="width:70%;background:#1b6b2a;');
@@ -98,7 +100,7 @@ it('lists what happened in a busy week, with bars as wide as each day was protec
   expect(content.html).toContain('<td width="96%" style="width:96%;background:#1b6b2a;');
   expect(content.short?.split('\n')).toEqual([
     'Protection was on 81.4% of the time.',
-    `Programs seen: ${hostile}; 2 connections from someone unknown; pause screen shown 2×; 1 installer; 3 wrong PINs; settings changed.`,
+    `Programs seen: ${hostile}; 2 connections from someone unknown; someone else moving the mouse 2×; pause screen shown 2×; 1 installer; 3 wrong PINs; settings changed.`,
     'The full summary is in your email and in Pause Guard on the computer.',
   ]);
 });

@@ -224,6 +224,26 @@ describe('what happened', () => {
     expect(summary.allQuiet).toBe(false);
   });
 
+  it('counts each time someone else was seen moving the mouse, and says it plainly', async () => {
+    const remote = (type: 'remote-input' | 'remote-input-ended', at: string, since: string): JournalRecord => ({
+      type, at, source: 'injected', device: 'Virtual core XTEST pointer', pid: null, since,
+    });
+    const records = [
+      remote('remote-input', '2026-03-03T10:00:02Z', '2026-03-03T10:00:00Z'),
+      remote('remote-input-ended', '2026-03-03T10:20:00Z', '2026-03-03T10:00:00Z'),
+      remote('remote-input', '2026-03-05T15:00:02Z', '2026-03-05T15:00:00Z'),
+    ];
+    const summary = await summarizeWeek(records, W10, LONDON);
+    expect(summary.remoteInput).toBe(2);
+    expect(summary.allQuiet).toBe(false);
+    expect(summary.days.map((d) => d.events)).toEqual([0, 1, 0, 1, 0, 0, 0]);
+    expect(describeSummary(summary).sections).toContainEqual({
+      heading: 'Someone else moving the mouse',
+      lines: ['A program, not the person’s own hands, was moving the mouse and pressing keys twice.'],
+    });
+    expect((await summarizeWeek([], W10, LONDON)).remoteInput).toBe(0);
+  });
+
   it('reads records straight from the journal, over the range summaryReadRange gives', async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pg-summary-'));
     try {
