@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createAppServices } from '../../electron/guardian/appServices';
 import { startReceiver, type Receiver } from '../integration/alerts/receiver';
+import { childPaced } from '../fixtures/childReports';
 import { journalOf, ntfyTitles, pauseguard } from '../fixtures/hostile/callerCli';
 
 let dataDir: string;
@@ -20,7 +21,9 @@ afterEach(async () => {
   await fs.rm(dataDir, { recursive: true, force: true });
 });
 
-it('wrong --pin-current tries lock PIN entry for the app too, are journalled, and the family is told', async () => {
+// Seven CLI runs one after another, each started through npm and tsx: every wait is on a run's exit, with no budget
+// that would count their start-ups on a busy machine.
+it('wrong --pin-current tries lock PIN entry for the app too, are journalled, and the family is told', childPaced, async () => {
   const first = await pauseguard(
     ['setup', '--non-interactive', '--person', 'Margaret', '--contact-name', 'Dave', '--ntfy-url', `${ntfy.url}/pg-family`, '--pin', '2468'],
     dataDir,
