@@ -106,17 +106,22 @@ export async function createJournal(options: JournalOptions): Promise<Journal> {
   let state: ChainState | null = await loadState();
   const opening: JournalOpening = { firstSeqFound, firstSeq, tip: state.tip, removed };
   /**
-   * The newest file's size as this journal last saw it. Another writer on the same folder (setup from the CLI while
+   * The newest file's size as this journal last saw it. Another writer on the same folder (a CLI command while
    * the app runs) changes it: the chain's end is then read again, so the next entry chains from theirs.
    */
   let seenSize = await sizeOf(state.newestFile?.path);
+  /** Whether the newest file is not the one this journal last wrote or found, or has grown since. */
+  const anotherWriterAppended = async (newestPath: string | undefined): Promise<boolean> => {
+    const newestNow = (await listJournalFiles(dir)).at(-1)?.path;
+    return newestNow !== newestPath || (await sizeOf(newestPath)) !== seenSize;
+  };
   const waiting: Pending[] = [];
   let writing: Promise<void> | null = null;
   let closed = false;
 
   /** Writes the batch in order, each month's entries in one write, adding each to `onDisk` once it is there; called holding the writer's lock. */
   const writeLocked = async (batch: Pending[], onDisk: Pending[]): Promise<void> => {
-    if (state && (await sizeOf(state.newestFile?.path)) !== seenSize) state = null;
+    if (state && (await anotherWriterAppended(state.newestFile?.path))) state = null;
     let current = state ?? (await loadState());
     state = current;
     let index = 0;
