@@ -33,6 +33,17 @@ export type SessionKind = z.infer<typeof SessionKindSchema>;
 /** Risk of a live session: highest while a bank is open on screen. */
 export const SessionRiskSchema = z.enum(['high', 'highest']);
 
+/** What a window on screen shows: see the window-seen event. */
+export const WindowKindSchema = z.enum(['bank', 'tool-prompt', 'screen-share', 'remote-control']);
+export type WindowKind = z.infer<typeof WindowKindSchema>;
+
+/** How a program that shares the screen or lets someone control it is named when no one could name it. */
+export const UNNAMED_SHARER = 'A program on this computer';
+
+/** Why the cover is shown: also the cause of the interruption-requested event. */
+export const InterruptionCauseSchema = z.enum(['tool-started', 'session-started', 'bank-during-session', 'meeting-control', 'bank-during-sharing']);
+export type InterruptionCause = z.infer<typeof InterruptionCauseSchema>;
+
 export const SessionSchema = z.object({
   /** Stable key for this session, so started and ended pair up. */
   key: z.string(),
@@ -83,15 +94,25 @@ export const GuardianEventSchema = z.discriminatedUnion('type', [
   }),
   /** A live session while a bank's page is on screen: risk raised to the top. */
   z.object({ type: z.literal('session-risk-raised'), at, key: z.string(), risk: SessionRiskSchema, reason: z.string() }),
-  /** A window worth knowing about: a bank's page, or a tool's accept-connection prompt. Never carries the title. */
+  /** A window worth knowing about: a page for the person's money (a bank, gift cards, crypto, money transfer), a tool's
+   *  accept-connection prompt, a browser or meeting app sharing the screen, or a meeting app's remote control. Never
+   *  carries the title. */
   z.object({
     type: z.literal('window-seen'),
     at,
-    kind: z.enum(['bank', 'tool-prompt']),
+    kind: WindowKindSchema,
     toolId: z.string().nullable(),
     pid: z.number().int().nullable(),
+    /** Who shares the screen or lets someone control it, named for a person ("Zoom", "Your web browser"). */
+    name: z.string().optional(),
+    /** A screen share seen while a money page is already open: highest. */
+    risk: SessionRiskSchema.optional(),
   }),
-  z.object({ type: z.literal('window-gone'), at, kind: z.enum(['bank', 'tool-prompt']), toolId: z.string().nullable(), pid: z.number().int().nullable() }),
+  z.object({ type: z.literal('window-gone'), at, kind: WindowKindSchema, toolId: z.string().nullable(), pid: z.number().int().nullable() }),
+  /** A money page opened while the screen is being shared: the share's risk raised to the top. */
+  z.object({
+    type: z.literal('sharing-risk-raised'), at, toolId: z.string().nullable(), name: z.string(), pid: z.number().int().nullable(),
+  }),
   /** A watcher could not do its job (unreadable folder, missing tool): protection is degraded. */
   z.object({
     type: z.literal('watcher-failed'), at, watcher: z.string(), message: z.string(),
@@ -104,7 +125,7 @@ export const GuardianEventSchema = z.discriminatedUnion('type', [
   /** The policy asked for the full-screen pause-and-check page (a new one; updates of the one on screen are not repeated). */
   z.object({
     type: z.literal('interruption-requested'), at, interruptionId: z.string(), level: z.enum(['interrupt', 'highest']),
-    cause: z.enum(['tool-started', 'session-started', 'bank-during-session']), toolId: z.string().nullable(), name: z.string(),
+    cause: InterruptionCauseSchema, toolId: z.string().nullable(), name: z.string(),
     remoteId: z.string().nullable(), remoteAddress: z.string().nullable(),
   }),
   /** An alert to the trusted contact was written to the outbox (before any send is tried). */

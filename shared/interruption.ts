@@ -1,6 +1,7 @@
 // What the person sees during a live scam: the interruption, the calmer tray warning, and the pages the tray opens.
 // The main process owns every decision (the countdown, whether carrying on is allowed); the renderer only shows these.
 import { z } from 'zod';
+import { InterruptionCauseSchema } from './events';
 import { ChoiceSchema, NotEndedReasonSchema } from './journal';
 import { ContactCardSchema, RegionSchema } from './settings';
 
@@ -30,9 +31,9 @@ export const SuspensionSchema = z.enum([
 
 export const InterruptionViewSchema = z.object({
   id: z.string(),
-  /** highest: a live session while a bank page is open. */
+  /** highest: a live session, or the screen shared, while a money page is open. */
   level: z.enum(['interrupt', 'highest']),
-  cause: z.enum(['tool-started', 'session-started', 'bank-during-session']),
+  cause: InterruptionCauseSchema,
   tool: z.object({ toolId: z.string().nullable(), name: z.string(), description: z.string() }),
   remoteId: z.string().nullable(),
   remoteAddress: z.string().nullable(),
@@ -56,10 +57,11 @@ export const InterruptionViewSchema = z.object({
 });
 export type InterruptionView = z.infer<typeof InterruptionViewSchema>;
 
-/** A calmer, not full-screen warning: a warn-tier tool started or a catalog installer arrived. */
+/** A calmer, not full-screen warning: a warn-tier tool started, a catalog installer arrived, a trusted helper connected or
+ *  the screen is being shared. */
 export const WarningViewSchema = z.object({
   id: z.string(),
-  cause: z.enum(['tool-started', 'installer-downloaded', 'trusted-session']),
+  cause: z.enum(['tool-started', 'installer-downloaded', 'trusted-session', 'screen-sharing']),
   tool: z.object({ toolId: z.string().nullable(), name: z.string(), description: z.string() }),
   at,
   region: RegionSchema,

@@ -14,8 +14,13 @@
 // - A tool of tier `warn` or an installer already there at start is only logged: it was there before this run and a
 //   warning at every start would teach the person to dismiss warnings. Both are in the journal and the status.
 // - A session from a trusted helper stays a note even while a bank page is open: the family set that helper up.
+// - Running a meeting app (Zoom, Teams, Skype, WhatsApp) is only logged: it is normal. Someone asking for or having remote
+//   control in it interrupts, whatever their name ("Zoom is requesting remote control" comes from a person who named
+//   themselves Zoom), and even when the family trusts a helper: the policy cannot tell who is in the call.
+// - The screen being shared (a browser's or a meeting app's own indicator) is a tray note; while a money page is open
+//   (a bank, gift cards, crypto, money transfer) it interrupts at the highest level, as a remote session does.
 // - While protection is paused, everything is only logged.
-import type { GuardianEvent, Session } from '../../../shared/events';
+import { UNNAMED_SHARER, type GuardianEvent, type InterruptionCause, type Session } from '../../../shared/events';
 import type { TrustedHelper } from '../../../shared/settings';
 import { remoteIdKey } from '../../../shared/remoteId';
 
@@ -26,7 +31,7 @@ export type InterruptDecision = {
   /** Decisions with the same key are one interruption: the tool's id, or the session's key when no tool is known. */
   key: string;
   level: 'interrupt' | 'highest';
-  cause: 'tool-started' | 'session-started' | 'bank-during-session';
+  cause: InterruptionCause;
   tool: ToolRef;
   pid: number | null;
   remoteId: string | null;
@@ -35,7 +40,9 @@ export type InterruptDecision = {
 
 export type WarnDecision = { action: 'warn'; key: string; cause: 'tool-started' | 'installer-downloaded'; tool: ToolRef };
 
-export type NoteDecision = { action: 'note'; key: string; cause: 'trusted-session'; tool: ToolRef; helper: string };
+export type NoteDecision =
+  | { action: 'note'; key: string; cause: 'trusted-session'; tool: ToolRef; helper: string }
+  | { action: 'note'; key: string; cause: 'screen-sharing'; tool: ToolRef };
 
 export type LogDecision = { action: 'log' };
 
@@ -82,6 +89,17 @@ function sessionDecision(session: Session, highest: boolean, context: PolicyCont
   };
 }
 
+/** The screen shared, or remote control in a meeting: who does it is named by the window watcher. */
+function windowDecision(event: Extract<GuardianEvent, { type: 'window-seen' | 'sharing-risk-raised' }>, cause: InterruptionCause | null): Decision {
+  const tool = { toolId: event.toolId, name: event.name ?? UNNAMED_SHARER };
+  const key = keyOf(event.toolId, `window:${event.pid ?? '?'}`);
+  if (cause === null) return { action: 'note', key: `sharing:${key}`, cause: 'screen-sharing', tool };
+  return {
+    action: 'interrupt', key, level: cause === 'bank-during-sharing' ? 'highest' : 'interrupt', cause, tool, pid: event.pid,
+    remoteId: null, remoteAddress: null,
+  };
+}
+
 export function decide(event: GuardianEvent, context: PolicyContext): Decision {
   if (context.paused) return LOG;
   switch (event.type) {
@@ -108,6 +126,12 @@ export function decide(event: GuardianEvent, context: PolicyContext): Decision {
       // A trusted helper's session had its note when it started.
       return trustedHelperOf(session, context.trustedHelpers) === undefined ? sessionDecision(session, true, context) : LOG;
     }
+    case 'window-seen':
+      if (event.kind === 'remote-control') return windowDecision(event, 'meeting-control');
+      if (event.kind === 'screen-share') return windowDecision(event, event.risk === 'highest' ? 'bank-during-sharing' : null);
+      return LOG;
+    case 'sharing-risk-raised':
+      return windowDecision(event, 'bank-during-sharing');
     default:
       return LOG;
   }
