@@ -8,7 +8,7 @@ import type { Region } from '../../../shared/settings';
 export type AlertPriority = 'urgent' | 'high' | 'default' | 'low';
 
 /** What happened with the tool, when the alert is about one. */
-export type Happening = 'started' | 'connected-in' | 'installer';
+export type Happening = 'started' | 'connected-in' | 'installer' | 'control-asked' | 'screen-shared';
 
 export interface AlertFacts {
   kind: AlertKind;
@@ -198,6 +198,8 @@ function whosePc(facts: AlertFacts): string {
 function toolSentence(tool: string, happened: Happening, from: string): string {
   if (happened === 'connected-in') return `Someone connected in to the PC with ${tool}${from}.`;
   if (happened === 'installer') return `An installer for ${tool} was downloaded.`;
+  if (happened === 'control-asked') return `Someone in a ${tool} call asked to control the PC, or was controlling it.`;
+  if (happened === 'screen-shared') return `The PC's screen was being shared (${tool}) while a bank or payment page was open.`;
   return `${tool} started on the PC${from}.`;
 }
 
