@@ -2,8 +2,9 @@
 // Works on the title only; never keeps it.
 
 /**
- * Chromium, Chrome, Edge, Brave, Opera and Vivaldi show a small bar titled with its own sentence: "meet.google.com is
- * sharing your screen." (a window: "... is sharing a window."), with "Stop sharing" and "Hide". The site comes first.
+ * Chromium, Chrome, Edge, Brave, Opera and Vivaldi show a small bar, a window of the browser's own process, titled with
+ * its sentence: "https://meet.google.com is sharing your screen." (measured with Debian's Chromium 156 on X11; a window:
+ * "... is sharing a window."), with "Stop sharing" and "Hide". The site, with its scheme, comes first.
  */
 const CHROMIUM_INDICATOR = /^\s*(.+?) is sharing (?:your screen|a window|your entire screen|this window)\.?\s*$/iu;
 

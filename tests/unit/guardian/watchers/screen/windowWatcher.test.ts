@@ -99,8 +99,8 @@ describe('windows watcher', () => {
     const source = listSource();
     source.windows = [
       chrome('1', 40, 'Meet - abc-defg-hij - Google Chrome'),
-      chrome('2', 40, 'meet.google.com is sharing your screen.'),
-      { id: '3', pid: 41, title: 'example.org is sharing your screen.', processName: 'msedge.exe' },
+      chrome('2', 40, 'https://meet.google.com is sharing your screen.'),
+      { id: '3', pid: 41, title: 'https://example.org is sharing your screen.', processName: 'msedge.exe' },
       { id: '4', pid: 42, title: 'Firefox — Sharing Indicator', processName: 'firefox' },
     ];
     const events = await started(source);
