@@ -1,14 +1,15 @@
 // Calls and shared screens end to end: the real engine behind `npm run preview` watches the windows of an Xvfb display.
-// A Zoom window asking for remote control (from a participant who named themselves "Zoom") brings up the cover; a
-// browser's "is sharing your screen." indicator is a calm note, and a bank page opened while it shows brings the cover up
-// at the highest level. Each page is looked at in screenshots at 1366x768 and at 200% zoom, and checked with axe.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+// A Zoom window asking for remote control (from a participant who named themselves "Zoom") brings up the cover; Chromium
+// capturing the screen for real shows its "is sharing your screen." window, a calm note, and a bank page opened while it
+// shows brings the cover up at the highest level. Each page is looked at in screenshots at 1366x768 and at 200% zoom, and checked with axe.
+import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { createX11Source } from '../../electron/guardian/watchers/screen/x11Source';
-import { launchChromium, screenshots, seriousAxeViolations, startFakeTool, startPreview, type PreviewRun } from './previewHarness';
+import { launchChromium, screenshots, seriousAxeViolations, startPreview, type PreviewRun } from './previewHarness';
 import { endProcessGroup } from '../fixtures/processGroup';
 import { startXvfb, type Xvfb } from '../fixtures/xvfb';
 import { needs } from '../prerequisites/needs';
@@ -54,28 +55,20 @@ async function openPage(size: { width: number; height: number }, deviceScaleFact
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: false });
 const headline = (page: Page) => page.getByRole('heading', { level: 1 });
 
-/**
- * A window with this title on the test's display, owned (by its _NET_WM_PID, as real programs set it) by `owner`: a
- * copy of /bin/sleep named like the program. xmessage draws the window; xprop names the owner.
- */
-async function windowOf(title: string, owner: ChildProcess): Promise<void> {
-  const xmessage = spawn('xmessage', ['-title', title, title], { env: { ...process.env, DISPLAY: xvfb.display }, stdio: 'ignore', detached: true });
-  started.push(xmessage);
-  const source = createX11Source({ env: { DISPLAY: xvfb.display } });
-  try {
-    for (;;) {
-      const window = (await source.list().catch(() => [])).find((w) => w.title === title);
-      if (window) {
-        execFileSync('xprop', ['-id', window.id, '-f', '_NET_WM_PID', '32c', '-set', '_NET_WM_PID', String(owner.pid)], { env: { ...process.env, DISPLAY: xvfb.display } });
-        return;
-      }
-      if (xmessage.exitCode !== null) throw new Error(`xmessage exited (${xmessage.exitCode}) before its window "${title}" appeared`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  } finally {
-    await source.close();
-  }
+/** Starts a program in its own process group on the test's display, so it and its children can be ended together. */
+function run(command: string, args: string[]): ChildProcess {
+  const child = spawn(command, args, { env: { ...process.env, DISPLAY: xvfb.display }, stdio: 'ignore', detached: true });
+  started.push(child);
+  return child;
 }
+
+/** Where Debian keeps Chromium's program and the files it loads from beside it. */
+const CHROMIUM_FOLDER = '/usr/lib/chromium';
+
+/** Chromium's own flags for a test: no sandbox (root), no first-run pages, a profile of its own. */
+const chromiumFlags = (profile: string): string[] => [
+  '--no-sandbox', '--no-first-run', '--disable-gpu', '--disable-dev-shm-usage', `--user-data-dir=${path.join(dir, profile)}`,
+];
 
 /** The 1366x768 page and the same screen at 200% zoom (half the CSS pixels, each drawn twice as large). */
 async function bothSizes(): Promise<[Page, Page]> {
@@ -93,38 +86,62 @@ async function looked(pages: [Page, Page], name: string): Promise<void> {
   }
 }
 
-describe('calls and shared screens, end to end', { ...needs('Linux', 'chromium', 'DejaVu fonts', 'Xvfb', 'matchbox-window-manager', 'xmessage', 'xprop'), ...childPaced }, () => {
+describe('calls and shared screens, end to end', { ...needs('Linux', 'chromium', 'DejaVu fonts', 'Xvfb', 'matchbox-window-manager'), ...childPaced }, () => {
   it('covers the screen when someone named "Zoom" asks for remote control in a Zoom call, and "End it" ends Zoom', async () => {
     const pages = await bothSizes();
-    const zoom = startFakeTool(dir, 'zoom');
-    started.push(zoom);
-    await windowOf('Zoom is requesting remote control of your screen', zoom);
-    for (const page of pages) await headline(page).filter({ hasText: 'Stop. Someone may be trying to control your computer.' }).waitFor({ timeout: 20_000 });
+    // A program named zoom whose window (with its _NET_WM_PID, as real programs set it) has the title of Zoom's prompt:
+    // Chromium under another name (a hard link, beside links to the files it loads from its own folder), showing just that title.
+    const app = path.join(dir, 'zoom-app');
+    fs.mkdirSync(app);
+    for (const entry of fs.readdirSync(CHROMIUM_FOLDER)) {
+      if (entry !== 'chromium') fs.symlinkSync(path.join(CHROMIUM_FOLDER, entry), path.join(app, entry));
+    }
+    const zoom = path.join(app, 'zoom');
+    fs.linkSync(path.join(CHROMIUM_FOLDER, 'chromium'), zoom);
+    const title = 'Zoom is requesting remote control of your screen';
+    run(zoom, [...chromiumFlags('zoom-profile'), `--app=data:text/html,${encodeURIComponent(`<title>${title}</title>`)}`]);
+    for (const page of pages) await headline(page).filter({ hasText: 'Stop. Someone may be trying to control your computer.' }).waitFor({ timeout: 60_000 });
     const happened = pages[0].getByRole('region', { name: 'What happened' });
     expect(await happened.textContent()).toContain('Someone in a Zoom call is asking to control this computer, or is already controlling it.');
     await looked(pages, 'meeting-control');
 
     await pages[0].getByRole('button', { name: /^End it/ }).click();
-    for (const page of pages) await headline(page).filter({ hasText: 'Done. Now hang up the phone.' }).waitFor({ timeout: 20_000 });
+    for (const page of pages) await headline(page).filter({ hasText: 'Done. Now hang up the phone.' }).waitFor({ timeout: 30_000 });
     await pages[0].getByRole('button', { name: 'Close this page' }).click();
     for (const page of pages) await page.context().close();
-  }, 120_000);
+  }, 180_000);
 
-  it('notes a browser sharing the screen calmly, then covers it at the highest level once a bank page opens', async () => {
+  it('notes Chromium sharing the screen calmly, then covers it at the highest level once a bank page opens', async () => {
     const pages = await bothSizes();
-    const chrome = startFakeTool(dir, 'chrome');
-    started.push(chrome);
-    await windowOf('https://meet.google.com is sharing your screen.', chrome);
-    for (const page of pages) await headline(page).filter({ hasText: 'Your screen is being shared.' }).waitFor({ timeout: 20_000 });
-    expect(await pages[0].getByRole('region', { name: 'What does this mean?' }).textContent()).toContain('Google Meet is showing your screen');
-    await looked(pages, 'screen-sharing-note');
+    // A page that captures the screen (Chromium then shows its own indicator window), then turns into a bank's page once
+    // the test asks for it (/bank).
+    let bank = false;
+    const html = `<title>Share test</title><script>
+      navigator.mediaDevices.getDisplayMedia({ video: true }).then(() => setInterval(async () => {
+        if ((await fetch('/bank')).status === 200) document.title = 'Capital One | Credit Cards';
+      }, 250));
+    </script>`;
+    const server = http.createServer((request, response) => {
+      if (request.url === '/bank') response.writeHead(bank ? 200 : 204).end();
+      else response.writeHead(200, { 'content-type': 'text/html' }).end(html);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      run('chromium', [...chromiumFlags('chromium-profile'), '--auto-select-desktop-capture-source=Entire screen', origin]);
+      for (const page of pages) await headline(page).filter({ hasText: 'Your screen is being shared.' }).waitFor({ timeout: 60_000 });
+      expect(await pages[0].getByRole('region', { name: 'What does this mean?' }).textContent()).toContain('Your web browser is showing your screen');
+      await looked(pages, 'screen-sharing-note');
 
-    await windowOf('Capital One | Credit Cards', chrome);
-    for (const page of pages) await headline(page).filter({ hasText: 'Stop. Someone may be watching your screen.' }).waitFor({ timeout: 20_000 });
-    const happened = pages[0].getByRole('region', { name: 'What happened' });
-    expect(await happened.textContent()).toContain('Google Meet is showing your screen to someone else.');
-    expect(await happened.textContent()).toContain('Do not log in, and do not buy, send or pay anything.');
-    await looked(pages, 'sharing-with-bank');
-    for (const page of pages) await page.context().close();
-  }, 120_000);
+      bank = true;
+      for (const page of pages) await headline(page).filter({ hasText: 'Stop. Someone may be watching your screen.' }).waitFor({ timeout: 20_000 });
+      const happened = pages[0].getByRole('region', { name: 'What happened' });
+      expect(await happened.textContent()).toContain('Your web browser is showing your screen to someone else.');
+      expect(await happened.textContent()).toContain('Do not log in, and do not buy, send or pay anything.');
+      await looked(pages, 'sharing-with-bank');
+      for (const page of pages) await page.context().close();
+    } finally {
+      server.close();
+    }
+  }, 180_000);
 });

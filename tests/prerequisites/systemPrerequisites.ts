@@ -39,7 +39,6 @@ export const prerequisites = {
   ip: command('ip', 'iproute2'),
   'matchbox-window-manager': command('matchbox-window-manager', 'matchbox-window-manager'),
   xmessage: command('xmessage', 'x11-utils'),
-  xprop: command('xprop', 'x11-utils'),
   chromium: file('/usr/bin/chromium', 'chromium'),
   'DejaVu fonts': file('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', 'fonts-dejavu-core'),
   'desktop-file-validate': command('desktop-file-validate', 'desktop-file-utils'),
