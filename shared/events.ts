@@ -103,7 +103,7 @@ export const GuardianEventSchema = z.discriminatedUnion('type', [
     kind: WindowKindSchema,
     toolId: z.string().nullable(),
     pid: z.number().int().nullable(),
-    /** Who shares the screen or lets someone control it, named for a person ("Zoom", "Your web browser"). */
+    /** Who shares the screen or lets someone control it, named for a person ("Zoom", "Google Chrome"). */
     name: z.string().optional(),
     /** A screen share seen while a money page is already open: highest. */
     risk: SessionRiskSchema.optional(),

@@ -130,13 +130,13 @@ describe('calls and shared screens, end to end', { ...needs('Linux', 'chromium',
       const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       run('chromium', [...chromiumFlags('chromium-profile'), '--auto-select-desktop-capture-source=Entire screen', origin]);
       for (const page of pages) await headline(page).filter({ hasText: 'Your screen is being shared.' }).waitFor({ timeout: 60_000 });
-      expect(await pages[0].getByRole('region', { name: 'What does this mean?' }).textContent()).toContain('Your web browser is showing your screen');
+      expect(await pages[0].getByRole('region', { name: 'What does this mean?' }).textContent()).toContain('Chromium is showing your screen');
       await looked(pages, 'screen-sharing-note');
 
       bank = true;
       for (const page of pages) await headline(page).filter({ hasText: 'Stop. Someone may be watching your screen.' }).waitFor({ timeout: 20_000 });
       const happened = pages[0].getByRole('region', { name: 'What happened' });
-      expect(await happened.textContent()).toContain('Your web browser is showing your screen to someone else.');
+      expect(await happened.textContent()).toContain('Chromium is showing your screen to someone else.');
       expect(await happened.textContent()).toContain('Do not log in, and do not buy, send or pay anything.');
       await looked(pages, 'sharing-with-bank');
       for (const page of pages) await page.context().close();

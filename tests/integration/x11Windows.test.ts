@@ -160,12 +160,12 @@ describe('X11 windows', { ...needs('Linux', 'Xvfb', 'matchbox-window-manager', '
       // What Chromium shows on X11: a window of its own, listed by the window manager, owned by the browser's process.
       expect(indicator).toMatchObject({ title: `${origin} is sharing your screen.`, pid: chromium.pid, processName: 'chromium' });
       await until('the share to be seen', () => events.length > 0, { timeoutMs: 10_000 });
-      expect(events[0]).toMatchObject({ type: 'window-seen', kind: 'screen-share', toolId: null, pid: chromium.pid, name: 'Your web browser' });
+      expect(events[0]).toMatchObject({ type: 'window-seen', kind: 'screen-share', toolId: null, pid: chromium.pid, name: 'Chromium' });
       expect(decide(events[0]!, { trustedHelpers: [], paused: false, session: () => undefined })).toMatchObject({ action: 'note', cause: 'screen-sharing' });
 
       await until('the bank page during the share', () => events.some((e) => e.type === 'sharing-risk-raised'), { timeoutMs: 20_000 });
       const raised = events.find((e) => e.type === 'sharing-risk-raised')!;
-      expect(raised).toMatchObject({ toolId: null, pid: chromium.pid, name: 'Your web browser' });
+      expect(raised).toMatchObject({ toolId: null, pid: chromium.pid, name: 'Chromium' });
       expect(decide(raised, { trustedHelpers: [], paused: false, session: () => undefined })).toMatchObject({
         action: 'interrupt', level: 'highest', cause: 'bank-during-sharing', pid: chromium.pid,
       });

@@ -100,13 +100,13 @@ describe('InterruptionPage, pause stage', () => {
     const { api } = choosingApi();
     render(
       <InterruptionPage
-        view={interruptionOf({ cause: 'bank-during-sharing', level: 'highest', tool: { toolId: null, name: 'Your web browser', description: 'x' } })}
+        view={interruptionOf({ cause: 'bank-during-sharing', level: 'highest', tool: { toolId: null, name: 'Google Chrome', description: 'x' } })}
         api={api}
       />,
     );
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Stop. Someone may be watching your screen.');
     const happened = screen.getByRole('region', { name: 'What happened' });
-    expect(happened).toHaveTextContent('Your web browser is showing your screen to someone else.');
+    expect(happened).toHaveTextContent('Google Chrome is showing your screen to someone else.');
     expect(happened).toHaveTextContent('A bank or payment page is open, so they can see it. Do not log in, and do not buy, send or pay anything.');
   });
 

@@ -40,13 +40,13 @@ describe('EngineState status', () => {
 });
 
 describe('EngineState screen shares and money pages', () => {
-  const share: GuardianEvent = { type: 'window-seen', at: AT, kind: 'screen-share', toolId: null, pid: 31, name: 'Your web browser' };
+  const share: GuardianEvent = { type: 'window-seen', at: AT, kind: 'screen-share', toolId: null, pid: 31, name: 'Google Chrome' };
   const bank = (pid: number): GuardianEvent => ({ type: 'window-seen', at: AT, kind: 'bank', toolId: null, pid });
 
   it('raises a share once when a money page opens while the screen is shared', () => {
     const state = new EngineState(['windows'], AT);
     expect(state.apply(state.withRisk(share))).toEqual([]);
-    expect(state.apply(bank(40))).toEqual([{ type: 'sharing-risk-raised', at: AT, toolId: null, pid: 31, name: 'Your web browser' }]);
+    expect(state.apply(bank(40))).toEqual([{ type: 'sharing-risk-raised', at: AT, toolId: null, pid: 31, name: 'Google Chrome' }]);
     expect(state.apply(bank(41))).toEqual([]);
   });
 

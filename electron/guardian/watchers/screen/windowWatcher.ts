@@ -5,7 +5,7 @@ import type { WindowKind } from '../../../../shared/events';
 import type { RemoteTool } from '../../../../shared/catalog';
 import type { Catalog } from '../../catalog';
 import type { Emit, Watcher } from '../watcher';
-import { isBrowser } from './browsers';
+import { browserNameOf } from './browsers';
 import { moneyPageOf } from './moneyPageTitles';
 import { MEETING_APPS, meetingStateOf } from './meetingTitles';
 import { sharingIndicatorOf } from './sharingIndicators';
@@ -37,9 +37,6 @@ interface Finding {
   name?: string;
 }
 
-/** How a browser that shares the screen for a site no catalog entry knows is named. */
-const A_BROWSER = 'Your web browser';
-
 export function createWindowWatcher(opts: WindowWatcherOptions): Watcher {
   const intervalMs = opts.intervalMs ?? 1000;
   let findings = new Map<string, Finding>();
@@ -55,18 +52,21 @@ export function createWindowWatcher(opts: WindowWatcherOptions): Watcher {
     return opts.catalog.tools.find((tool) => MEETING_APPS_AND_SITES.has(tool.id) && tool.domains.some((domain) => domainMatches(domain, host))) ?? null;
   }
 
-  function browserFinding(window: WindowInfo): Finding | null {
+  /** A window of the browser named `browser`: its sharing indicator (named by the meeting site it names, else by the
+   *  browser), or a money page. */
+  function browserFinding(window: WindowInfo, browser: string): Finding | null {
     const indicator = sharingIndicatorOf(window.title);
     if (indicator !== null) {
       const tool = toolOfSite(indicator.site);
-      return { kind: 'screen-share', toolId: tool?.id ?? null, pid: window.pid, name: tool?.name ?? A_BROWSER };
+      return { kind: 'screen-share', toolId: tool?.id ?? null, pid: window.pid, name: tool?.name ?? browser };
     }
     return moneyPageOf(window.title) !== null ? { kind: 'bank', toolId: null, pid: window.pid } : null;
   }
 
   function findingFor(window: WindowInfo): Finding | null {
-    if (window.processName && isBrowser(window.processName)) return browserFinding(window);
     if (!window.processName) return null;
+    const browser = browserNameOf(window.processName);
+    if (browser !== null) return browserFinding(window, browser);
     const tool = opts.catalog.matchProcess({
       pid: window.pid ?? 0,
       ppid: null,

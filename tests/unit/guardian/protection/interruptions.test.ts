@@ -153,10 +153,10 @@ describe('the interruption controller', () => {
     expect(meeting.processes.state.get(4242)).toBe('stopped');
     const sharing = setup();
     await sharing.controller.handle({
-      action: 'interrupt', key: 'window:31', level: 'highest', cause: 'bank-during-sharing', tool: { toolId: null, name: 'Your web browser' }, pid: 4242,
+      action: 'interrupt', key: 'window:31', level: 'highest', cause: 'bank-during-sharing', tool: { toolId: null, name: 'Google Chrome' }, pid: 4242,
       remoteId: null, remoteAddress: null,
     });
-    expect(sharing.alerts).toEqual([{ kind: 'interruption', facts: expect.objectContaining({ toolName: 'Your web browser', happened: 'screen-shared' }) }]);
+    expect(sharing.alerts).toEqual([{ kind: 'interruption', facts: expect.objectContaining({ toolName: 'Google Chrome', happened: 'screen-shared' }) }]);
   });
 
   it('refuses carrying on before the countdown ends, even with the right PIN, then pushes the change when it ends', async () => {

@@ -33,12 +33,12 @@ const sessionStarted = (session: Session, risk: 'high' | 'highest' = 'high', ini
 });
 const raised = (key: string): GuardianEvent => ({ type: 'session-risk-raised', at, key, risk: 'highest', reason: 'A bank page is open.' });
 
-const screenShare = (risk?: 'high' | 'highest', toolId: string | null = null, name = 'Your web browser'): GuardianEvent => ({
+const screenShare = (risk?: 'high' | 'highest', toolId: string | null = null, name = 'Google Chrome'): GuardianEvent => ({
   type: 'window-seen', at, kind: 'screen-share', toolId, pid: 31, name, ...(risk ? { risk } : {}),
 });
 const meetingControl: GuardianEvent = { type: 'window-seen', at, kind: 'remote-control', toolId: 'zoom', pid: 52, name: 'Zoom' };
 const sharingRaised: GuardianEvent = { type: 'sharing-risk-raised', at, toolId: 'google-meet', pid: 31, name: 'Google Meet' };
-const browser = { toolId: null, name: 'Your web browser' };
+const browser = { toolId: null, name: 'Google Chrome' };
 const zoom = { toolId: 'zoom', name: 'Zoom' };
 
 const anydesk = { toolId: 'anydesk', name: 'AnyDesk' };

@@ -106,8 +106,8 @@ describe('windows watcher', () => {
     const events = await started(source);
     expect(events).toEqual([
       { type: 'window-seen', kind: 'screen-share', toolId: 'google-meet', pid: 40, name: 'Google Meet' },
-      { type: 'window-seen', kind: 'screen-share', toolId: null, pid: 41, name: 'Your web browser' },
-      { type: 'window-seen', kind: 'screen-share', toolId: null, pid: 42, name: 'Your web browser' },
+      { type: 'window-seen', kind: 'screen-share', toolId: null, pid: 41, name: 'Microsoft Edge' },
+      { type: 'window-seen', kind: 'screen-share', toolId: null, pid: 42, name: 'Firefox' },
     ]);
     source.windows = [chrome('1', 40, 'Meet - abc-defg-hij - Google Chrome')];
     await nextLook();
