@@ -118,6 +118,20 @@ describe('windows watcher', () => {
     ]);
   });
 
+  it('names WhatsApp and Teams in a browser by the site their indicator names, and no one else by a look-alike site', async () => {
+    const source = listSource();
+    source.windows = [
+      chrome('1', 43, 'https://web.whatsapp.com is sharing your screen.'),
+      { id: '2', pid: 44, title: 'https://teams.microsoft.com is sharing a window.', processName: 'msedge.exe' },
+      chrome('3', 45, 'https://web.whatsapp.com.example.net is sharing your screen.'),
+    ];
+    expect(await started(source)).toEqual([
+      { type: 'window-seen', kind: 'screen-share', toolId: 'whatsapp', pid: 43, name: 'WhatsApp' },
+      { type: 'window-seen', kind: 'screen-share', toolId: 'microsoft-teams', pid: 44, name: 'Microsoft Teams' },
+      { type: 'window-seen', kind: 'screen-share', toolId: null, pid: 45, name: 'Google Chrome' },
+    ]);
+  });
+
   it('reports remote control and sharing in meeting apps, a participant named "Zoom" included, not their ordinary windows', async () => {
     const source = listSource();
     const zoom = (id: string, title: string): WindowInfo => ({ id, pid: 50, title, processName: 'Zoom.exe', exe: 'C:\\Users\\ada\\AppData\\Roaming\\Zoom\\bin\\Zoom.exe' });
