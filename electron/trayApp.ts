@@ -18,7 +18,7 @@ import { createTrayIcon, type TrayView } from './tray';
 import { createDashboardWindow } from './windows/dashboardWindow';
 import { createInterruptionWindows, type InterruptionWindows } from './windows/interruptionWindows';
 import { routeOf } from './windows/eventRoutes';
-import type { Page } from '../shared/interruption';
+import type { Page, WarningView } from '../shared/interruption';
 
 export type TrayAppOptions = {
   /**
@@ -40,6 +40,13 @@ export const STARTED_CLEAN = '--pause-guard-started-without-debugger';
  * and a relaunch by the caller): no window is made. The switches are dropped, it is journalled and the family told, and
  * the app starts again without them, once.
  */
+/** The native notification's title for a tray warning or note: short, and naming what happened. */
+function notificationTitleOf(warning: WarningView): string {
+  if (warning.cause === 'trusted-session') return `${warning.tool.name}: your trusted helper`;
+  if (warning.cause === 'screen-sharing') return 'Your screen is being shared';
+  return `${warning.tool.name} on this computer`;
+}
+
 function refuseDebugger(options: TrayAppOptions, argv: readonly string[], switches: string[]): void {
   for (const name of switches) app.commandLine.removeSwitch(name);
   void app
@@ -195,7 +202,7 @@ export function startTrayApp(options: TrayAppOptions): void {
     });
     guardian.onWarning((warning) => {
       const note = new Notification({
-        title: warning.cause === 'trusted-session' ? `${warning.tool.name}: your trusted helper` : `${warning.tool.name} on this computer`,
+        title: notificationTitleOf(warning),
         body: 'Click to see what this means.',
       });
       note.on('click', () => guardian.openWarning(warning.id));

@@ -33,9 +33,16 @@ export type SessionKind = z.infer<typeof SessionKindSchema>;
 /** Risk of a live session: highest while a bank is open on screen. */
 export const SessionRiskSchema = z.enum(['high', 'highest']);
 
-/** Why the pause-and-check page came up: a tool started, someone connected in, a bank opened during a session, or someone
- *  else is moving the mouse (remote-input). */
-export const InterruptionCauseSchema = z.enum(['tool-started', 'session-started', 'bank-during-session', 'remote-input']);
+/** What a window on screen shows: see the window-seen event. */
+export const WindowKindSchema = z.enum(['bank', 'tool-prompt', 'screen-share', 'remote-control']);
+export type WindowKind = z.infer<typeof WindowKindSchema>;
+
+/** How a program that shares the screen or lets someone control it is named when no one could name it. */
+export const UNNAMED_SHARER = 'A program on this computer';
+
+/** Why the cover is shown (a tool started, someone connected in, a bank opened during a session, someone else moving the
+ *  mouse, remote control in a meeting, a money page while the screen is shared): also the cause of interruption-requested. */
+export const InterruptionCauseSchema = z.enum(['tool-started', 'session-started', 'bank-during-session', 'remote-input', 'meeting-control', 'bank-during-sharing']);
 export type InterruptionCause = z.infer<typeof InterruptionCauseSchema>;
 
 export const SessionSchema = z.object({
@@ -96,15 +103,25 @@ export const GuardianEventSchema = z.discriminatedUnion('type', [
   }),
   /** A live session while a bank's page is on screen: risk raised to the top. */
   z.object({ type: z.literal('session-risk-raised'), at, key: z.string(), risk: SessionRiskSchema, reason: z.string() }),
-  /** A window worth knowing about: a bank's page, or a tool's accept-connection prompt. Never carries the title. */
+  /** A window worth knowing about: a page for the person's money (a bank, gift cards, crypto, money transfer), a tool's
+   *  accept-connection prompt, a browser or meeting app sharing the screen, or a meeting app's remote control. Never
+   *  carries the title. */
   z.object({
     type: z.literal('window-seen'),
     at,
-    kind: z.enum(['bank', 'tool-prompt']),
+    kind: WindowKindSchema,
     toolId: z.string().nullable(),
     pid: z.number().int().nullable(),
+    /** Who shares the screen or lets someone control it, named for a person ("Zoom", "Google Chrome"). */
+    name: z.string().optional(),
+    /** A screen share seen while a money page is already open: highest. */
+    risk: SessionRiskSchema.optional(),
   }),
-  z.object({ type: z.literal('window-gone'), at, kind: z.enum(['bank', 'tool-prompt']), toolId: z.string().nullable(), pid: z.number().int().nullable() }),
+  z.object({ type: z.literal('window-gone'), at, kind: WindowKindSchema, toolId: z.string().nullable(), pid: z.number().int().nullable() }),
+  /** A money page opened while the screen is being shared: the share's risk raised to the top. */
+  z.object({
+    type: z.literal('sharing-risk-raised'), at, toolId: z.string().nullable(), name: z.string(), pid: z.number().int().nullable(),
+  }),
   /** Someone else is working the mouse: sustained pointer movement with clicks or keys that a program made (injected),
    *  not the person's own hands. `device` and `pid` where the system names them; `since` when that input began. */
   z.object({ type: z.literal('remote-input'), at, ...remoteInputFields }),

@@ -31,7 +31,7 @@ export const SuspensionSchema = z.enum([
 
 export const InterruptionViewSchema = z.object({
   id: z.string(),
-  /** highest: a live session while a bank page is open. */
+  /** highest: a live session, or the screen shared, while a money page is open. */
   level: z.enum(['interrupt', 'highest']),
   cause: InterruptionCauseSchema,
   tool: z.object({ toolId: z.string().nullable(), name: z.string(), description: z.string() }),
@@ -57,10 +57,11 @@ export const InterruptionViewSchema = z.object({
 });
 export type InterruptionView = z.infer<typeof InterruptionViewSchema>;
 
-/** A calmer, not full-screen warning: a warn-tier tool started or a catalog installer arrived. */
+/** A calmer, not full-screen warning: a warn-tier tool started, a catalog installer arrived, a trusted helper connected or
+ *  the screen is being shared. */
 export const WarningViewSchema = z.object({
   id: z.string(),
-  cause: z.enum(['tool-started', 'installer-downloaded', 'trusted-session']),
+  cause: z.enum(['tool-started', 'installer-downloaded', 'trusted-session', 'screen-sharing']),
   tool: z.object({ toolId: z.string().nullable(), name: z.string(), description: z.string() }),
   at,
   region: RegionSchema,

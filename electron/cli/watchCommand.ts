@@ -1,4 +1,5 @@
 // `watch`: runs protection headless (engine, policy, journal, alerts) until SIGTERM or SIGINT, printing each event at once.
+import type { WindowKind } from '../../shared/events';
 import type { JournalRecord } from '../../shared/journal';
 import { createAppServices, type AppServices } from '../guardian/appServices';
 import { APP_VERSION } from '../guardian/appVersion';
@@ -58,6 +59,14 @@ export async function watch(services: AppServices, stopped: Promise<void>, write
   }
 }
 
+/** What a window the windows watcher reports shows, in a few words. */
+const WINDOW_WORDS: Record<WindowKind, string> = {
+  bank: 'a bank or payment page',
+  'tool-prompt': 'a request to connect',
+  'screen-share': 'the screen being shared',
+  'remote-control': 'remote control asked for or given in a call',
+};
+
 /** One plain line per event for a person reading the terminal; what the app itself records is named by its type. */
 export function describeEvent(event: JournalRecord): string {
   const time = event.at.slice(11, 19);
@@ -70,8 +79,9 @@ export function describeEvent(event: JournalRecord): string {
     case 'session-ended': return `${time} The ${event.name} connection ended.`;
     case 'session-past': return `${time} ${event.name}'s log records an earlier connection${fromWhom({ remoteId: event.remoteId, remoteAddress: null })}.`;
     case 'session-risk-raised': return `${time} Highest risk: ${event.reason}`;
-    case 'window-seen': return `${time} On screen: ${event.kind === 'bank' ? 'a bank page' : 'a request to connect'}.`;
-    case 'window-gone': return `${time} Gone from screen: ${event.kind === 'bank' ? 'a bank page' : 'a request to connect'}.`;
+    case 'window-seen': return `${time} On screen: ${WINDOW_WORDS[event.kind]}${event.name ? ` (${event.name})` : ''}.`;
+    case 'window-gone': return `${time} Gone from screen: ${WINDOW_WORDS[event.kind]}.`;
+    case 'sharing-risk-raised': return `${time} Highest risk: a bank or payment page is open while ${event.name} shares the screen.`;
     case 'remote-input': return `${time} Someone else is moving the mouse (input made by ${event.device ?? (event.pid === null ? 'a program' : `process ${event.pid}`)}).`;
     case 'remote-input-ended': return `${time} The mouse is no longer being moved by someone else.`;
     case 'watcher-failed': return `${time} Problem (${event.watcher}): ${event.message}`;

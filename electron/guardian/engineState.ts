@@ -1,16 +1,20 @@
-// What the engine knows right now (tools running, live sessions, bank pages, failed watchers), folded from its events.
+// What the engine knows right now (tools running, live sessions, money pages, screen shares, failed watchers), folded
+// from its events.
 // Pure: it never watches anything itself, so the status and the risk rules are tested on plain event lists.
 import type { Status } from '../../shared/api';
-import type { GuardianEvent } from '../../shared/events';
+import { UNNAMED_SHARER, type GuardianEvent } from '../../shared/events';
 import { statusFor, TIER_CONTROLS, type Situation } from '../../shared/statusWords';
 
 type LiveSession = Extract<GuardianEvent, { type: 'session-started' }>;
 type RunningTool = Extract<GuardianEvent, { type: 'tool-started' }>;
+type WindowSeen = Extract<GuardianEvent, { type: 'window-seen' }>;
 
 export class EngineState {
   private readonly tools = new Map<number, RunningTool>();
   private readonly sessions = new Map<string, LiveSession>();
   private readonly bankWindows = new Set<string>();
+  /** The screen shares on screen, by window key, and whether a money page has raised each one's risk already. */
+  private readonly shares = new Map<string, { share: WindowSeen; raised: boolean }>();
   private readonly failures = new Map<string, { message: string; lasting: boolean }>();
   private readonly watcherNames: string[];
 
@@ -42,11 +46,13 @@ export class EngineState {
         this.sessions.delete(event.key);
         return [];
       case 'window-seen':
+        if (event.kind === 'screen-share') this.shares.set(windowKey(event), { share: event, raised: event.risk === 'highest' });
         if (event.kind !== 'bank') return [];
         this.bankWindows.add(windowKey(event));
-        return this.raiseLiveSessions(event.at);
+        return [...this.raiseLiveSessions(event.at), ...this.raiseShares(event.at)];
       case 'window-gone':
         if (event.kind === 'bank') this.bankWindows.delete(windowKey(event));
+        if (event.kind === 'screen-share') this.shares.delete(windowKey(event));
         return [];
       case 'watcher-failed':
         this.failures.set(event.watcher, { message: event.message, lasting: event.lasting === true });
@@ -59,9 +65,11 @@ export class EngineState {
     }
   }
 
-  /** A session seen while a bank page is already open starts at the highest risk. */
+  /** A session or a screen share seen while a money page is already open starts at the highest risk. */
   withRisk(event: GuardianEvent): GuardianEvent {
-    return event.type === 'session-started' && this.bankOpen ? { ...event, risk: 'highest' } : event;
+    if (!this.bankOpen) return event;
+    if (event.type === 'session-started' || (event.type === 'window-seen' && event.kind === 'screen-share')) return { ...event, risk: 'highest' };
+    return event;
   }
 
   status(): Status {
@@ -85,6 +93,18 @@ export class EngineState {
       if (session.risk === 'highest') continue;
       this.sessions.set(key, { ...session, risk: 'highest' });
       raised.push({ type: 'session-risk-raised', at, key, risk: 'highest', reason: 'A bank page is open while someone is connected in.' });
+    }
+    return raised;
+  }
+
+  /** A money page opened while the screen is shared: each share not raised yet is raised once. */
+  private raiseShares(at: string): GuardianEvent[] {
+    const raised: GuardianEvent[] = [];
+    for (const entry of this.shares.values()) {
+      if (entry.raised) continue;
+      entry.raised = true;
+      const { toolId, pid, name } = entry.share;
+      raised.push({ type: 'sharing-risk-raised', at, toolId, pid, name: name ?? UNNAMED_SHARER });
     }
     return raised;
   }

@@ -25,13 +25,12 @@ export interface PreviewRun {
 }
 
 /** The preview's environment: no display (the window watcher then fails the same way everywhere, and the page must say
- *  so plainly) unless `extra` gives one, plus `extra` (e.g. a TMPDIR of the test's own). */
+ *  so plainly), plus `extra` (e.g. a TMPDIR of the test's own, or the DISPLAY of a test's own Xvfb). */
 function previewEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const env = { ...process.env, ...extra };
-  // No display unless the test gives one of its own (an Xvfb whose input the preview's engine should watch).
-  if (extra.DISPLAY === undefined) delete env.DISPLAY;
+  const env = { ...process.env };
+  delete env.DISPLAY;
   delete env.WAYLAND_DISPLAY;
-  return env;
+  return { ...env, ...extra };
 }
 
 /** An empty folder of this test run's, removed when the run ends. */
@@ -42,7 +41,7 @@ function emptyFolder(): string {
 }
 
 /**
- * Starts the preview with these options and no display (unless extraEnv gives one), and resolves once it has printed its address. It watches only
+ * Starts the preview with these options and no display (unless `extraEnv` gives it one), and resolves once it has printed its address. It watches only
  * the programs run from the folder given with --processes-in, or from an empty one of its own: the other test files
  * running beside it start tools of their own, which must never cover this test's page.
  */

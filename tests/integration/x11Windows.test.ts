@@ -1,14 +1,19 @@
-// The windows watcher on a real X11 display: Xvfb, the matchbox window manager (EWMH), Chromium showing a bank page.
+// The windows watcher on a real X11 display: Xvfb, the matchbox window manager (EWMH), Chromium showing a bank page,
+// and Chromium sharing the screen (getDisplayMedia) with its own "... is sharing your screen." window, then a bank page.
 import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadCatalog } from '../../electron/guardian/catalog';
+import { createEngine } from '../../electron/guardian/engine';
+import { decide } from '../../electron/guardian/protection/policy';
 import { createWindowWatcher } from '../../electron/guardian/watchers/screen/windowWatcher';
 import { createX11Source } from '../../electron/guardian/watchers/screen/x11Source';
 import type { WindowSource } from '../../electron/guardian/watchers/screen/windowSource';
 import type { Watcher } from '../../electron/guardian/watchers/watcher';
-import type { DetectionEvent } from '../../shared/events';
+import type { DetectionEvent, GuardianEvent } from '../../shared/events';
 import { endProcessGroup } from '../fixtures/processGroup';
 import { startXvfb, type Xvfb } from '../fixtures/xvfb';
 import { needs } from '../prerequisites/needs';
@@ -122,6 +127,59 @@ describe('X11 windows', { ...needs('Linux', 'Xvfb', 'matchbox-window-manager', '
       { type: 'window-seen', kind: 'bank', toolId: null, pid: chromium.pid },
       { type: 'window-gone', kind: 'bank', toolId: null, pid: chromium.pid },
     ]);
+  });
+
+  it("sees Chromium's own sharing indicator while a page captures the screen, and the cover's highest level once a bank page opens", async () => {
+    // A page on a loopback origin (a secure context, as getDisplayMedia needs) that captures the screen, then turns into
+    // a bank's page. --auto-select-desktop-capture-source picks the source Chromium's picker would offer, so the real
+    // capture path runs, with its real indicator.
+    const html = `<title>Share test</title><script>
+      navigator.mediaDevices.getDisplayMedia({ video: true }).then(
+        () => setTimeout(() => { document.title = 'Capital One | Credit Cards'; }, 3000),
+        (error) => { document.title = 'Capture failed: ' + error.name; });
+    </script>`;
+    const server = http.createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end(html));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pg-sharing-engine-'));
+    source = createX11Source({ env: { DISPLAY: display } });
+    const engine = createEngine({ dataDir, watchers: [createWindowWatcher({ source, catalog, intervalMs: 100 })] });
+    const events: GuardianEvent[] = [];
+    engine.onEvent((event) => {
+      if (event.type !== 'ready') events.push(event);
+    });
+    try {
+      await engine.start();
+      const chromium = run('chromium', [
+        '--no-sandbox', '--no-first-run', '--disable-gpu', '--disable-dev-shm-usage', `--user-data-dir=${profile}-sharing`,
+        '--auto-select-desktop-capture-source=Entire screen', origin,
+      ]);
+      const indicator = await until('the sharing indicator', async () =>
+        (await source!.list()).find((w) => w.title.endsWith('is sharing your screen.')), { startedBy: chromium },
+      );
+      // What Chromium shows on X11: a window of its own, listed by the window manager, owned by the browser's process.
+      expect(indicator).toMatchObject({ title: `${origin} is sharing your screen.`, pid: chromium.pid, processName: 'chromium' });
+      await until('the share to be seen', () => events.length > 0, { timeoutMs: 10_000 });
+      expect(events[0]).toMatchObject({ type: 'window-seen', kind: 'screen-share', toolId: null, pid: chromium.pid, name: 'Chromium' });
+      expect(decide(events[0]!, { trustedHelpers: [], paused: false, session: () => undefined, liveSessions: () => [] })).toMatchObject({ action: 'note', cause: 'screen-sharing' });
+
+      await until('the bank page during the share', () => events.some((e) => e.type === 'sharing-risk-raised'), { timeoutMs: 20_000 });
+      const raised = events.find((e) => e.type === 'sharing-risk-raised')!;
+      expect(raised).toMatchObject({ toolId: null, pid: chromium.pid, name: 'Chromium' });
+      expect(decide(raised, { trustedHelpers: [], paused: false, session: () => undefined, liveSessions: () => [] })).toMatchObject({
+        action: 'interrupt', level: 'highest', cause: 'bank-during-sharing', pid: chromium.pid,
+      });
+
+      await endProcessGroup(chromium);
+      await until('the indicator to go', () => events.some((e) => e.type === 'window-gone' && e.kind === 'screen-share'), { timeoutMs: 10_000 });
+      expect(JSON.stringify(events)).not.toMatch(/Capital One|127\.0\.0\.1/);
+    } finally {
+      await engine.stop();
+      source = null;
+      server.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(`${profile}-sharing`, { recursive: true, force: true });
+    }
   });
 
   it('says once, plainly, when there is no display, and stays quiet', async () => {

@@ -45,6 +45,20 @@ describe('WarningPage', () => {
     expect(document.body.textContent).not.toContain('Action Fraud');
   });
 
+  it('notes a shared screen calmly, with what to do if a caller asked for it', () => {
+    render(
+      <WarningPage
+        view={warningOf({ cause: 'screen-sharing', tool: { toolId: 'google-meet', name: 'Google Meet', description: 'Google Meet is a website for video calls.' } })}
+        api={createFakeApi({})}
+        onDone={() => {}}
+      />,
+    );
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Your screen is being shared.');
+    expect(document.body.textContent).toContain('Google Meet is showing your screen to the other people in a call.');
+    expect(document.body.textContent).toContain('If someone who called you asked you to share your screen, it may be a scam.');
+    expect(document.body.textContent).toContain('Never open your bank while your screen is being shared.');
+  });
+
   it('opens a reporting site only through openExternalLink, with the allow-listed address', async () => {
     const user = userEvent.setup();
     const opened: string[] = [];

@@ -107,7 +107,31 @@ describe('InterruptionPage, pause stage', () => {
     render(<InterruptionPage view={interruptionOf({ cause: 'bank-during-session', level: 'highest', remoteAddress: '198.51.100.7' })} api={api} />);
     const happened = screen.getByRole('region', { name: 'What happened' });
     expect(happened).toHaveTextContent('They are connecting from the address 198.51.100.7.');
-    expect(happened).toHaveTextContent('Your bank is open on the screen while they are connected. Do not log in.');
+    expect(happened).toHaveTextContent('A bank or payment page is open on the screen while they are connected. Do not log in, and do not buy, send or pay anything.');
+  });
+
+  it('says plainly that someone in a call asks for control, whatever name they show', () => {
+    const { api } = choosingApi();
+    render(<InterruptionPage view={interruptionOf({ cause: 'meeting-control', tool: { toolId: 'zoom', name: 'Zoom', description: 'Zoom is a program for video calls.' } })} api={api} />);
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Stop. Someone may be trying to control your computer.');
+    const happened = screen.getByRole('region', { name: 'What happened' });
+    expect(happened).toHaveTextContent('Someone in a Zoom call is asking to control this computer, or is already controlling it.');
+    expect(happened).toHaveTextContent('The name they show can be anything, even the name of a company.');
+    expect(happened).not.toHaveTextContent('connected to this computer with');
+  });
+
+  it('says that the screen is being shown while a bank or payment page is open', () => {
+    const { api } = choosingApi();
+    render(
+      <InterruptionPage
+        view={interruptionOf({ cause: 'bank-during-sharing', level: 'highest', tool: { toolId: null, name: 'Google Chrome', description: 'x' } })}
+        api={api}
+      />,
+    );
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Stop. Someone may be watching your screen.');
+    const happened = screen.getByRole('region', { name: 'What happened' });
+    expect(happened).toHaveTextContent('Google Chrome is showing your screen to someone else.');
+    expect(happened).toHaveTextContent('A bank or payment page is open, so they can see it. Do not log in, and do not buy, send or pay anything.');
   });
 
   it('gives the US advice for a US computer: the FTC, IC3 and the number on the back of the card', () => {

@@ -8,7 +8,7 @@ import type { Region } from '../../../shared/settings';
 export type AlertPriority = 'urgent' | 'high' | 'default' | 'low';
 
 /** What happened with the tool, when the alert is about one. */
-export type Happening = 'started' | 'connected-in' | 'installer' | 'remote-input';
+export type Happening = 'started' | 'connected-in' | 'installer' | 'remote-input' | 'control-asked' | 'screen-shared';
 
 export interface AlertFacts {
   kind: AlertKind;
@@ -205,6 +205,8 @@ function toolSentence(tool: string, happened: Happening, from: string): string {
   if (happened === 'connected-in') return `Someone connected in to the PC with ${tool}${from}.`;
   if (happened === 'installer') return `An installer for ${tool} was downloaded.`;
   if (happened === 'remote-input') return 'Someone else was moving the mouse on the PC (a program was making the clicks and key presses).';
+  if (happened === 'control-asked') return `Someone in a ${tool} call asked to control the PC, or was controlling it.`;
+  if (happened === 'screen-shared') return `The PC's screen was being shared (${tool}) while a bank or payment page was open.`;
   return `${tool} started on the PC${from}.`;
 }
 

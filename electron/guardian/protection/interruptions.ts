@@ -10,6 +10,7 @@ import { contactCardOf, type Settings } from '../../../shared/settings';
 import { endForGood } from '../actions/endForGood';
 import type { ProcessControl } from '../actions/processControl';
 import type { RunningToolPids } from '../actions/runningToolPids';
+import type { Happening } from '../alerts/alertMessage';
 import { describeTool, type Catalog } from '../catalog';
 import type { AppRecorder, ContactFacts, ContactNotifier, PinChecker, SetTimer } from './interruptionPorts';
 import type { InterruptDecision } from './policy';
@@ -51,6 +52,16 @@ export interface InterruptionController {
   /** Lets every frozen process run again and stops the countdown timer (the app is stopping). */
   dispose(): Promise<void>;
 }
+
+/** What the family is told happened, by why the cover was shown. */
+const HAPPENED: Record<InterruptionView['cause'], Happening> = {
+  'tool-started': 'started',
+  'session-started': 'connected-in',
+  'bank-during-session': 'connected-in',
+  'meeting-control': 'control-asked',
+  'bank-during-sharing': 'screen-shared',
+  'remote-input': 'remote-input',
+};
 
 export const WAIT_MESSAGE = 'Please wait until the countdown has finished.';
 export const GONE_MESSAGE = 'That pause-and-check screen has already closed.';
@@ -128,7 +139,7 @@ export function createInterruptionController(options: InterruptionControllerOpti
   const factsOf = (a: Active, choice: Choice | null, endIt: ContactFacts['endIt'] = null): ContactFacts => ({
     at: now(),
     toolName: a.tool.name,
-    happened: a.cause === 'tool-started' ? 'started' : a.cause === 'remote-input' ? 'remote-input' : 'connected-in',
+    happened: HAPPENED[a.cause],
     remoteId: a.remoteId,
     remoteAddress: a.remoteAddress,
     choice,

@@ -16,8 +16,13 @@
 // - A session from a trusted helper stays a note even while a bank page is open: the family set that helper up.
 // - Remote control seen from injected input (someone else moving the mouse, whatever the tool) interrupts, unless a trusted
 //   helper's session is live: then it is the helper's hand. Its end is only logged.
+// - Running a meeting app (Zoom, Teams, Skype, WhatsApp) is only logged: it is normal. Someone asking for or having remote
+//   control in it interrupts, whatever their name ("Zoom is requesting remote control" comes from a person who named
+//   themselves Zoom), and even when the family trusts a helper: the policy cannot tell who is in the call.
+// - The screen being shared (a browser's or a meeting app's own indicator) is a tray note; while a money page is open
+//   (a bank, gift cards, crypto, money transfer) it interrupts at the highest level, as a remote session does.
 // - While protection is paused, everything is only logged.
-import type { GuardianEvent, InterruptionCause, Session } from '../../../shared/events';
+import { UNNAMED_SHARER, type GuardianEvent, type InterruptionCause, type Session } from '../../../shared/events';
 import type { TrustedHelper } from '../../../shared/settings';
 import { remoteIdKey } from '../../../shared/remoteId';
 
@@ -37,7 +42,9 @@ export type InterruptDecision = {
 
 export type WarnDecision = { action: 'warn'; key: string; cause: 'tool-started' | 'installer-downloaded'; tool: ToolRef };
 
-export type NoteDecision = { action: 'note'; key: string; cause: 'trusted-session'; tool: ToolRef; helper: string };
+export type NoteDecision =
+  | { action: 'note'; key: string; cause: 'trusted-session'; tool: ToolRef; helper: string }
+  | { action: 'note'; key: string; cause: 'screen-sharing'; tool: ToolRef };
 
 export type LogDecision = { action: 'log' };
 
@@ -89,6 +96,17 @@ function sessionDecision(session: Session, highest: boolean, context: PolicyCont
   };
 }
 
+/** The screen shared, or remote control in a meeting: who does it is named by the window watcher. */
+function windowDecision(event: Extract<GuardianEvent, { type: 'window-seen' | 'sharing-risk-raised' }>, cause: InterruptionCause | null): Decision {
+  const tool = { toolId: event.toolId, name: event.name ?? UNNAMED_SHARER };
+  const key = keyOf(event.toolId, `window:${event.pid ?? '?'}`);
+  if (cause === null) return { action: 'note', key: `sharing:${key}`, cause: 'screen-sharing', tool };
+  return {
+    action: 'interrupt', key, level: cause === 'bank-during-sharing' ? 'highest' : 'interrupt', cause, tool, pid: event.pid,
+    remoteId: null, remoteAddress: null,
+  };
+}
+
 export function decide(event: GuardianEvent, context: PolicyContext): Decision {
   if (context.paused) return LOG;
   switch (event.type) {
@@ -122,6 +140,12 @@ export function decide(event: GuardianEvent, context: PolicyContext): Decision {
         pid: event.pid, remoteId: null, remoteAddress: null,
       };
     }
+    case 'window-seen':
+      if (event.kind === 'remote-control') return windowDecision(event, 'meeting-control');
+      if (event.kind === 'screen-share') return windowDecision(event, event.risk === 'highest' ? 'bank-during-sharing' : null);
+      return LOG;
+    case 'sharing-risk-raised':
+      return windowDecision(event, 'bank-during-sharing');
     default:
       return LOG;
   }

@@ -7,12 +7,26 @@ export const REMOTE_INPUT_WORDS = 'Someone else is moving the mouse on this comp
 export function headlineOf(view: InterruptionView): string {
   if (view.cause === 'tool-started') return 'Stop. Someone may be about to control your computer.';
   if (view.cause === 'remote-input') return `Stop. ${REMOTE_INPUT_WORDS}`;
+  if (view.cause === 'bank-during-sharing') return 'Stop. Someone may be watching your screen.';
   return 'Stop. Someone may be trying to control your computer.';
 }
+
+/** What to do when a page for the person's money is open while someone can see or control the screen. */
+const MONEY_PAGE_OPEN = 'Do not log in, and do not buy, send or pay anything.';
 
 /** Sentences, in order: what started or connected, the tool in plain words, and anything that makes it more urgent. */
 export function whatHappened(view: InterruptionView): string[] {
   const { name, description } = view.tool;
+  if (view.cause === 'meeting-control') {
+    return [
+      `Someone in a ${name} call is asking to control this computer, or is already controlling it.`,
+      'The name they show can be anything, even the name of a company.',
+      'Banks, shops and computer companies never need to control your computer in a call.',
+    ];
+  }
+  if (view.cause === 'bank-during-sharing') {
+    return [`${name} is showing your screen to someone else.`, `A bank or payment page is open, so they can see it. ${MONEY_PAGE_OPEN}`];
+  }
   const sentences: string[] = [];
   if (view.cause === 'remote-input') {
     return [
@@ -28,7 +42,7 @@ export function whatHappened(view: InterruptionView): string[] {
   sentences.push(description);
   if (view.remoteId !== null) sentences.push(`The other person’s ${name} number is ${view.remoteId}.`);
   else if (view.remoteAddress !== null) sentences.push(`They are connecting from the address ${view.remoteAddress}.`);
-  if (view.cause === 'bank-during-session') sentences.push('Your bank is open on the screen while they are connected. Do not log in.');
+  if (view.cause === 'bank-during-session') sentences.push(`A bank or payment page is open on the screen while they are connected. ${MONEY_PAGE_OPEN}`);
   return sentences;
 }
 

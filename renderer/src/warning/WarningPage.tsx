@@ -11,6 +11,7 @@ import { ContactCard } from '../advice/ContactCard';
 function headlineOf(view: WarningView): string {
   if (view.cause === 'installer-downloaded') return `An installer for ${view.tool.name} was downloaded.`;
   if (view.cause === 'trusted-session') return `Someone your family trusts is connected with ${view.tool.name}.`;
+  if (view.cause === 'screen-sharing') return 'Your screen is being shared.';
   return `${view.tool.name} has started on this computer.`;
 }
 
@@ -18,6 +19,14 @@ function meaningOf(view: WarningView): string[] {
   const { name, description } = view.tool;
   if (view.cause === 'trusted-session') {
     return [description, 'Your family told Pause Guard that this helper is someone they trust, so all is well.'];
+  }
+  if (view.cause === 'screen-sharing') {
+    return [
+      `${name} is showing your screen to the other people in a call.`,
+      'If you are in a call with people you know, all is well.',
+      'If someone who called you asked you to share your screen, it may be a scam. Stop sharing, and hang up.',
+      'Never open your bank while your screen is being shared.',
+    ];
   }
   const what = view.cause === 'installer-downloaded' ? `The installer puts ${name} on this computer.` : description;
   return [

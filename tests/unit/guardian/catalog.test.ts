@@ -259,11 +259,26 @@ describe('matchProcess', () => {
     expect(byExe('C:\\Program Files\\Printer Co\\agent.exe')).toBeNull();
     expect(byName('agent.exe')).toBeNull();
     expect(byExe('C:\\Program Files\\Parsec\\teams.exe')).toBe('parsec');
-    expect(byExe('C:\\Users\\m\\AppData\\Local\\Microsoft\\Teams\\current\\Teams.exe')).toBeNull();
+    // The same generic name in Microsoft's folder is classic Teams, a meeting app, never Parsec.
+    expect(byExe('C:\\Users\\m\\AppData\\Local\\Microsoft\\Teams\\current\\Teams.exe')).toBe('microsoft-teams-classic');
+    expect(byExe('C:\\Program Files\\Other\\Teams.exe')).toBeNull();
     expect(byExe('C:\\Program Files (x86)\\Zoho Assist\\Connect.exe')).toBe('zoho-assist');
     expect(byExe('C:\\Program Files\\Adobe\\Connect.exe')).toBeNull();
     expect(byCmdline('"C:\\ProgramData\\JWrapper-Remote Access\\JWAppsSharedConfig\\Remote Access.exe" -x')).toBe('simplehelp');
     expect(byCmdline('"C:\\Tools\\Remote Access.exe" -x')).toBeNull();
+  });
+
+  it.each([
+    ['ms-teams.exe', null, 'microsoft-teams'],
+    ['Teams.exe', 'C:\\Users\\margaret\\AppData\\Local\\Microsoft\\Teams\\current\\Teams.exe', 'microsoft-teams-classic'],
+    ['Zoom.exe', 'C:\\Users\\margaret\\AppData\\Roaming\\Zoom\\bin\\Zoom.exe', 'zoom'],
+    ['zoom', '/opt/zoom/zoom', 'zoom'],
+    ['zoom.us', '/Applications/zoom.us.app/Contents/MacOS/zoom.us', 'zoom'],
+    ['Skype.exe', null, 'skype'],
+    ['WhatsApp.exe', null, 'whatsapp'],
+  ])('knows the meeting app %s, at the log tier only: running it is normal', (name, exe, id) => {
+    const tool = catalog.matchProcess(proc({ name, exe }));
+    expect(tool).toMatchObject({ id, tier: 'log' });
   });
 
   it('never flags ordinary software', () => {

@@ -29,4 +29,51 @@ describe('EngineState status', () => {
     state.apply({ type: 'tool-stopped', at: AT, toolId: 'anydesk', name: 'AnyDesk', tier: 'warn', pid: 41, exe: null });
     expect(state.status()).toMatchObject({ state: 'protected', summary: 'Pause Guard is protecting this computer.' });
   });
+
+  it('stays protected while a meeting app runs and shares the screen: a call is normal', () => {
+    const state = new EngineState(['processes', 'windows'], AT);
+    state.apply(started('zoom', 'Zoom', 'log', 50));
+    state.apply(started('microsoft-teams', 'Microsoft Teams', 'log', 51));
+    state.apply({ type: 'window-seen', at: AT, kind: 'screen-share', toolId: 'zoom', pid: 50, name: 'Zoom' });
+    expect(state.status()).toMatchObject({ state: 'protected', summary: 'Pause Guard is protecting this computer.' });
+  });
+});
+
+describe('EngineState screen shares and money pages', () => {
+  const share: GuardianEvent = { type: 'window-seen', at: AT, kind: 'screen-share', toolId: null, pid: 31, name: 'Google Chrome' };
+  const bank = (pid: number): GuardianEvent => ({ type: 'window-seen', at: AT, kind: 'bank', toolId: null, pid });
+
+  it('raises a share once when a money page opens while the screen is shared', () => {
+    const state = new EngineState(['windows'], AT);
+    expect(state.apply(state.withRisk(share))).toEqual([]);
+    expect(state.apply(bank(40))).toEqual([{ type: 'sharing-risk-raised', at: AT, toolId: null, pid: 31, name: 'Google Chrome' }]);
+    expect(state.apply(bank(41))).toEqual([]);
+  });
+
+  it('starts a share at the highest risk while a money page is open, and not once the page is gone', () => {
+    const state = new EngineState(['windows'], AT);
+    state.apply(bank(40));
+    const seen = state.withRisk(share);
+    expect(seen).toMatchObject({ kind: 'screen-share', risk: 'highest' });
+    expect(state.apply(seen)).toEqual([]);
+    expect(state.apply(bank(41))).toEqual([]);
+    state.apply({ type: 'window-gone', at: AT, kind: 'bank', toolId: null, pid: 40 });
+    state.apply({ type: 'window-gone', at: AT, kind: 'bank', toolId: null, pid: 41 });
+    state.apply({ type: 'window-gone', at: AT, kind: 'screen-share', toolId: null, pid: 31 });
+    expect(state.withRisk(share)).toEqual(share);
+  });
+
+  it('forgets a share that ended: a money page opened later raises nothing', () => {
+    const state = new EngineState(['windows'], AT);
+    state.apply(share);
+    state.apply({ type: 'window-gone', at: AT, kind: 'screen-share', toolId: null, pid: 31 });
+    expect(state.apply(bank(40))).toEqual([]);
+  });
+
+  it('leaves remote-control windows and prompts out of the risk: they interrupt on their own', () => {
+    const state = new EngineState(['windows'], AT);
+    state.apply(bank(40));
+    const control: GuardianEvent = { type: 'window-seen', at: AT, kind: 'remote-control', toolId: 'zoom', pid: 50, name: 'Zoom' };
+    expect(state.withRisk(control)).toEqual(control);
+  });
 });

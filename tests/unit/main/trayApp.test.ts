@@ -248,6 +248,14 @@ describe('startTrayApp', () => {
     expect(electron.tray.setToolTip).toHaveBeenLastCalledWith(expect.stringMatching(/^Pause Guard: /));
   });
 
+  it('notes a shared screen in a native notification, in plain words', async () => {
+    await start();
+    watcher.emit({ type: 'window-seen', kind: 'screen-share', toolId: 'google-meet', pid: 999_997, name: 'Google Meet' });
+    await settle();
+    expect(electron.notifications.map((note) => note.options)).toEqual([{ title: 'Your screen is being shared', body: 'Click to see what this means.' }]);
+    expect(electron.FakeWindow.created.slice(1).some((cover) => cover.visible)).toBe(false);
+  });
+
   it('shows a native notification for a tray warning, and its click opens the warning page', async () => {
     await start();
     watcher.emit({ type: 'tool-started', toolId: 'atera', name: 'Atera', tier: 'warn', pid: 999_998, exe: '/x/AteraAgent.exe', initial: false });

@@ -26,6 +26,14 @@ describe('composeAlert', () => {
     expect(alert.text).toContain('Call Mum now');
   });
 
+  it('tells the family about remote control in a call and about a shared screen over a bank, in their own words', () => {
+    const control = composeAlert({ ...base, kind: 'interruption', toolName: 'Zoom', happened: 'control-asked' });
+    expect(control.text).toContain('Someone in a Zoom call asked to control the PC, or was controlling it. Pause Guard covered the screen');
+    const shared = composeAlert({ ...base, kind: 'interruption', toolName: 'Google Meet', happened: 'screen-shared' });
+    expect(shared.text).toContain("The PC's screen was being shared (Google Meet) while a bank or payment page was open.");
+    expect(shared.text).not.toContain('connected in');
+  });
+
   it('names the contact in a "call" choice and marks it urgent; "end it" is high', () => {
     const call = composeAlert({ ...base, kind: 'choice', toolName: 'AnyDesk', choice: 'call-contact' });
     expect(call.text).toContain('Mum chose: call Ann.');

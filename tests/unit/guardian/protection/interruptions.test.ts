@@ -143,6 +143,22 @@ describe('the interruption controller', () => {
     expect(alerts).toEqual([{ kind: 'interruption', facts: expect.objectContaining({ toolName: 'AnyDesk', happened: 'started', choice: null }) }]);
   });
 
+  it('tells the family what happened in a call: remote control asked for, or the screen shared over a bank page', async () => {
+    const meeting = setup();
+    await meeting.controller.handle({
+      action: 'interrupt', key: 'tool:zoom', level: 'interrupt', cause: 'meeting-control', tool: { toolId: 'zoom', name: 'Zoom' }, pid: 4242,
+      remoteId: null, remoteAddress: null,
+    });
+    expect(meeting.alerts).toEqual([{ kind: 'interruption', facts: expect.objectContaining({ toolName: 'Zoom', happened: 'control-asked' }) }]);
+    expect(meeting.processes.state.get(4242)).toBe('stopped');
+    const sharing = setup();
+    await sharing.controller.handle({
+      action: 'interrupt', key: 'window:31', level: 'highest', cause: 'bank-during-sharing', tool: { toolId: null, name: 'Google Chrome' }, pid: 4242,
+      remoteId: null, remoteAddress: null,
+    });
+    expect(sharing.alerts).toEqual([{ kind: 'interruption', facts: expect.objectContaining({ toolName: 'Google Chrome', happened: 'screen-shared' }) }]);
+  });
+
   it('refuses carrying on before the countdown ends, even with the right PIN, then pushes the change when it ends', async () => {
     const { controller, advance, views, processes, records } = setup({ settings: { countdownSeconds: 45 } });
     await controller.handle(anydeskStarted());

@@ -34,6 +34,14 @@ const sessionStarted = (session: Session, risk: 'high' | 'highest' = 'high', ini
 });
 const raised = (key: string): GuardianEvent => ({ type: 'session-risk-raised', at, key, risk: 'highest', reason: 'A bank page is open.' });
 
+const screenShare = (risk?: 'high' | 'highest', toolId: string | null = null, name = 'Google Chrome'): GuardianEvent => ({
+  type: 'window-seen', at, kind: 'screen-share', toolId, pid: 31, name, ...(risk ? { risk } : {}),
+});
+const meetingControl: GuardianEvent = { type: 'window-seen', at, kind: 'remote-control', toolId: 'zoom', pid: 52, name: 'Zoom' };
+const sharingRaised: GuardianEvent = { type: 'sharing-risk-raised', at, toolId: 'google-meet', pid: 31, name: 'Google Meet' };
+const browser = { toolId: null, name: 'Google Chrome' };
+const zoom = { toolId: 'zoom', name: 'Zoom' };
+
 const anydesk = { toolId: 'anydesk', name: 'AnyDesk' };
 const interruptFor = (overrides: Partial<Extract<Decision, { action: 'interrupt' }>>): Extract<Decision, { action: 'interrupt' }> => ({
   action: 'interrupt', key: 'tool:anydesk', level: 'interrupt', cause: 'tool-started', tool: anydesk, pid: 4242, remoteId: null, remoteAddress: null, ...overrides,
@@ -103,6 +111,26 @@ describe('decide', () => {
       { action: 'log' },
     ],
     ['a bank page', { type: 'window-seen', at, kind: 'bank', toolId: null, pid: 9 }, { action: 'log' }],
+    ['a tool\'s accept-connection prompt (the session that follows is what counts)', { type: 'window-seen', at, kind: 'tool-prompt', toolId: 'anydesk', pid: 9 }, { action: 'log' }],
+    ['a meeting app running', { ...toolStarted('log', false, 'zoom'), name: 'Zoom' } as GuardianEvent, { action: 'log' }],
+    ['the screen shared by a browser', screenShare(), { action: 'note', key: 'sharing:window:31', cause: 'screen-sharing', tool: browser }],
+    [
+      'the screen shared in Google Meet',
+      screenShare(undefined, 'google-meet', 'Google Meet'),
+      { action: 'note', key: 'sharing:tool:google-meet', cause: 'screen-sharing', tool: { toolId: 'google-meet', name: 'Google Meet' } },
+    ],
+    [
+      'the screen shared while a money page is open',
+      screenShare('highest'),
+      interruptFor({ key: 'window:31', level: 'highest', cause: 'bank-during-sharing', tool: browser, pid: 31 }),
+    ],
+    [
+      'a money page opened while the screen is shared',
+      sharingRaised,
+      interruptFor({ key: 'tool:google-meet', level: 'highest', cause: 'bank-during-sharing', tool: { toolId: 'google-meet', name: 'Google Meet' }, pid: 31 }),
+    ],
+    ['remote control asked for or given in a meeting', meetingControl, interruptFor({ key: 'tool:zoom', cause: 'meeting-control', tool: zoom, pid: 52 })],
+    ['a screen share that ended', { type: 'window-gone', at, kind: 'screen-share', toolId: null, pid: 31 }, { action: 'log' }],
     ['a watcher failing', { type: 'watcher-failed', at, watcher: 'processes', message: 'It stopped.' }, { action: 'log' }],
   ])('%s', (_what, event, decision) => {
     // The family trusts a helper on AnyDesk in this context; the tool rows are about a PC where nobody does.
@@ -170,7 +198,14 @@ describe('decide', () => {
     });
   });
 
-  it.each([toolStarted('interrupt'), installer(false), sessionStarted(anydeskSession, 'highest'), raised(anydeskSession.key)])(
+  it('interrupts for remote control in a meeting even while the family trusts a helper: nobody can tell who is in the call', () => {
+    expect(decide(meetingControl, context())).toMatchObject({ action: 'interrupt', cause: 'meeting-control' });
+  });
+
+  it.each([
+    toolStarted('interrupt'), installer(false), sessionStarted(anydeskSession, 'highest'), raised(anydeskSession.key),
+    screenShare(), screenShare('highest'), sharingRaised, meetingControl,
+  ])(
     'only logs while protection is paused: %#',
     (event) => {
       expect(decide(event, context({ paused: true }))).toEqual({ action: 'log' });

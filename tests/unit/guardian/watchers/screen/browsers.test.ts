@@ -1,29 +1,29 @@
-// Browser executables on each system, by name or full path; other programs are not browsers.
-import { isBrowser } from '../../../../../electron/guardian/watchers/screen/browsers';
+// Browser executables on each system, by name or full path, named for a person; other programs are not browsers.
+import { browserNameOf } from '../../../../../electron/guardian/watchers/screen/browsers';
 
-describe('isBrowser', () => {
+describe('browserNameOf', () => {
   it.each([
-    'chromium',
-    'chrome',
-    'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
-    'msedge.exe',
-    'FIREFOX.EXE',
-    'firefox-esr',
-    '/usr/lib/firefox-esr/firefox-esr',
-    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-    'Safari',
-    'Microsoft Edge',
-    'Brave Browser',
-    'opera.exe',
-    'vivaldi-bin',
-  ])('%s is a browser', (name) => {
-    expect(isBrowser(name)).toBe(true);
+    ['chromium', 'Chromium'],
+    ['chrome', 'Google Chrome'],
+    ['C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe', 'Google Chrome'],
+    ['msedge.exe', 'Microsoft Edge'],
+    ['FIREFOX.EXE', 'Firefox'],
+    ['firefox-esr', 'Firefox'],
+    ['/usr/lib/firefox-esr/firefox-esr', 'Firefox'],
+    ['/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', 'Google Chrome'],
+    ['Safari', 'Safari'],
+    ['Microsoft Edge', 'Microsoft Edge'],
+    ['Brave Browser', 'Brave'],
+    ['opera.exe', 'Opera'],
+    ['vivaldi-bin', 'Vivaldi'],
+  ])('%s is a browser: %s', (name, browser) => {
+    expect(browserNameOf(name)).toBe(browser);
   });
 
   it.each(['AnyDesk.exe', 'xterm', 'explorer.exe', 'chrome_installer.exe', 'firefoxdriver', 'Teams.exe', '', 'chrome\n'])(
     '%s is not a browser',
     (name) => {
-      expect(isBrowser(name)).toBe(false);
+      expect(browserNameOf(name)).toBeNull();
     },
   );
 });
