@@ -21,6 +21,10 @@ export type Choice = z.infer<typeof ChoiceSchema>;
 export const NotEndedReasonSchema = z.enum(['nothing-to-end', 'refused', 'came-back']);
 export type NotEndedReason = z.infer<typeof NotEndedReasonSchema>;
 
+/** Why a downloaded catalog was not put in force (the one in force stays): see electron/guardian/catalogUpdates/. */
+export const CatalogRefusalSchema = z.enum(['bad-signature', 'downgrade', 'malformed', 'oversized', 'incomplete', 'unreachable', 'plain-http', 'timeout']);
+export type CatalogRefusal = z.infer<typeof CatalogRefusalSchema>;
+
 export const AppRecordSchema = z.discriminatedUnion('type', [
   /** The app started; `version` is the app's. */
   z.object({ type: z.literal('app-started'), at, version: z.string() }),
@@ -54,6 +58,15 @@ export const AppRecordSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('tampering'), at, what: TamperedSchema, reason: z.string(), keptAs: z.string().nullable() }),
   /** A test alert was asked for (CLI or setup window); `refused` when one had gone out less than a minute before. */
   z.object({ type: z.literal('test-alert'), at, refused: z.boolean() }),
+  /**
+   * One check for a newer list of remote-access programs: `updated` put a newer one in force, `unchanged` found none,
+   * `refused` kept the one in force (`reason`, and `message` in one plain sentence). `version` and `date` are the
+   * list's in force after the check.
+   */
+  z.object({
+    type: z.literal('catalog-check'), at, outcome: z.enum(['updated', 'unchanged', 'refused']), version: z.number().int(),
+    date: z.string().nullable(), reason: CatalogRefusalSchema.nullable(), message: z.string().nullable(),
+  }),
 ]);
 export type AppRecord = z.infer<typeof AppRecordSchema>;
 

@@ -32,7 +32,7 @@ export const setupCommand: CliCommand = {
     'setup --non-interactive --person NAME --contact-name NAME [--contact-phone NUMBER] [--contact-email ADDR] [--smtp-url URL] ' +
     '[--smtp-from ADDR] [--ntfy-url URL] [--ntfy-token TOKEN] [--webhook-url URL] [--webhook-secret S] [--pin DIGITS] ' +
     '[--pin-current DIGITS] [--region GB|US|CA|AU|IE] [--trust TOOL:ID ...] [--no-start-at-login] ' +
-    '[--summary-day mon|tue|wed|thu|fri|sat|sun] [--summary-time HH:MM] [--ping-url URL]',
+    '[--summary-day mon|tue|wed|thu|fri|sat|sun] [--summary-time HH:MM] [--ping-url URL] [--catalog-url URL]',
   summary: 'Write the family settings from a script (the app\'s setup window does the same by hand).',
   options: SETUP_OPTIONS,
   async run(context) {
