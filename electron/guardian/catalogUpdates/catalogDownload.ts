@@ -122,7 +122,7 @@ function unreachableMessage(host: string, error: NodeJS.ErrnoException): string 
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `The server ${host} could not be found; the computer may be offline.`;
   if (code === 'ECONNREFUSED') return `The server ${host} did not answer.`;
   if (code === 'ECONNRESET' || code === 'EPIPE') return `The connection to ${host} was cut before the list of remote-access programs arrived.`;
-  if (code.startsWith('ERR_TLS') || code.includes('CERT') || code === 'DEPTH_ZERO_SELF_SIGNED_CERT') {
+  if (code.startsWith('ERR_TLS') || code.includes('CERT') || code.startsWith('UNABLE_TO_') || code === 'DEPTH_ZERO_SELF_SIGNED_CERT') {
     return `The server ${host} could not prove who it is, so nothing was fetched from it.`;
   }
   return `The server ${host} could not be reached (${error.message}).`;
