@@ -162,7 +162,14 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     dataDir, settings: () => settings, budget: ntfyBudget, log, ...options.checkIn,
     compose: (kind, since) => composeAlert({ kind, person: settings.person, pcName, contactName: settings.contacts[0]?.name ?? 'you', at: since }),
   });
-  const inbox = createJournalInbox({ dataDir, append: record, log });
+  const inbox = createJournalInbox({
+    dataDir, log,
+    async append(entry) {
+      await record(entry);
+      // `pauseguard update-catalog` put a newer list in the data folder: it is in force from now on here too.
+      if (entry.type === 'catalog-check' && entry.outcome === 'updated') await catalogUpdates.adoptKept();
+    },
+  });
   const ping = createHeartbeatPing({ url: () => settings.pingUrl, everyMs: options.checkIn?.pingEveryMs, log });
   const noFacts = (): ContactFacts => ({ at: new Date(), toolName: null, happened: null, remoteId: null, remoteAddress: null, choice: null });
 

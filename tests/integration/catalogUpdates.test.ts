@@ -203,3 +203,13 @@ it.runIf(process.platform === 'linux')('a running process watcher sees a new too
     fs.rmSync(folder, { recursive: true, force: true });
   }
 });
+
+it('a newer list kept by another process (the CLI) is put in force when the running app is told of it', async () => {
+  const byTheCli = await open();
+  server.serve({ kind: 'document', body: signed(catalogVersion(2, '2026-12-20'), keys), etag: '"v2"' });
+  await byTheCli.check();
+  expect(updates.catalog.version).toBe(shipped.version);
+  await updates.adoptKept();
+  expect(updates.catalog.version).toBe(2);
+  expect(updates.state().etag).toBe('"v2"');
+});

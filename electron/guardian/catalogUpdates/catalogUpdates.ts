@@ -67,6 +67,8 @@ export interface CatalogUpdates {
   check(url?: string): Promise<CatalogCheckOutcome>;
   /** When the last check happened and succeeded, and what it refused. */
   state(): CatalogCheckState;
+  /** Puts in force a newer list another process (`pauseguard update-catalog`) kept, checked as at start. */
+  adoptKept(): Promise<void>;
   /** Checks soon after start, then once a day. */
   start(): void;
   stop(): void;
@@ -154,6 +156,14 @@ export async function openCatalogUpdates(options: CatalogUpdatesOptions): Promis
     catalog,
     check: (url) => serial(() => checkOnce(url ?? usualUrl())),
     state: () => state,
+    adoptKept: () => serial(async () => {
+      const found = await keptOrShipped(keptFile, shipped, publicKey, log);
+      if (found.catalog.version > catalog.version) {
+        catalog.replace(found.catalog);
+        state = await readState(stateFile);
+        options.onChange?.();
+      }
+    }),
     start() {
       const first = setTimeout(scheduled, options.firstCheckAfterMs ?? FIRST_CHECK_AFTER_MS);
       const daily = setInterval(scheduled, options.checkEveryMs ?? CHECK_EVERY_MS);
