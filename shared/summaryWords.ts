@@ -39,6 +39,8 @@ const SETTING_WORDS: Record<string, string> = {
   countdownSeconds: 'the pause countdown',
   weeklySummary: 'the day of this summary',
   setupComplete: 'setup finished',
+  pingUrl: 'the heartbeat ping address',
+  catalogUrl: 'where the list of remote-access programs comes from',
 };
 
 /** "Pause Guard could not close AnyDesk twice.": what "End it" really did, never "closed". */
@@ -249,6 +251,8 @@ function sectionsOf(summary: WeeklySummary): SummarySection[] {
       ],
     });
   }
+  const updates = updatesLines(summary);
+  if (updates.length > 0) sections.push({ heading: 'Keeping up to date', lines: updates });
   if (summary.tampering.length > 0) {
     const when = new Intl.DateTimeFormat('en-GB', { timeZone: summary.timeZone, weekday: 'long', hour: '2-digit', minute: '2-digit' });
     sections.push({
@@ -257,4 +261,23 @@ function sectionsOf(summary: WeeklySummary): SummarySection[] {
     });
   }
   return sections;
+}
+
+/** "Pause Guard was updated to 0.3.0 on Tuesday 1 December.", the lists of programs put in force, and checks failing. */
+function updatesLines(summary: WeeklySummary): string[] {
+  if (!summary.updates) return [];
+  const dates = dateWords(summary.region, summary.timeZone);
+  const { app, catalog, checksFailing } = summary.updates;
+  return [
+    ...app.map((update) => `Pause Guard was updated to ${update.version} on ${dates.day(update.at)}.`),
+    ...catalog.map((update) => {
+      const list = update.date === null ? `version ${update.version}` : `the one from ${dateWords(summary.region, 'UTC').date(`${update.date}T12:00:00Z`)}`;
+      return `The list of remote-access programs was updated on ${dates.day(update.at)}, to ${list}.`;
+    }),
+    ...(checksFailing === null
+      ? []
+      : [checksFailing.lastSucceeded === null
+        ? 'Pause Guard has not been able to check for a newer list of remote-access programs for more than two weeks. Please check the computer is online.'
+        : `Pause Guard has not been able to check for a newer list of remote-access programs since ${dates.dayAndYear(checksFailing.lastSucceeded)}. Please check the computer is online.`]),
+  ];
 }
