@@ -6,7 +6,8 @@ import { summaryTimeWords } from '../../shared/summaryTime';
 import type { AlertEvent } from '../guardian/alerts/outbox';
 import { createAppServices } from '../guardian/appServices';
 import { APP_VERSION } from '../guardian/appVersion';
-import { loadCatalog, type Catalog } from '../guardian/catalog';
+import type { Catalog } from '../guardian/catalog';
+import { catalogInForce } from '../guardian/catalogUpdates/catalogUpdates';
 import { saveProblem, settingsPath } from '../guardian/store/settingsStore';
 import type { CliCommand, CommandContext } from './command';
 import { setupInputFrom } from './setupInput';
@@ -55,7 +56,7 @@ export const setupCommand: CliCommand = {
  * queued for the family before returning. Field problems throw one UsageError with one sentence per line (exit 2).
  */
 export async function runSetup(values: CommandContext['values'], dataDir: string): Promise<SetupOutcome> {
-  const catalog = loadCatalog();
+  const catalog = await catalogInForce(dataDir, (line) => process.stderr.write(`${line}\n`));
   const request = readSetupOptions(values, catalog);
   const services = await createAppServices({
     dataDir, version: APP_VERSION, downloadFolders: [], watchers: [], quit: () => undefined, log: (line) => process.stderr.write(`${line}\n`),

@@ -178,6 +178,11 @@ export async function openCatalogUpdates(options: CatalogUpdatesOptions): Promis
   };
 }
 
+/** The catalog in force in a data folder, for a command that only looks (scan, setup): the kept one if it checks and is newer. */
+export async function catalogInForce(dataDir: string, log: (line: string) => void): Promise<Catalog> {
+  return (await keptOrShipped(path.join(dataDir, KEPT_CATALOG_FILE), loadCatalog(), CATALOG_PUBLIC_KEY, log)).catalog;
+}
+
 /** The signed catalog kept from an earlier update when it checks and is newer than the shipped one; the shipped one otherwise. */
 async function keptOrShipped(
   file: string, shipped: Catalog, publicKey: string, log: (line: string) => void,
