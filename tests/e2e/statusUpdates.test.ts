@@ -20,7 +20,7 @@ beforeAll(async () => {
   fs.mkdirSync(screenshots, { recursive: true });
   const yesterday = new Date(Date.now() - 24 * 3600_000).toISOString();
   fs.writeFileSync(path.join(dir, 'data', CATALOG_STATE_FILE), JSON.stringify({
-    url: 'https://github.com/pauseguard/pause-guard/releases/latest/download/remote-tools.signed.json', etag: '"v1"',
+    url: 'https://github.com/pauseguard/pause-guard/releases/latest/download/remote-tools.signed.json', etag: '"v1"', version: 1,
     checkedAt: new Date().toISOString(), succeededAt: yesterday,
     refusal: { reason: 'bad-signature', message: 'The list of remote-access programs was not signed by Pause Guard, or was changed after signing.' },
   }));

@@ -46,7 +46,7 @@ it('refuses a list not signed with Pause Guard\'s key: exit 1, the reason in one
 
 it('with --json, a 304 to the ETag it kept is a check that found nothing newer: exit 0', async () => {
   const url = `${server.url}/latest/remote-tools.signed.json`;
-  fs.writeFileSync(path.join(dataDir, CATALOG_STATE_FILE), JSON.stringify({ url, etag: '"v1"' }));
+  fs.writeFileSync(path.join(dataDir, CATALOG_STATE_FILE), JSON.stringify({ url, etag: '"v1"', version: 1 }));
   server.serve({ kind: 'document', body: 'never sent', etag: '"v1"' });
   const result = await run(['--url', url, '--json']);
   expect(result.code).toBe(0);

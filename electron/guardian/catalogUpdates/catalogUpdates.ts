@@ -29,6 +29,8 @@ const CheckStateSchema = z.object({
   /** The address the ETag belongs to: another address is asked without If-None-Match. */
   url: z.string().nullable().default(null),
   etag: z.string().nullable().default(null),
+  /** The version in force when the ETag was had: with another in force (a kept list put back or damaged), it is not sent. */
+  version: z.number().int().nullable().default(null),
   checkedAt: z.string().nullable().default(null),
   succeededAt: z.string().nullable().default(null),
   /** The last check's refusal, until a check succeeds. */
@@ -88,11 +90,8 @@ export async function openCatalogUpdates(options: CatalogUpdatesOptions): Promis
   const keptFile = path.join(dataDir, KEPT_CATALOG_FILE);
   const stateFile = path.join(dataDir, CATALOG_STATE_FILE);
   const shipped = options.shipped ?? loadCatalog();
-  const kept = await keptOrShipped(keptFile, shipped, publicKey, log);
-  const catalog = createLiveCatalog(kept.catalog);
+  const catalog = createLiveCatalog(await keptOrShipped(keptFile, shipped, publicKey, log));
   let state = await readState(stateFile);
-  // A kept document that no longer checks: the ETag names what is no longer in force, so the next check asks afresh.
-  if (kept.damaged) state = { ...state, etag: null };
   const serial = oneAtATime();
   let timers: ReturnType<typeof setTimeout>[] = [];
 
@@ -114,7 +113,8 @@ export async function openCatalogUpdates(options: CatalogUpdatesOptions): Promis
 
   const checkOnce = async (address: string): Promise<CatalogCheckOutcome> => {
     const at = now().toISOString();
-    const etag = state.url === address ? state.etag : null;
+    // "Nothing newer" answers for the list the ETag came with only: not for an older one put back in the data folder.
+    const etag = state.url === address && state.version === catalog.version ? state.etag : null;
     let outcome: CatalogCheckOutcome;
     try {
       const got = await downloadCatalog({ url: address, etag, timeoutMs: options.timeoutMs ?? DOWNLOAD_TIMEOUT_MS, maxBytes: MAX_CATALOG_BYTES, ca: options.ca })
@@ -132,7 +132,7 @@ export async function openCatalogUpdates(options: CatalogUpdatesOptions): Promis
         }
       }
       const etagNow = got.kind === 'document' ? got.etag : etag;
-      state = { url: address, etag: etagNow, checkedAt: at, succeededAt: at, refusal: null };
+      state = { url: address, etag: etagNow, version: catalog.version, checkedAt: at, succeededAt: at, refusal: null };
       outcome = { outcome: updated ? 'updated' : 'unchanged', version: catalog.version, date: catalog.date, reason: null, message: null };
     } catch (error) {
       if (!(error instanceof Refused)) throw error;
@@ -158,8 +158,8 @@ export async function openCatalogUpdates(options: CatalogUpdatesOptions): Promis
     state: () => state,
     adoptKept: () => serial(async () => {
       const found = await keptOrShipped(keptFile, shipped, publicKey, log);
-      if (found.catalog.version > catalog.version) {
-        catalog.replace(found.catalog);
+      if (found.version > catalog.version) {
+        catalog.replace(found);
         state = await readState(stateFile);
         options.onChange?.();
       }
@@ -180,21 +180,19 @@ export async function openCatalogUpdates(options: CatalogUpdatesOptions): Promis
 
 /** The catalog in force in a data folder, for a command that only looks (scan, setup): the kept one if it checks and is newer. */
 export async function catalogInForce(dataDir: string, log: (line: string) => void): Promise<Catalog> {
-  return (await keptOrShipped(path.join(dataDir, KEPT_CATALOG_FILE), loadCatalog(), CATALOG_PUBLIC_KEY, log)).catalog;
+  return keptOrShipped(path.join(dataDir, KEPT_CATALOG_FILE), loadCatalog(), CATALOG_PUBLIC_KEY, log);
 }
 
 /** The signed catalog kept from an earlier update when it checks and is newer than the shipped one; the shipped one otherwise. */
-async function keptOrShipped(
-  file: string, shipped: Catalog, publicKey: string, log: (line: string) => void,
-): Promise<{ catalog: Catalog; damaged: boolean }> {
+async function keptOrShipped(file: string, shipped: Catalog, publicKey: string, log: (line: string) => void): Promise<Catalog> {
   const text = await fs.readFile(file, 'utf8').catch(() => null);
-  if (text === null) return { catalog: shipped, damaged: false };
+  if (text === null) return shipped;
   try {
     const kept = loadCatalog(openSignedCatalog(text, publicKey));
-    return { catalog: kept.version > shipped.version ? kept : shipped, damaged: false };
+    return kept.version > shipped.version ? kept : shipped;
   } catch {
     log('The list of remote-access programs kept in the data folder was changed or damaged outside Pause Guard; the list that came with the app is used until the next check.');
-    return { catalog: shipped, damaged: true };
+    return shipped;
   }
 }
 
