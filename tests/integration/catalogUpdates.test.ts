@@ -213,3 +213,16 @@ it('a newer list kept by another process (the CLI) is put in force when the runn
   expect(updates.catalog.version).toBe(2);
   expect(updates.state().etag).toBe('"v2"');
 });
+
+it('a check under way when the app stops ends at once, journals nothing, and holds no connection open', async () => {
+  updates = await open(60_000);
+  server.serve({ kind: 'stall' });
+  const log: string[] = [];
+  const checking = updates.check().catch((error: unknown) => log.push(String(error)));
+  await expect.poll(() => server.requests.length).toBe(1);
+  updates.stop();
+  await checking;
+  expect(log).toEqual(['Error: Pause Guard stopped during the check.']);
+  expect(records).toEqual([]);
+  expect(updates.catalog.version).toBe(shipped.version);
+});

@@ -26,6 +26,8 @@ export interface DownloadOptions {
   maxBytes: number;
   /** Extra certificate authorities to trust (tests' own CA); the system's otherwise. */
   ca?: string;
+  /** Ends the download at once (the app stopping); it then rejects with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 const MAX_REDIRECTS = 5;
@@ -45,6 +47,12 @@ export function downloadCatalog(options: DownloadOptions): Promise<DownloadResul
     const timer = setTimeout(() => {
       fail('timeout', `The server did not send the list of remote-access programs within ${Math.round(options.timeoutMs / 1000)} seconds.`);
     }, options.timeoutMs);
+    const abort = (): void => finish(() => reject(options.signal?.reason));
+    if (options.signal?.aborted) {
+      abort();
+      return;
+    }
+    options.signal?.addEventListener('abort', abort, { once: true });
 
     const request = (address: string, redirectsLeft: number): void => {
       let url: URL;

@@ -94,6 +94,8 @@ export async function openCatalogUpdates(options: CatalogUpdatesOptions): Promis
   let state = await readState(stateFile);
   const serial = oneAtATime();
   let timers: ReturnType<typeof setTimeout>[] = [];
+  /** Aborts a download under way when the app stops, so no socket holds the process open for the time limit. */
+  let stopping = new AbortController();
 
   /** The catalog in a signed document, checked for signature, form and version; throws Refused otherwise. */
   const newer = (text: string): Catalog | null => {
@@ -117,7 +119,9 @@ export async function openCatalogUpdates(options: CatalogUpdatesOptions): Promis
     const etag = state.url === address && state.version === catalog.version ? state.etag : null;
     let outcome: CatalogCheckOutcome;
     try {
-      const got = await downloadCatalog({ url: address, etag, timeoutMs: options.timeoutMs ?? DOWNLOAD_TIMEOUT_MS, maxBytes: MAX_CATALOG_BYTES, ca: options.ca })
+      const got = await downloadCatalog({
+        url: address, etag, timeoutMs: options.timeoutMs ?? DOWNLOAD_TIMEOUT_MS, maxBytes: MAX_CATALOG_BYTES, ca: options.ca, signal: stopping.signal,
+      })
         .catch((error: unknown) => {
           if (error instanceof CatalogDownloadError) throw new Refused(error.reason, error.message);
           throw error;
@@ -148,6 +152,7 @@ export async function openCatalogUpdates(options: CatalogUpdatesOptions): Promis
   const usualUrl = (): string => options.url() ?? DEFAULT_CATALOG_URL;
   const scheduled = (): void => {
     void serial(() => checkOnce(usualUrl())).catch((error: unknown) => {
+      if (stopping.signal.aborted) return;
       log(`Pause Guard could not check for a newer list of remote-access programs: ${error instanceof Error ? error.message : String(error)}`);
     });
   };
@@ -165,6 +170,7 @@ export async function openCatalogUpdates(options: CatalogUpdatesOptions): Promis
       }
     }),
     start() {
+      stopping = new AbortController();
       const first = setTimeout(scheduled, options.firstCheckAfterMs ?? FIRST_CHECK_AFTER_MS);
       const daily = setInterval(scheduled, options.checkEveryMs ?? CHECK_EVERY_MS);
       first.unref();
@@ -174,6 +180,7 @@ export async function openCatalogUpdates(options: CatalogUpdatesOptions): Promis
     stop() {
       for (const timer of timers) clearTimeout(timer);
       timers = [];
+      stopping.abort(new Error('Pause Guard stopped during the check.'));
     },
   };
 }
