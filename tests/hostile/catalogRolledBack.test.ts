@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { KEPT_CATALOG_FILE } from '../../electron/guardian/catalogUpdates/catalogUpdates';
 import { catalogVersion, signed, startCatalogServer, testKeys, type CatalogServer } from '../fixtures/catalogServer';
-import { familyPc, type FamilyPc } from '../fixtures/hostile/familyPc';
+import { FAMILY_PIN, familyPc, type FamilyPc } from '../fixtures/hostile/familyPc';
 
 const keys = testKeys();
 let server: CatalogServer;
@@ -46,4 +46,24 @@ it('an older genuine list put back by hand is replaced by the newest at the next
   expect(server.requests.at(-1)?.ifNoneMatch).toBeNull();
   expect(outcome).toMatchObject({ outcome: 'updated', version: 3 });
   expect(services.catalogUpdates.catalog.version).toBe(3);
+});
+
+it('a list older than the one last checked in force is noticed at start, and the newest is asked for at once', async () => {
+  const url = `${server.url}/own/remote-tools.signed.json`;
+  // The first check after start is far off: only the rolled-back list may bring it forward.
+  const catalogUpdates = { publicKey: keys.publicKey, ca: server.ca, firstCheckAfterMs: 600_000 };
+  const older = signed(catalogVersion(2, '2026-12-10'), keys);
+  let services = await pc.start({ catalogUpdates });
+  await pc.setUp();
+  expect((await services.setup.save(pc.input({ catalogUrl: url, currentPin: FAMILY_PIN }))).ok).toBe(true);
+  server.serve({ kind: 'document', body: older, etag: '"v2"' });
+  await services.catalogUpdates.check();
+  server.serve({ kind: 'document', body: signed(catalogVersion(3, '2026-12-20'), keys), etag: '"v3"' });
+  await services.catalogUpdates.check();
+  await pc.stop();
+
+  fs.writeFileSync(path.join(pc.dataDir, KEPT_CATALOG_FILE), older);
+  services = await pc.start({ catalogUpdates });
+  await expect.poll(() => services.catalogUpdates.catalog.version, { timeout: 10_000 }).toBe(3);
+  expect(pc.log.join(' ')).toMatch(/older than the one last in use/);
 });

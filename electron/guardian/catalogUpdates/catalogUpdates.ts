@@ -92,6 +92,11 @@ export async function openCatalogUpdates(options: CatalogUpdatesOptions): Promis
   const shipped = options.shipped ?? loadCatalog();
   const catalog = createLiveCatalog(await keptOrShipped(keptFile, shipped, publicKey, log));
   let state = await readState(stateFile);
+  // A list older than the one the last check left in force was put back (or the newer one lost): ask for the newest now.
+  const rolledBack = state.version !== null && state.version > catalog.version;
+  if (rolledBack) {
+    log(`The list of remote-access programs found at start (version ${catalog.version}) is older than the one last in use (version ${state.version}); the newest is asked for now.`);
+  }
   const serial = oneAtATime();
   let timers: ReturnType<typeof setTimeout>[] = [];
   /** Aborts a download under way when the app stops, so no socket holds the process open for the time limit. */
@@ -171,7 +176,7 @@ export async function openCatalogUpdates(options: CatalogUpdatesOptions): Promis
     }),
     start() {
       stopping = new AbortController();
-      const first = setTimeout(scheduled, options.firstCheckAfterMs ?? FIRST_CHECK_AFTER_MS);
+      const first = setTimeout(scheduled, rolledBack ? 0 : (options.firstCheckAfterMs ?? FIRST_CHECK_AFTER_MS));
       const daily = setInterval(scheduled, options.checkEveryMs ?? CHECK_EVERY_MS);
       first.unref();
       daily.unref();
