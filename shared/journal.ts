@@ -9,8 +9,11 @@ const at = z.string().datetime({ offset: true });
 export const HeldCauseSchema = z.enum(['asleep', 'stalled']);
 export type HeldCause = z.infer<typeof HeldCauseSchema>;
 
-/** What Pause Guard seals and found changed outside it: its settings, the journal, or the sealing key itself. */
-export const TamperedSchema = z.enum(['settings', 'journal', 'seal-key']);
+/**
+ * What Pause Guard found changed outside it: what it seals (its settings, the journal, the sealing key itself), or the
+ * signed list of remote-access programs kept in the data folder.
+ */
+export const TamperedSchema = z.enum(['settings', 'journal', 'seal-key', 'catalog']);
 export type Tampered = z.infer<typeof TamperedSchema>;
 
 /** The choice the person made on the interruption screen. */

@@ -26,6 +26,7 @@ const TAMPERED_WORDS: Record<Tampered, string> = {
   settings: 'Its settings were removed or changed; the ones you chose stayed in force',
   journal: 'Its journal was cut short or removed',
   'seal-key': 'Its sealing key could not be used and a new one was made',
+  catalog: 'Its list of remote-access programs was changed; it used a genuine one instead',
 };
 
 /** Settings by the name the journal records, in words; a name not listed here is shown as it is. */

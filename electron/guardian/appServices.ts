@@ -109,6 +109,11 @@ export interface AppServices {
   refuseDebugger(switches: string[]): Promise<void>;
 }
 
+/** The alert each kind of tampering sends the contact. */
+const TAMPERED_ALERTS: Record<Tampered, AlertKind> = {
+  settings: 'settings-tampered', 'seal-key': 'settings-tampered', journal: 'journal-tampered', catalog: 'catalog-tampered',
+};
+
 /** Marks a settings reset the contact has not been told about yet (no channel was known after the reset). */
 const RESET_NOTICE_FILE = 'settings-reset-untold';
 
@@ -192,7 +197,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   /** Told first (the outbox keeps it across a crash), then journalled. */
   const reportTampering = async (what: Tampered, reason: string, keptAs: string | null): Promise<void> => {
     log(`Pause Guard found its own files changed outside it: ${reason}`);
-    await notifier.notify(what === 'journal' ? 'journal-tampered' : 'settings-tampered', noFacts());
+    await notifier.notify(TAMPERED_ALERTS[what], noFacts());
     await record({ type: 'tampering', at: new Date().toISOString(), what, reason, keptAs });
   };
   const onSettingsTampered = (tampered: SettingsTampering): Promise<void> => reportTampering('settings', tampered.reason, tampered.keptAs);
@@ -325,6 +330,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       const gap = await heartbeat.start();
       await openAlerts();
       if (journalProblem) await reportTampering('journal', journalProblem, null);
+      if (catalogUpdates.keptProblem) await reportTampering('catalog', catalogUpdates.keptProblem, null);
       await summaries.start();
       if (gap && !gap.clean) await notifier.notify('protection-gap', { ...noFacts(), at: new Date(gap.from) });
       await tellAboutReset();

@@ -19,6 +19,8 @@ export const KEPT_CATALOG_FILE = 'remote-tools.signed.json';
 /** When the last check happened and succeeded, what it refused, and the ETag of the document in force. */
 export const CATALOG_STATE_FILE = 'catalog-updates.json';
 
+const KEPT_DAMAGED = 'The list of remote-access programs kept in the data folder was changed or damaged outside Pause Guard.';
+
 /** Far above the shipped catalog (60 kB for about 100 programs): a larger document is not a catalog. */
 export const MAX_CATALOG_BYTES = 2 * 1024 * 1024;
 const DOWNLOAD_TIMEOUT_MS = 60_000;
@@ -65,6 +67,8 @@ export interface CatalogUpdatesOptions {
 export interface CatalogUpdates {
   /** The one catalog everything holds; its content changes when a newer one is put in force. */
   readonly catalog: LiveCatalog;
+  /** Why the kept list found at open was not used (changed or damaged outside Pause Guard), in one sentence; null when it was fine or absent. */
+  readonly keptProblem: string | null;
   /** Checks now (at `url`, or the usual address), applies a newer signed catalog, journals what happened. */
   check(url?: string): Promise<CatalogCheckOutcome>;
   /** When the last check happened and succeeded, and what it refused. */
@@ -90,7 +94,8 @@ export async function openCatalogUpdates(options: CatalogUpdatesOptions): Promis
   const keptFile = path.join(dataDir, KEPT_CATALOG_FILE);
   const stateFile = path.join(dataDir, CATALOG_STATE_FILE);
   const shipped = options.shipped ?? loadCatalog();
-  const catalog = createLiveCatalog(await keptOrShipped(keptFile, shipped, publicKey, log));
+  const kept = await keptOrShipped(keptFile, shipped, publicKey, log);
+  const catalog = createLiveCatalog(kept.catalog);
   let state = await readState(stateFile);
   // A list older than the one the last check left in force was put back (or the newer one lost): ask for the newest now.
   const rolledBack = state.version !== null && state.version > catalog.version;
@@ -164,10 +169,11 @@ export async function openCatalogUpdates(options: CatalogUpdatesOptions): Promis
 
   return {
     catalog,
+    keptProblem: kept.damaged ? KEPT_DAMAGED : null,
     check: (url) => serial(() => checkOnce(url ?? usualUrl())),
     state: () => state,
     adoptKept: () => serial(async () => {
-      const found = await keptOrShipped(keptFile, shipped, publicKey, log);
+      const found = (await keptOrShipped(keptFile, shipped, publicKey, log)).catalog;
       if (found.version > catalog.version) {
         catalog.replace(found);
         state = await readState(stateFile);
@@ -192,19 +198,21 @@ export async function openCatalogUpdates(options: CatalogUpdatesOptions): Promis
 
 /** The catalog in force in a data folder, for a command that only looks (scan, setup): the kept one if it checks and is newer. */
 export async function catalogInForce(dataDir: string, log: (line: string) => void): Promise<Catalog> {
-  return keptOrShipped(path.join(dataDir, KEPT_CATALOG_FILE), loadCatalog(), CATALOG_PUBLIC_KEY, log);
+  return (await keptOrShipped(path.join(dataDir, KEPT_CATALOG_FILE), loadCatalog(), CATALOG_PUBLIC_KEY, log)).catalog;
 }
 
 /** The signed catalog kept from an earlier update when it checks and is newer than the shipped one; the shipped one otherwise. */
-async function keptOrShipped(file: string, shipped: Catalog, publicKey: string, log: (line: string) => void): Promise<Catalog> {
+async function keptOrShipped(
+  file: string, shipped: Catalog, publicKey: string, log: (line: string) => void,
+): Promise<{ catalog: Catalog; damaged: boolean }> {
   const text = await fs.readFile(file, 'utf8').catch(() => null);
-  if (text === null) return shipped;
+  if (text === null) return { catalog: shipped, damaged: false };
   try {
     const kept = loadCatalog(openSignedCatalog(text, publicKey));
-    return kept.version > shipped.version ? kept : shipped;
+    return { catalog: kept.version > shipped.version ? kept : shipped, damaged: false };
   } catch {
-    log('The list of remote-access programs kept in the data folder was changed or damaged outside Pause Guard; the list that came with the app is used until the next check.');
-    return shipped;
+    log(`${KEPT_DAMAGED} The list that came with the app is used until the next check.`);
+    return { catalog: shipped, damaged: true };
   }
 }
 
