@@ -6,6 +6,8 @@ import { startTrayApp } from './trayApp';
 
 startTrayApp({
   mainDir: import.meta.dirname,
-  createServices: (dataDir, quit, keyProtector) =>
-    createAppServices({ dataDir, version: APP_VERSION, downloadFolders: null, quit, keyProtector, log: (line) => console.error(line) }),
+  createServices: (dataDir, quit, keyProtector, appUpdateSupport) =>
+    createAppServices({ dataDir, version: APP_VERSION, downloadFolders: null, quit, keyProtector, appUpdateSupport, log: (line) => console.error(line) }),
+  // electron-updater is CommonJS: its autoUpdater is reached through the default export, and only loaded when used.
+  loadAutoUpdater: async () => (await import('electron-updater')).default.autoUpdater,
 });

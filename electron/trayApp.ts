@@ -7,6 +7,8 @@ import type { StopReason } from './guardian/protection/heartbeat';
 import type { KeyProtector } from './guardian/store/sealKey';
 import { createApiHandlers } from './apiHandlers';
 import { appPagesFor } from './appPages';
+import { appUpdateSupportOf, readBuildFacts } from './appUpdateSupport';
+import { connectAppUpdater, type AppUpdaterOptions } from './appUpdater';
 import { applyStartAtLogin, wasStartedAtLogin } from './autoLaunch';
 import { cspFor } from './csp';
 import { debuggerSwitches, withoutDebuggerSwitches } from './debuggerSwitches';
@@ -19,13 +21,16 @@ import { createDashboardWindow } from './windows/dashboardWindow';
 import { createInterruptionWindows, type InterruptionWindows } from './windows/interruptionWindows';
 import { routeOf } from './windows/eventRoutes';
 import type { Page, WarningView } from '../shared/interruption';
+import type { AppUpdateSupport } from '../shared/updates';
 
 export type TrayAppOptions = {
   /**
    * Builds the app services over the person's data folder (Electron's userData); `quit` is called once the PIN allowed
    * it; `keyProtector` keeps the sealing key (safeStorage where it is real protection).
    */
-  createServices: (dataDir: string, quit: () => void, keyProtector: KeyProtector) => Promise<AppServices>;
+  createServices: (dataDir: string, quit: () => void, keyProtector: KeyProtector, appUpdateSupport: AppUpdateSupport) => Promise<AppServices>;
+  /** electron-updater's autoUpdater, loaded only when this build installs its own updates (main.ts); none in tests. */
+  loadAutoUpdater?: () => Promise<AppUpdaterOptions['autoUpdater']>;
   /** The folder of the built main bundle (out/main): the preload and renderer are found beside it. */
   mainDir: string;
   /** How the app was started (process.argv unless given). */
@@ -52,7 +57,7 @@ function refuseDebugger(options: TrayAppOptions, argv: readonly string[], switch
   void app
     .whenReady()
     // safeStorage can be asked only once the app is ready; the journal and outbox are sealed as at any start.
-    .then(() => options.createServices(app.getPath('userData'), () => undefined, keyProtectorFor(safeStorage, process.platform).protector))
+    .then(() => options.createServices(app.getPath('userData'), () => undefined, keyProtectorFor(safeStorage, process.platform).protector, 'development'))
     .then((services) => services.refuseDebugger(switches))
     .catch((error: unknown) => console.error(`Pause Guard could not record the debugger switches: ${String(error)}`))
     .finally(() => {
@@ -134,7 +139,8 @@ export function startTrayApp(options: TrayAppOptions): void {
     // safeStorage can be asked only once the app is ready.
     const { protector, note } = keyProtectorFor(safeStorage, process.platform);
     if (note) log(note);
-    const services = await options.createServices(app.getPath('userData'), () => quitFor('quit'), protector);
+    const updateSupport = appUpdateSupportOf(readBuildFacts({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() }));
+    const services = await options.createServices(app.getPath('userData'), () => quitFor('quit'), protector, updateSupport);
     // The system going down is not someone switching protection off: it may stop, and the journal says "shut down".
     // Linux and macOS tell first and wait while protection stops (the typings omit the event Electron passes).
     powerMonitor.on('shutdown', (event?: Electron.Event) => {
@@ -187,7 +193,11 @@ export function startTrayApp(options: TrayAppOptions): void {
       view(),
     );
     window.on('show', () => tray.update(view()));
-    window.on('hide', () => tray.update(view()));
+    window.on('hide', () => {
+      tray.update(view());
+      // The window closing is a quiet moment: an update waiting for one may install now.
+      services.appUpdates.quietMoment();
+    });
 
     guardian.onApiEvent((name, payload) => {
       const route = routeOf(name);
@@ -217,6 +227,19 @@ export function startTrayApp(options: TrayAppOptions): void {
     });
 
     await services.start();
+    if (services.appUpdates.support === 'on' && options.loadAutoUpdater) {
+      connectAppUpdater({
+        autoUpdater: await options.loadAutoUpdater(), appUpdates: services.appUpdates, log,
+        windowOpen: () => window.isVisible(),
+        // Protection has stopped (journalled as `update`): the quit that installs passes without the PIN or a second stop.
+        quitForUpdate: () => {
+          allowedQuit = 'update';
+          quitting = true;
+          running?.interruptions.destroy();
+          running = null;
+        },
+      });
+    }
     await applyStartAtLogin(services.settings().startAtLogin).catch((error: unknown) => log(`Start at login could not be set: ${String(error)}`));
     await loaded;
     if (!services.settings().setupComplete) openPage('setup');

@@ -10,6 +10,7 @@ import {
 } from './interruption';
 import { ContactCardSchema, RegionSchema } from './settings';
 import { IsoWeekStringSchema, WeeklySummarySchema } from './summary';
+import { UpdatesViewSchema } from './updates';
 
 /** What the tray and the status page show: is protection on, and what the engine sees right now. */
 export const StatusSchema = z.object({
@@ -25,6 +26,8 @@ export const StatusSchema = z.object({
   contact: ContactCardSchema.nullable().optional(),
   /** False until the family has finished setup: the status page then offers it. */
   setupComplete: z.boolean().optional(),
+  /** The app's version, the list of remote-access programs in force and its last check, and how the app is updated. */
+  updates: UpdatesViewSchema.optional(),
 });
 export type Status = z.infer<typeof StatusSchema>;
 

@@ -54,7 +54,10 @@ export const RemoteToolSchema = z.object({
 export type RemoteTool = z.infer<typeof RemoteToolSchema>;
 
 export const CatalogSchema = z.object({
+  /** Raised by one for every published change: an update with a lower version than the one in force is refused. */
   version: z.number().int().positive(),
+  /** The day this version was published (YYYY-MM-DD), shown to the person as "list of remote-access programs from 2 December 2026". */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD').optional(),
   source: z.string(),
   tools: z.array(RemoteToolSchema).min(1),
 });

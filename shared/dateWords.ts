@@ -17,6 +17,8 @@ export interface DateWords {
   dayAndYear(at: Date | string): string;
   /** "3 March" (GB) or "March 3" (US). */
   dayOfMonth(at: Date | string): string;
+  /** "3 March 2026" (GB) or "March 3, 2026" (US). */
+  date(at: Date | string): string;
   /** "2:05 pm on Tuesday 3 March 2026". */
   moment(at: Date | string): string;
   /** "16 to 22 November" or "30 November to 6 December" (GB); "November 16 to 22" (US). */
@@ -54,6 +56,7 @@ export function dateWords(region: Region = 'GB', timeZone?: string): DateWords {
     shortDay: format({ weekday: 'short', day: 'numeric', month: 'short' }),
     dayAndYear,
     dayOfMonth,
+    date: format({ day: 'numeric', month: 'long', year: 'numeric' }),
     moment: (at) => `${clock(at)} on ${dayAndYear(at)}`,
     days: (from, to) => {
       if (monthAndYear(from) !== monthAndYear(to)) return `${dayOfMonth(from)} to ${dayOfMonth(to)}`;

@@ -9,8 +9,11 @@ const at = z.string().datetime({ offset: true });
 export const HeldCauseSchema = z.enum(['asleep', 'stalled']);
 export type HeldCause = z.infer<typeof HeldCauseSchema>;
 
-/** What Pause Guard seals and found changed outside it: its settings, the journal, or the sealing key itself. */
-export const TamperedSchema = z.enum(['settings', 'journal', 'seal-key']);
+/**
+ * What Pause Guard found changed outside it: what it seals (its settings, the journal, the sealing key itself), or the
+ * signed list of remote-access programs kept in the data folder.
+ */
+export const TamperedSchema = z.enum(['settings', 'journal', 'seal-key', 'catalog']);
 export type Tampered = z.infer<typeof TamperedSchema>;
 
 /** The choice the person made on the interruption screen. */
@@ -20,6 +23,10 @@ export type Choice = z.infer<typeof ChoiceSchema>;
 /** Why "End it" did not end the tool: nothing Pause Guard could end, ending was refused or failed, or it kept running or came back. */
 export const NotEndedReasonSchema = z.enum(['nothing-to-end', 'refused', 'came-back']);
 export type NotEndedReason = z.infer<typeof NotEndedReasonSchema>;
+
+/** Why a downloaded catalog was not put in force (the one in force stays): see electron/guardian/catalogUpdates/. */
+export const CatalogRefusalSchema = z.enum(['bad-signature', 'downgrade', 'malformed', 'oversized', 'incomplete', 'unreachable', 'plain-http', 'timeout']);
+export type CatalogRefusal = z.infer<typeof CatalogRefusalSchema>;
 
 export const AppRecordSchema = z.discriminatedUnion('type', [
   /** The app started; `version` is the app's. */
@@ -57,6 +64,15 @@ export const AppRecordSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('tampering'), at, what: TamperedSchema, reason: z.string(), keptAs: z.string().nullable() }),
   /** A test alert was asked for (CLI or setup window); `refused` when one had gone out less than a minute before. */
   z.object({ type: z.literal('test-alert'), at, refused: z.boolean() }),
+  /**
+   * One check for a newer list of remote-access programs: `updated` put a newer one in force, `unchanged` found none,
+   * `refused` kept the one in force (`reason`, and `message` in one plain sentence). `version` and `date` are the
+   * list's in force after the check.
+   */
+  z.object({
+    type: z.literal('catalog-check'), at, outcome: z.enum(['updated', 'unchanged', 'refused']), version: z.number().int(),
+    date: z.string().nullable(), reason: CatalogRefusalSchema.nullable(), message: z.string().nullable(),
+  }),
 ]);
 export type AppRecord = z.infer<typeof AppRecordSchema>;
 

@@ -72,6 +72,9 @@ export type PinHash = z.infer<typeof PinHashSchema>;
 /** Where the heartbeat pings go: an http(s) address the family's Healthchecks gave them. */
 export const PingUrlSchema = z.string().url().regex(/^https?:\/\//i, 'A ping address starts with http:// or https://.');
 
+/** A self-hosted copy of the signed list of remote-access programs: HTTPS only, since the list decides what is caught. */
+export const CatalogUrlSchema = z.string().max(500).url().regex(/^https:\/\/[^/]/i, 'The list address starts with https://.');
+
 export const WeeklySummaryTimeSchema = z.object({
   /** 0 = Sunday ... 6 = Saturday, local time. */
   day: z.number().int().min(0).max(6).default(0),
@@ -93,6 +96,8 @@ export const SettingsSchema = z.object({
   weeklySummary: WeeklySummaryTimeSchema.default({ day: 0, hour: 18, minute: 0 }),
   /** A heartbeat ping URL (healthchecks.io or a self-hosted Healthchecks): a GET every few minutes while protection runs. */
   pingUrl: PingUrlSchema.nullable().default(null),
+  /** Where the signed list of remote-access programs is fetched from; null for the newest GitHub release's copy. */
+  catalogUrl: CatalogUrlSchema.nullable().default(null),
   /** True once the family has finished setup; protection is on before that too. */
   setupComplete: z.boolean().default(false),
 });

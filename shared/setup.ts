@@ -30,6 +30,8 @@ export const SetupViewSchema = z.object({
   trustableTools: z.array(z.object({ toolId: z.string(), name: z.string() })),
   /** The heartbeat ping URL saved, if any. */
   pingUrl: z.string().nullable().optional(),
+  /** The self-hosted address of the list of remote-access programs, if any. */
+  catalogUrl: z.string().nullable().optional(),
 });
 export type SetupView = z.infer<typeof SetupViewSchema>;
 
@@ -74,6 +76,8 @@ export const SetupInputSchema = z.object({
   currentPin: z.string().max(8),
   /** The heartbeat ping URL; empty for none; not sent keeps the saved one. */
   pingUrl: z.string().max(500).optional(),
+  /** The self-hosted address of the list of remote-access programs; empty for the usual one; not sent keeps the saved one. */
+  catalogUrl: z.string().max(500).optional(),
 });
 export type SetupInput = z.infer<typeof SetupInputSchema>;
 

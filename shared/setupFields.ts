@@ -6,6 +6,7 @@ import {
   ContactSchema,
   EmailChannelSchema,
   NtfyChannelSchema,
+  CatalogUrlSchema,
   SettingsSchema,
   PingUrlSchema,
   TrustedHelperSchema,
@@ -49,6 +50,7 @@ export const FIELD_MESSAGES = {
   summaryDay: 'Please choose the day for the weekly summary.',
   summaryTime: 'Please choose a time for the weekly summary, like 18:00.',
   pingUrl: 'A ping address is the whole web address your Healthchecks check shows, like https://hc-ping.com/ followed by its code.',
+  catalogUrl: 'The address of your own copy of the list of remote-access programs must be a whole web address starting with https://.',
 } as const;
 
 const SMTP_ADDRESS_MESSAGES = {
@@ -146,6 +148,8 @@ export function setupFieldErrors(input: SetupInput, context: SetupFieldContext):
 
   const pingUrl = input.pingUrl?.trim() ?? '';
   if (pingUrl !== '' && problem(PingUrlSchema, pingUrl)) errors.pingUrl = FIELD_MESSAGES.pingUrl;
+  const catalogUrl = input.catalogUrl?.trim() ?? '';
+  if (catalogUrl !== '' && problem(CatalogUrlSchema, catalogUrl)) errors.catalogUrl = FIELD_MESSAGES.catalogUrl;
 
   const summary = WeeklySummaryTimeSchema.shape;
   if (problem(summary.day, input.weeklySummary.day)) errors['weeklySummary.day'] = FIELD_MESSAGES.summaryDay;

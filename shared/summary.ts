@@ -74,6 +74,16 @@ export const WeeklySummarySchema = z.object({
   tampering: z.array(z.object({ at, what: TamperedSchema })),
   /** Monday to Sunday, for the bar chart. `events` counts what the summary lists (not heartbeats). */
   days: z.array(z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), uptimePercent: percent, events: count })).length(7),
+  /**
+   * What kept Pause Guard current this week: versions of the app first started, lists of remote-access programs put in
+   * force, and, when no check for a newer list succeeded in the two weeks before the summary's end (Pause Guard being
+   * there before them), when the last one did (null: none in the month read). Absent in summaries made before it existed.
+   */
+  updates: z.object({
+    app: z.array(z.object({ at, version: z.string() })),
+    catalog: z.array(z.object({ at, version: z.number().int(), date: z.string().nullable() })),
+    checksFailing: z.object({ lastSucceeded: at.nullable() }).nullable(),
+  }).optional(),
   /** Nothing to tell: no tools, installers, sessions (live or past), remote input, interruptions, wrong PINs or settings changes. */
   allQuiet: z.boolean(),
 });

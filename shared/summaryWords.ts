@@ -26,6 +26,7 @@ const TAMPERED_WORDS: Record<Tampered, string> = {
   settings: 'Its settings were removed or changed; the ones you chose stayed in force',
   journal: 'Its journal was cut short or removed',
   'seal-key': 'Its sealing key could not be used and a new one was made',
+  catalog: 'Its list of remote-access programs was changed; it used a genuine one instead',
 };
 
 /** Settings by the name the journal records, in words; a name not listed here is shown as it is. */
@@ -39,6 +40,8 @@ const SETTING_WORDS: Record<string, string> = {
   countdownSeconds: 'the pause countdown',
   weeklySummary: 'the day of this summary',
   setupComplete: 'setup finished',
+  pingUrl: 'the heartbeat ping address',
+  catalogUrl: 'where the list of remote-access programs comes from',
 };
 
 /** "Pause Guard could not close AnyDesk twice.": what "End it" really did, never "closed". */
@@ -255,6 +258,8 @@ function sectionsOf(summary: WeeklySummary): SummarySection[] {
       ],
     });
   }
+  const updates = updatesLines(summary);
+  if (updates.length > 0) sections.push({ heading: 'Keeping up to date', lines: updates });
   if (summary.tampering.length > 0) {
     const when = new Intl.DateTimeFormat('en-GB', { timeZone: summary.timeZone, weekday: 'long', hour: '2-digit', minute: '2-digit' });
     sections.push({
@@ -263,4 +268,23 @@ function sectionsOf(summary: WeeklySummary): SummarySection[] {
     });
   }
   return sections;
+}
+
+/** "Pause Guard was updated to 0.3.0 on Tuesday 1 December.", the lists of programs put in force, and checks failing. */
+function updatesLines(summary: WeeklySummary): string[] {
+  if (!summary.updates) return [];
+  const dates = dateWords(summary.region, summary.timeZone);
+  const { app, catalog, checksFailing } = summary.updates;
+  return [
+    ...app.map((update) => `Pause Guard was updated to ${update.version} on ${dates.day(update.at)}.`),
+    ...catalog.map((update) => {
+      const list = update.date === null ? `version ${update.version}` : `the one from ${dateWords(summary.region, 'UTC').date(`${update.date}T12:00:00Z`)}`;
+      return `The list of remote-access programs was updated on ${dates.day(update.at)}, to ${list}.`;
+    }),
+    ...(checksFailing === null
+      ? []
+      : [checksFailing.lastSucceeded === null
+        ? 'Pause Guard has not been able to check for a newer list of remote-access programs for more than two weeks. Please check the computer is online.'
+        : `Pause Guard has not been able to check for a newer list of remote-access programs since ${dates.dayAndYear(checksFailing.lastSucceeded)}. Please check the computer is online.`]),
+  ];
 }

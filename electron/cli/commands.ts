@@ -4,9 +4,10 @@ import { scanCommand } from './scanCommand';
 import { setupCommand } from './setupCommand';
 import { summaryCommand } from './summaryCommand';
 import { testAlertCommand } from './testAlertCommand';
+import { updateCatalogCommand } from './updateCatalogCommand';
 import { verifyJournalCommand } from './verifyJournalCommand';
 import { watchCommand } from './watchCommand';
 
 export const commands: readonly CliCommand[] = [
-  scanCommand, watchCommand, setupCommand, testAlertCommand, summaryCommand, verifyJournalCommand,
+  scanCommand, watchCommand, setupCommand, testAlertCommand, summaryCommand, verifyJournalCommand, updateCatalogCommand,
 ];

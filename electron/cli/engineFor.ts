@@ -1,7 +1,7 @@
-// Builds the engine the scan command runs (watch runs the whole app services): the bundled catalog and the platform's
+// Builds the engine the scan command runs (watch runs the whole app services): the catalog in force and the platform's
 // default watchers, over the folders --downloads names and, with --processes-in, only the programs run from that folder.
 import { createEngine, type Engine } from '../guardian/engine';
-import { loadCatalog } from '../guardian/catalog';
+import { catalogInForce } from '../guardian/catalogUpdates/catalogUpdates';
 import { createDefaultWatchers } from '../guardian/watchers/defaultWatchers';
 import { processSourceIn } from '../guardian/watchers/processes/folderProcessSource';
 import type { CommandContext, CommandOptions } from './command';
@@ -21,9 +21,10 @@ export function downloadFoldersOf(context: CommandContext): string[] | null {
   return Array.isArray(downloads) ? downloads.map((d) => checkFolder(String(d), 'downloads folder')) : null;
 }
 
-export function engineFor(context: CommandContext): Engine {
+export async function engineFor(context: CommandContext): Promise<Engine> {
+  const catalog = await catalogInForce(context.common.dataDir, (line) => process.stderr.write(`${line}\n`));
   return createEngine({
     dataDir: context.common.dataDir,
-    watchers: createDefaultWatchers({ catalog: loadCatalog(), downloadFolders: downloadFoldersOf(context), processSource: processSourceIn(processesInOf(context)) }),
+    watchers: createDefaultWatchers({ catalog, downloadFolders: downloadFoldersOf(context), processSource: processSourceIn(processesInOf(context)) }),
   });
 }

@@ -10,7 +10,7 @@ export const scanCommand: CliCommand = {
   summary: 'Look once for remote-access programs, incoming sessions and installers, then exit.',
   options: WATCH_OPTIONS,
   async run(context) {
-    const result = await scan(engineFor(context));
+    const result = await scan(await engineFor(context));
     context.write(context.common.json ? JSON.stringify(result) : formatScan(result));
     return 0;
   },

@@ -4,7 +4,8 @@
 import type { Region, Settings } from '../../shared/settings';
 import { summaryTimeWords } from '../../shared/summaryTime';
 import type { AlertEvent } from '../guardian/alerts/outbox';
-import { loadCatalog, type Catalog } from '../guardian/catalog';
+import type { Catalog } from '../guardian/catalog';
+import { catalogInForce } from '../guardian/catalogUpdates/catalogUpdates';
 import { settingsPath } from '../guardian/store/settingsStore';
 import type { CliCommand, CommandContext } from './command';
 import { withCommandServices } from './commandServices';
@@ -31,7 +32,7 @@ export const setupCommand: CliCommand = {
     'setup --non-interactive --person NAME --contact-name NAME [--contact-phone NUMBER] [--contact-email ADDR] [--smtp-url URL] ' +
     '[--smtp-from ADDR] [--ntfy-url URL] [--ntfy-token TOKEN] [--webhook-url URL] [--webhook-secret S] [--pin DIGITS] ' +
     '[--pin-current DIGITS] [--region GB|US|CA|AU|IE] [--trust TOOL:ID ...] [--no-start-at-login] ' +
-    '[--summary-day mon|tue|wed|thu|fri|sat|sun] [--summary-time HH:MM] [--ping-url URL]',
+    '[--summary-day mon|tue|wed|thu|fri|sat|sun] [--summary-time HH:MM] [--ping-url URL] [--catalog-url URL]',
   summary: 'Write the family settings from a script (the app\'s setup window does the same by hand).',
   options: SETUP_OPTIONS,
   async run(context) {
@@ -54,7 +55,7 @@ export const setupCommand: CliCommand = {
  * queued for the family before returning. Field problems throw one UsageError with one sentence per line (exit 2).
  */
 export async function runSetup(values: CommandContext['values'], dataDir: string): Promise<SetupOutcome> {
-  const catalog = loadCatalog();
+  const catalog = await catalogInForce(dataDir, (line) => process.stderr.write(`${line}\n`));
   const request = readSetupOptions(values, catalog);
   const alerts: AlertEvent[] = [];
   const outcome: SetupOutcome = { code: 0, lines: [], problem: null, changedFields: [] };

@@ -45,5 +45,6 @@ export function setupInputFrom(request: SetupRequest, current: Settings): SetupI
     currentPin: request.pinCurrent ?? '',
     // Not given keeps the saved one, as the window's form does when it sends none.
     ...(request.pingUrl === undefined ? {} : { pingUrl: request.pingUrl }),
+    ...(request.catalogUrl === undefined ? {} : { catalogUrl: request.catalogUrl }),
   };
 }

@@ -27,6 +27,7 @@ export const SETUP_OPTIONS: CommandOptions = {
   'summary-day': { type: 'string' },
   'summary-time': { type: 'string' },
   'ping-url': { type: 'string' },
+  'catalog-url': { type: 'string' },
 };
 
 /** What the command line asks for; undefined means "not given: keep what is there". */
@@ -52,6 +53,8 @@ export interface SetupRequest {
   summaryTime?: { hour: number; minute: number };
   /** The heartbeat ping URL (healthchecks.io or a self-hosted Healthchecks). */
   pingUrl?: string;
+  /** A self-hosted copy of the signed list of remote-access programs; empty for the usual one. */
+  catalogUrl?: string;
 }
 
 export function readSetupOptions(values: CommandContext['values'], catalog: Catalog): SetupRequest {
@@ -107,6 +110,7 @@ export function readSetupOptions(values: CommandContext['values'], catalog: Cata
     summaryDay: summaryDay?.day,
     summaryTime,
     pingUrl: text('ping-url'),
+    catalogUrl: text('catalog-url'),
   };
 }
 
@@ -153,7 +157,7 @@ export function optionOfField(field: string): string {
     [/^contact\.email\.to$/, '--contact-email'], [/^contact\.email\.smtpUrl$/, '--smtp-url'], [/^contact\.email\.from$/, '--smtp-from'],
     [/^contact\.webhook\.secret$/, '--webhook-secret'], [/^contact\.webhook\./, '--webhook-url'],
     [/^newPin/, '--pin'], [/^currentPin$/, '--pin-current'], [/^trustedHelpers\./, '--trust'],
-    [/^weeklySummary\.day$/, '--summary-day'], [/^weeklySummary\.time$/, '--summary-time'], [/^pingUrl$/, '--ping-url'],
+    [/^weeklySummary\.day$/, '--summary-day'], [/^weeklySummary\.time$/, '--summary-time'], [/^pingUrl$/, '--ping-url'], [/^catalogUrl$/, '--catalog-url'],
   ];
   return options.find(([pattern]) => pattern.test(field))?.[1] ?? field;
 }

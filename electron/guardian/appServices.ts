@@ -10,6 +10,7 @@ import type { JournalRecord, Tampered } from '../../shared/journal';
 import type { PinAction } from '../../shared/pin';
 import type { Settings } from '../../shared/settings';
 import type { WeeklySummary } from '../../shared/summary';
+import type { AppUpdateSupport, UpdatesView } from '../../shared/updates';
 import { createProcessControl } from './actions/processControl';
 import { createRunningToolPids } from './actions/runningToolPids';
 import { composeAlert } from './alerts/alertMessage';
@@ -19,7 +20,8 @@ import { createHeartbeatPing } from './alerts/heartbeatPing';
 import { openNtfyBudget } from './alerts/ntfyBudget';
 import { createOutbox, type Outbox } from './alerts/outbox';
 import { runTestAlert } from './alerts/testAlert';
-import { loadCatalog } from './catalog';
+import { createAppUpdates, type AppUpdates } from './appUpdates';
+import { openCatalogUpdates, type CatalogUpdates, type CatalogUpdatesOptions } from './catalogUpdates/catalogUpdates';
 import { createEngine } from './engine';
 import { createGuardianService, type GuardianService } from './protection/guardianService';
 import type { ContactFacts, ContactNotifier } from './protection/interruptionPorts';
@@ -74,11 +76,19 @@ export interface AppServicesOptions {
   keyProtector?: KeyProtector;
   /** The seal folder (key and last good copies); defaultSealDir() unless given. */
   sealDir?: string;
+  /** The catalog updates' key, trusted authorities and timings; the maintainers' key, the system's and once a day unless given (tests). */
+  /** Whether this build installs its own updates (electron/appUpdater.ts decides); `development` unless given. */
+  appUpdateSupport?: AppUpdateSupport;
+  catalogUpdates?: Pick<CatalogUpdatesOptions, 'publicKey' | 'ca' | 'timeoutMs' | 'firstCheckAfterMs' | 'checkEveryMs'>;
 }
 
 export interface AppServices {
   guardian: GuardianService;
   setup: SetupService;
+  /** The list of remote-access programs in force, and its checks for a newer signed one. */
+  catalogUpdates: CatalogUpdates;
+  /** When a downloaded update of the app installs (never during an interruption or with a window open). */
+  appUpdates: AppUpdates;
   /** The settings in force now (kept fresh after every save). */
   settings(): Settings;
   /** Every event as `watch --json` prints it and the journal records it: the engine's, interruptions, alerts. */
@@ -105,6 +115,11 @@ export interface AppServices {
   refuseDebugger(switches: string[]): Promise<void>;
 }
 
+/** The alert each kind of tampering sends the contact. */
+const TAMPERED_ALERTS: Record<Tampered, AlertKind> = {
+  settings: 'settings-tampered', 'seal-key': 'settings-tampered', journal: 'journal-tampered', catalog: 'catalog-tampered',
+};
+
 /** Marks a settings reset the contact has not been told about yet (no channel was known after the reset). */
 const RESET_NOTICE_FILE = 'settings-reset-untold';
 
@@ -121,7 +136,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const journal = await createJournal({ dir: journalDir, onProblem: log, onWritten: (tip) => head.moved(tip) });
   const head = createHeadKeeper(seal, headOf(journal.opening), log);
   const lastJournalled = journal.lastRecord();
-  const catalog = loadCatalog();
+  const catalogUpdates = await openCatalogUpdates({
+    dataDir, log, url: () => settings.catalogUrl, record: (entry) => record(entry), onChange: () => guardian.statusChanged(),
+    ...options.catalogUpdates,
+  });
+  const { catalog } = catalogUpdates;
   const listeners = new Set<(event: JournalRecord) => void>();
 
   const journalled = (what: string, work: Promise<void>): void => void quietly(log, what, work);
@@ -176,7 +195,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   /** Told first (the outbox keeps it across a crash), then journalled. */
   const reportTampering = async (what: Tampered, reason: string, keptAs: string | null): Promise<void> => {
     log(`Pause Guard found its own files changed outside it: ${reason}`);
-    await notifier.notify(what === 'journal' ? 'journal-tampered' : 'settings-tampered', noFacts());
+    await notifier.notify(TAMPERED_ALERTS[what], noFacts());
     await record({ type: 'tampering', at: new Date().toISOString(), what, reason, keptAs });
   };
   const onSettingsTampered = (tampered: SettingsTampering): Promise<void> => reportTampering('settings', tampered.reason, tampered.keptAs);
@@ -218,8 +237,27 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     engine, settings: () => settings, catalog, processControl: createProcessControl(), gate,
     listRunning: createRunningToolPids(processSource(), catalog),
     recorder: { append: record }, notifier, quit: options.quit, log, alertsWaiting: () => outbox.waitingCount(),
+    updates: () => updatesView(),
   });
   guardian.onEvent(publish);
+
+  const appUpdates = createAppUpdates({
+    support: options.appUpdateSupport ?? 'development',
+    interruptionShown: () => guardian.interruption() !== null,
+    // The installer ends this process: protection stops first, journalled as an update, so the next start sees no gap.
+    stopForUpdate: () => services.stop('update'),
+    log, onChange: () => guardian.statusChanged(),
+  });
+  guardian.onApiEvent((name) => {
+    if (name === 'interruption' && guardian.interruption() === null) appUpdates.quietMoment();
+  });
+  const updatesView = (): UpdatesView => {
+    const checks = catalogUpdates.state();
+    return {
+      appVersion: options.version, catalogVersion: catalog.version, catalogDate: catalog.date, checkedAt: checks.succeededAt,
+      catalogProblem: checks.refusal?.message ?? null, appUpdates: appUpdates.support, appUpdateWaiting: appUpdates.waiting(),
+    };
+  };
 
   const setup = createSetupService({
     dataDir, catalog, pinGate: gate, seal, onSettingsTampered,
@@ -274,9 +312,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     },
   });
 
-  return {
+  const services: AppServices = {
     guardian,
     setup,
+    catalogUpdates,
+    appUpdates,
     settings: () => settings,
     onEvent(listener) {
       listeners.add(listener);
@@ -299,6 +339,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       const gap = await heartbeat.start();
       await openAlerts();
       if (journalProblem) await reportTampering('journal', journalProblem, null);
+      if (catalogUpdates.keptProblem) await reportTampering('catalog', catalogUpdates.keptProblem, null);
       await summaries.start();
       if (gap && !gap.clean) await notifier.notify('protection-gap', { ...noFacts(), at: new Date(gap.from) });
       await tellAboutReset();
@@ -306,6 +347,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       settingsCheck.unref();
       ping.start();
       await guardian.start();
+      catalogUpdates.start();
       // After protection is on: a slow ntfy server must not hold it up.
       await deadMansSwitch.start();
     },
@@ -333,6 +375,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     },
     screenLocked: (locked) => heartbeat.screenLocked(locked),
     async stop(reason) {
+      appUpdates.stop();
+      catalogUpdates.stop();
       await guardian.stop();
       await summaries.stop();
       await outbox.flush();
@@ -346,4 +390,5 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       await head.flush();
     },
   };
+  return services;
 }

@@ -1,6 +1,6 @@
 // The remote-tools catalog: checks resources/remote-tools.json at load and names the tool behind a process, a downloaded file or a port. Never reads files or the network itself.
 import catalogJson from '../../resources/remote-tools.json';
-import { CatalogSchema, type RemoteTool } from '../../shared/catalog';
+import { CatalogSchema, type CatalogFile, type RemoteTool } from '../../shared/catalog';
 
 /** A running process as the process sources see it. */
 export interface ProcessInfo {
@@ -23,6 +23,10 @@ export class CatalogError extends Error {
 }
 
 export interface Catalog {
+  /** The document's version: a newer catalog has a higher one. */
+  readonly version: number;
+  /** The day the document was published (YYYY-MM-DD), or null when it does not say. */
+  readonly date: string | null;
   readonly tools: readonly RemoteTool[];
   byId(id: string): RemoteTool | undefined;
   /** The tool this process is, or null. */
@@ -95,14 +99,15 @@ interface ProcessIdentity {
   shortName: boolean;
 }
 
+/** The catalog that shipped with the app (resources/remote-tools.json), or another document checked the same way. */
 export function loadCatalog(raw: unknown = catalogJson): Catalog {
-  const tools = parseCatalog(raw);
-  return new CompiledCatalog(tools);
+  const document = parseCatalog(raw);
+  return new CompiledCatalog(document.tools, document.version, document.date ?? null);
 }
 
-function parseCatalog(raw: unknown): RemoteTool[] {
+function parseCatalog(raw: unknown): CatalogFile {
   const parsed = CatalogSchema.safeParse(raw);
-  if (parsed.success) return parsed.data.tools;
+  if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   if (!issue) throw new CatalogError('The remote-tools catalog is not valid.');
   const [section, index, ...field] = issue.path;
@@ -132,9 +137,10 @@ class CompiledCatalog implements Catalog {
   private readonly patterns: CompiledPattern[] = [];
   private readonly installers: CompiledPattern[] = [];
   private readonly ports = new Map<number, RemoteTool>();
-  private readonly sessionProcesses = new Map<RemoteTool, { executable: string; argsContain: string[] }[]>();
+  /** By tool id, so a tool object from a catalog replaced since (liveCatalog.ts) is still answered. */
+  private readonly sessionProcesses = new Map<string, { executable: string; argsContain: string[] }[]>();
 
-  constructor(tools: RemoteTool[]) {
+  constructor(tools: RemoteTool[], readonly version: number, readonly date: string | null) {
     this.tools = Object.freeze([...tools]);
     tools.forEach((tool, index) => this.addTool(tool, `entry ${index + 1} ("${tool.id}")`));
     tools.forEach((tool, index) => this.checkClaims(tool, `entry ${index + 1} ("${tool.id}")`));
@@ -153,7 +159,7 @@ class CompiledCatalog implements Catalog {
   }
 
   isSessionProcess(tool: RemoteTool, p: ProcessInfo): boolean {
-    const signals = this.sessionProcesses.get(tool);
+    const signals = this.sessionProcesses.get(tool.id);
     if (!signals) return false;
     const args = typeof p.cmdline === 'string' ? p.cmdline.replaceAll('\0', ' ').toLowerCase() : '';
     for (const identity of identities(p)) {
@@ -250,7 +256,7 @@ class CompiledCatalog implements Catalog {
 
     if (tool.sessionProcesses.length > 0) {
       this.sessionProcesses.set(
-        tool,
+        tool.id,
         tool.sessionProcesses.map((signal) => ({
           executable: signal.executable.toLowerCase(),
           argsContain: signal.argsContain.map((fragment) => fragment.toLowerCase()),
@@ -279,7 +285,7 @@ class CompiledCatalog implements Catalog {
         throw new CatalogError(`The remote-tools catalog is not valid: ${entry} has a session log written also by "${writer}", which is not another tool of the catalog.`);
       }
     }
-    for (const signal of this.sessionProcesses.get(tool) ?? []) {
+    for (const signal of this.sessionProcesses.get(tool.id) ?? []) {
       const claimed =
         this.exact.get(signal.executable) === tool ||
         this.generic.get(signal.executable)?.some((claim) => claim.tool === tool) === true ||

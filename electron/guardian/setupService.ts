@@ -54,7 +54,8 @@ export function createSetupService(options: SetupServiceOptions): SetupService {
   let suggestedTopic: string | null = null;
   const oneSave = oneAtATime();
 
-  const trustableTools = catalog.tools.map((tool) => ({ toolId: tool.id, name: tool.name }));
+  /** From the catalog in force at each call: one updated while running offers its new tools. */
+  const trustableTools = (): { toolId: string; name: string }[] => catalog.tools.map((tool) => ({ toolId: tool.id, name: tool.name }));
 
   const load = async (): Promise<Settings> => {
     const opened = await openSettings({ dataDir, seal: options.seal });
@@ -89,8 +90,9 @@ export function createSetupService(options: SetupServiceOptions): SetupService {
       pinSet: settings.pin !== null,
       setupComplete: settings.setupComplete,
       ntfySuggestion: { server, topic, subscribeUrl, qrSvg: await ntfyQrCodeSvg(subscribeUrl) },
-      trustableTools,
+      trustableTools: trustableTools(),
       pingUrl: settings.pingUrl,
+      catalogUrl: settings.catalogUrl,
     };
   };
 
@@ -101,7 +103,7 @@ export function createSetupService(options: SetupServiceOptions): SetupService {
       pinSet: previous.pin !== null,
       smtpUrlSaved: Boolean(stored?.email),
       savedSmtpHasSender: stored?.email ? sendsFromLogin(stored.email.smtpUrl) : false,
-      trustableToolIds: trustableTools.map((tool) => tool.toolId),
+      trustableToolIds: trustableTools().map((tool) => tool.toolId),
     });
     if (Object.keys(fieldErrors).length > 0) return refused('answers', fieldErrors, FIX_FIELDS);
 
@@ -129,6 +131,7 @@ export function createSetupService(options: SetupServiceOptions): SetupService {
       weeklySummary: { day: input.weeklySummary.day, hour: input.weeklySummary.hour, minute: input.weeklySummary.minute },
       setupComplete: true,
       pingUrl: input.pingUrl === undefined ? previous.pingUrl : input.pingUrl.trim() || null,
+      catalogUrl: input.catalogUrl === undefined ? previous.catalogUrl : input.catalogUrl.trim() || null,
     };
     try {
       const { changedFields } = await saveSettings(dataDir, next, previous, options.seal);

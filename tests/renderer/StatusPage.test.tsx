@@ -89,6 +89,34 @@ describe('StatusPage', () => {
     expect(screen.getByText('The connection to Pause Guard was lost. Please reload the page.')).toBeInTheDocument();
   });
 
+  it('says which version runs, how old the list of programs is and when it was checked, in the family\'s region', async () => {
+    const updates = {
+      appVersion: '0.3.0', catalogVersion: 4, catalogDate: '2026-12-02', checkedAt: new Date().toISOString(), catalogProblem: null,
+      appUpdates: 'on' as const, appUpdateWaiting: null,
+    };
+    const api = createFakeApi({ getStatus: async () => statusOf({ updates, region: 'US' }) });
+    render(<StatusPage api={api} />);
+    const section = await screen.findByRole('region', { name: 'Keeping up to date' });
+    expect(within(section).getAllByRole('paragraph', { hidden: true }).map((p) => p.textContent)).toEqual([
+      'Pause Guard 0.3.0, list of remote-access programs from December 2, 2026, checked today.',
+    ]);
+  });
+
+  it('says calmly that a refused list changed nothing, and that an unsigned copy does not update itself; the state stays green', async () => {
+    const updates = {
+      appVersion: '0.3.0', catalogVersion: 4, catalogDate: '2026-12-02', checkedAt: new Date(Date.now() - 24 * 3600_000).toISOString(),
+      catalogProblem: 'The list of remote-access programs offered (version 3) is older than the one in use (version 4).',
+      appUpdates: 'unsigned' as const, appUpdateWaiting: null,
+    };
+    const api = createFakeApi({ getStatus: async () => statusOf({ updates }) });
+    render(<StatusPage api={api} />);
+    const section = await screen.findByRole('region', { name: 'Keeping up to date' });
+    expect(section).toHaveTextContent('Pause Guard 0.3.0, list of remote-access programs from 2 December 2026, checked yesterday.');
+    expect(section).toHaveTextContent('The last check kept the list in use: the list of remote-access programs offered (version 3) is older than the one in use (version 4).');
+    expect(section).toHaveTextContent('This copy of Pause Guard is not signed, so it does not update itself.');
+    expect(screen.getByText('All is well')).toBeInTheDocument();
+  });
+
   it('stops listening when it goes away', async () => {
     const api = createFakeApi({ getStatus: async () => statusOf() });
     const { unmount } = render(<StatusPage api={api} />);

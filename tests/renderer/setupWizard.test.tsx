@@ -257,6 +257,7 @@ describe('setup window', { timeout: 20_000 }, () => {
         weeklySummary: { day: 0, hour: 18, minute: 0 },
         currentPin: '',
         pingUrl: '',
+        catalogUrl: '',
       },
     ]);
 
@@ -297,6 +298,21 @@ describe('setup window', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
     await screen.findByText(/^Saved\./);
     expect(saved[0]?.pingUrl).toBe(ping);
+  });
+
+  it('offers an own copy of the list of remote-access programs on the last step, refusing an address not over https', async () => {
+    const { user, saved } = await open();
+    await fillToFinish(user);
+    const field = screen.getByLabelText('Your own copy of the list of remote-access programs (optional)');
+    await user.type(field, 'http://lists.example.org/remote-tools.signed.json');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expectFieldError('Your own copy of the list of remote-access programs (optional)', 'must be a whole web address starting with https://');
+    expect(saved).toEqual([]);
+    await user.clear(field);
+    await user.type(field, 'https://lists.example.org/remote-tools.signed.json');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText(/^Saved\./);
+    expect(saved[0]?.catalogUrl).toBe('https://lists.example.org/remote-tools.signed.json');
   });
 
   it('asks when the contact gets the weekly summary, Sunday 18:00 unless chosen, and sends the day and time chosen', async () => {

@@ -172,6 +172,12 @@ function whatHappened(facts: AlertFacts, who: string): Wording {
         sentence: `Pause Guard's journal on ${whosePc(facts)} was cut short or removed outside Pause Guard, so some of what happened may be missing from it.`,
         advice: 'Call {person} now and check the computer is all right.',
       };
+    case 'catalog-tampered':
+      return {
+        headline: 'its list of programs was changed',
+        sentence: `The list of remote-access programs Pause Guard keeps on ${whosePc(facts)} was changed outside Pause Guard. It did not use it: it uses a genuine list and fetches the newest again.`,
+        advice: 'If that was not you, call {person} now: someone may be trying to weaken Pause Guard.',
+      };
     case 'weekly-summary':
       return { headline: 'the weekly summary', sentence: "This week's safety summary from Pause Guard is ready.", advice: null };
     case 'check-in-missed':
@@ -241,6 +247,7 @@ function priorityOf(kind: AlertKind, choice: Choice | null): AlertPriority {
     case 'settings-reset':
     case 'settings-tampered':
     case 'journal-tampered':
+    case 'catalog-tampered':
     case 'check-in-missed':
       return 'high';
     case 'protection-gap':

@@ -18,6 +18,7 @@ import { decide, type NoteDecision, type WarnDecision } from './policy';
 import { createRecentKeys } from './recentKeys';
 import { quietly as logQuietly } from '../couldNot';
 import { reportWrongPin } from '../pin/wrongPin';
+import type { UpdatesView } from '../../../shared/updates';
 
 export type ApiEventListener = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
 
@@ -36,6 +37,8 @@ export interface GuardianServiceOptions {
   log: (line: string) => void;
   /** How many alerts wait for a channel to be set up anew (the outbox's count); none unless given. */
   alertsWaiting?: () => number;
+  /** What the status page says about updates (app version, list of programs in force); nothing unless given. */
+  updates?: () => UpdatesView;
   now?: () => Date;
   /** The clock the countdown follows (see InterruptionControllerOptions.monotonicMs). */
   monotonicMs?: () => number;
@@ -47,6 +50,8 @@ export interface GuardianService {
   /** Lets frozen tools run again, then stops the engine. */
   stop(): Promise<void>;
   status(): Status;
+  /** Something the status shows changed outside the engine (a catalog check): the status is sent again. */
+  statusChanged(): void;
   interruption(): InterruptionView | null;
   choose: InterruptionController['choose'];
   closeInterruption: InterruptionController['close'];
@@ -132,7 +137,7 @@ export function createGuardianService(options: GuardianServiceOptions): Guardian
     const base = engine.status();
     const s = settings();
     const contact = s.contacts[0];
-    const extra = { region: s.region, contact: contactCardOf(s), setupComplete: s.setupComplete };
+    const extra = { region: s.region, contact: contactCardOf(s), setupComplete: s.setupComplete, ...(options.updates ? { updates: options.updates() } : {}) };
     const waiting = options.alertsWaiting?.() ?? 0;
     if (alertTrouble.size > 0 || waiting > 0) {
       const who = contact?.name ?? 'your family';
@@ -201,6 +206,7 @@ export function createGuardianService(options: GuardianServiceOptions): Guardian
       await engine.stop();
     },
     status,
+    statusChanged,
     interruption: () => controller.current(),
     choose: (request) => controller.choose(request),
     closeInterruption: (id) => controller.close(id),

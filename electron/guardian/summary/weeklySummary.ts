@@ -8,6 +8,7 @@ import { HEARTBEAT_INTERVAL_MS, longestQuietMs } from '../protection/heartbeatTi
 import type { IsoWeek } from '../../../shared/isoWeek';
 import { offWithin, ProtectionTimeline } from './protectionTimeline';
 import { SummaryTally } from './summaryTally';
+import { UpdatesTally } from './updatesTally';
 import { dayIndex, weekFrame } from './weekFrame';
 import { checkTimeZone, DAY_MS, defaultTimeZone } from '../../../shared/zonedTime';
 
@@ -41,12 +42,15 @@ export async function summarizeWeek(
   const now = (options.now ?? new Date()).getTime();
   const timeline = new ProtectionTimeline(frame.start, frame.end, longestQuietMs(options.heartbeatIntervalMs ?? HEARTBEAT_INTERVAL_MS));
   const tally = new SummaryTally(options.trustedHelpers ?? []);
+  const measuredUntil = Math.min(Math.max(now, frame.start), frame.end);
+  const updates = new UpdatesTally(frame.start, measuredUntil);
   const events = [0, 0, 0, 0, 0, 0, 0];
 
   for await (const record of records) {
     const at = Date.parse(record.at);
     if (Number.isNaN(at)) continue;
     followProtection(timeline, record, at);
+    updates.add(record, at);
     if (at < frame.start) tally.notePrior(record);
     if (at >= frame.start && at < frame.end && tally.add(record)) {
       const day = dayIndex(frame, at);
@@ -54,7 +58,6 @@ export async function summarizeWeek(
     }
   }
 
-  const measuredUntil = Math.min(Math.max(now, frame.start), frame.end);
   const off = timeline.offSpans(measuredUntil, now);
   const counts = tally.result();
   return {
@@ -67,6 +70,7 @@ export async function summarizeWeek(
     uptimePercent: uptime(off, frame.start, measuredUntil),
     gaps: off.map((span) => ({ from: new Date(span.from).toISOString(), to: new Date(span.to).toISOString(), cause: span.cause })),
     ...counts,
+    updates: updates.result(),
     days: frame.days.map((day, i) => ({
       date: day.date,
       uptimePercent: uptime(off, day.start, Math.min(day.end, measuredUntil)),

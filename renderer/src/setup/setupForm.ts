@@ -31,6 +31,8 @@ export interface SetupForm {
   webhookSecret: string;
   /** The heartbeat ping URL, empty for none. */
   pingUrl: string;
+  /** A self-hosted copy of the signed list of remote-access programs, empty for the one Pause Guard publishes. */
+  catalogUrl: string;
   newPin: string;
   newPinAgain: string;
   region: Region;
@@ -51,7 +53,7 @@ export const STEPS = [
   { id: 'pin', title: 'The family PIN', fields: (field: string) => field === 'newPin' || field === 'newPinAgain' },
   { id: 'region', title: 'Where you live', fields: (field: string) => field === 'region' },
   { id: 'helpers', title: 'Trusted helpers', fields: (field: string) => field.startsWith('trustedHelpers.') },
-  { id: 'finish', title: 'Save and test', fields: (field: string) => field === 'startAtLogin' || field === 'currentPin' || field.startsWith('weeklySummary.') },
+  { id: 'finish', title: 'Save and test', fields: (field: string) => field === 'startAtLogin' || field === 'currentPin' || field === 'catalogUrl' || field.startsWith('weeklySummary.') },
 ] as const;
 
 /** The errors that belong on one step. */
@@ -90,6 +92,7 @@ export function formFromView(view: SetupView, pin = ''): SetupForm {
     webhookUrl: contact?.webhook?.url ?? '',
     webhookSecret: '',
     pingUrl: view.pingUrl ?? '',
+    catalogUrl: view.catalogUrl ?? '',
     newPin: '',
     newPinAgain: '',
     region: view.region,
@@ -122,6 +125,7 @@ export function inputFromForm(form: SetupForm): SetupInput {
     weeklySummary: { day: form.summaryDay, hour: time.hour, minute: time.minute },
     currentPin: form.currentPin,
     pingUrl: form.pingUrl,
+    catalogUrl: form.catalogUrl,
   };
 }
 

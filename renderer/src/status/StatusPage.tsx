@@ -3,6 +3,7 @@
 import type { PauseGuardApi, Status } from '../../../shared/api';
 import { dateWords } from '../../../shared/dateWords';
 import { RUNNING_TOOL_HEADINGS, STATE_HEADLINES, TIER_CONTROLS } from '../../../shared/statusWords';
+import { UpdatesSection } from './UpdatesSection';
 import { useLiveStatus } from './useLiveStatus';
 import { describeWatcher } from './watcherNames';
 
@@ -67,6 +68,8 @@ export function StatusPage({ api, onOpenSetup }: { api: PauseGuardApi; onOpenSet
           </ul>
         )}
       </section>
+
+      {status.updates && <UpdatesSection updates={status.updates} region={status.region} />}
 
       <p className="since">Watching since {dateWords(status.region).moment(status.since)}.</p>
     </main>

@@ -74,6 +74,7 @@ const full = () => [
   '--no-start-at-login',
   '--summary-day', 'mon',
   '--summary-time', '08:30',
+  '--catalog-url', 'https://lists.example.org/remote-tools.signed.json',
 ];
 
 describe('setup --non-interactive', () => {
@@ -86,6 +87,7 @@ describe('setup --non-interactive', () => {
       version: 1,
       person: 'Margaret',
       pingUrl: null,
+      catalogUrl: 'https://lists.example.org/remote-tools.signed.json',
       region: 'IE',
       contacts: [{
         name: 'Dave',
@@ -106,7 +108,7 @@ describe('setup --non-interactive', () => {
     expect(await verifyPin('482193', pin!)).toBe(true);
     expect((await journal()).filter((r) => r.type === 'settings-changed')).toEqual([{
       type: 'settings-changed', at: expect.any(String),
-      fields: ['person', 'region', 'contacts', 'pin', 'trustedHelpers', 'startAtLogin', 'weeklySummary', 'setupComplete'],
+      fields: ['person', 'region', 'contacts', 'pin', 'trustedHelpers', 'startAtLogin', 'weeklySummary', 'catalogUrl', 'setupComplete'],
     }]);
   });
 

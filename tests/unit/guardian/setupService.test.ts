@@ -262,6 +262,23 @@ describe('setup service: save', () => {
     expect((JSON.parse(await readSettingsFile(dir)) as Settings).pingUrl).toBeNull();
   });
 
+  it('saves a self-hosted catalog address, keeps it when not sent, clears it when empty, and refuses one not over https', async () => {
+    const { service } = await serviceFor(dir);
+    const url = 'https://lists.example.org/pause-guard/remote-tools.signed.json';
+    expect((await service.save(fullInput({ catalogUrl: ` ${url} ` }))).ok).toBe(true);
+    expect((JSON.parse(await readSettingsFile(dir)) as Settings).catalogUrl).toBe(url);
+    expect((await openView(service, '4826')).catalogUrl).toBe(url);
+    const again = { newPin: '', newPinAgain: '', currentPin: '4826' };
+    expect((await service.save(fullInput({ ...again, catalogUrl: undefined }))).ok).toBe(true);
+    expect((JSON.parse(await readSettingsFile(dir)) as Settings).catalogUrl).toBe(url);
+    for (const bad of ['http://lists.example.org/remote-tools.signed.json', 'lists.example.org/remote-tools.signed.json', 'https://']) {
+      expect((await service.save(fullInput({ ...again, catalogUrl: bad }))).fieldErrors).toEqual({ catalogUrl: FIELD_MESSAGES.catalogUrl });
+    }
+    expect((JSON.parse(await readSettingsFile(dir)) as Settings).catalogUrl).toBe(url);
+    expect((await service.save(fullInput({ ...again, catalogUrl: '' }))).ok).toBe(true);
+    expect((JSON.parse(await readSettingsFile(dir)) as Settings).catalogUrl).toBeNull();
+  });
+
   it('refuses a weekly summary day or time that is not one, with a plain sentence each', async () => {
     const { service, saves } = await serviceFor(dir);
     const result = await service.save(fullInput({ weeklySummary: { day: 7, hour: Number.NaN, minute: 0 } }));

@@ -96,6 +96,11 @@ describe('the release choices in electron-builder.yml', () => {
     expect([...plist.matchAll(/<key>([^<]+)<\/key>/g)].map((m) => m[1])).toEqual(['com.apple.security.cs.allow-jit']);
   });
 
+  it('publishes to a draft GitHub release, with no hand-set Windows publisher (the certificate\'s own is written when signed)', () => {
+    expect(config.publish).toEqual({ provider: 'github', owner: 'pauseguard', repo: 'pause-guard', releaseType: 'draft' });
+    expect(config.win?.signtoolOptions?.publisherName).toBeUndefined();
+  });
+
   it('builds an AppImage and a deb for Linux with the fields a deb needs', () => {
     const linux = config.linux;
     expect(linux?.target).toEqual(['AppImage', 'deb']);

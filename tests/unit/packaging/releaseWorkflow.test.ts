@@ -16,6 +16,7 @@ interface Step {
 }
 interface Job {
   'runs-on': string;
+  permissions?: Record<string, string>;
   needs?: string;
   container?: { image: string; options?: string };
   strategy?: { matrix: { include: Array<{ os: string; platform: string }> } };
@@ -24,7 +25,7 @@ interface Job {
 interface Workflow {
   on: { push: { tags: string[] }; workflow_dispatch: unknown };
   permissions: Record<string, string>;
-  jobs: { test: Job; installers: Job };
+  jobs: { test: Job; installers: Job; catalog: Job };
 }
 
 let workflow: Workflow;
@@ -72,7 +73,7 @@ describe('.github/workflows/release.yml', () => {
       'npm run typecheck',
       'npx vitest run tests/unit/packaging tests/renderer',
       'npm run build',
-      'npx electron-builder --config electron-builder.yml --publish never "$PLATFORM"',
+      'npx electron-builder --config electron-builder.yml --publish always "${SIGNED[@]}" "$PLATFORM"',
       'actions/upload-artifact@v4',
     ]);
     expect(steps[1]?.with).toEqual({ 'node-version': 22, cache: 'npm' });
@@ -92,6 +93,30 @@ describe('.github/workflows/release.yml', () => {
     expect(packaging.env).not.toHaveProperty('CSC_LINK');
     expect(packaging.run).toContain('[ -n "$SECRET_CSC_LINK" ]');
     expect(packaging.run).toContain('[ -n "$SECRET_WIN_CSC_LINK" ]');
+  });
+
+  it('uploads to the draft release with the job\'s own token, and marks a signed macOS build so it updates itself', () => {
+    expect(workflow.jobs.installers.permissions).toEqual({ contents: 'write' });
+    const packaging = stepRunning(workflow.jobs.installers, 'npx electron-builder');
+    expect(packaging.env).toMatchObject({ GH_TOKEN: '${{ secrets.GITHUB_TOKEN }}' });
+    // Only inside the branch that has the macOS certificate.
+    const run = packaging.run ?? '';
+    const signedBranch = run.slice(run.indexOf('[ -n "$SECRET_CSC_LINK" ]'), run.indexOf('else'));
+    expect(signedBranch).toContain('SIGNED=(-c.extraMetadata.pauseGuardCodeSigned=true)');
+  });
+
+  it('signs the list of remote-access programs with the secret key only when it is there, and adds it to the release', () => {
+    const catalog = workflow.jobs.catalog;
+    expect(catalog.needs).toBe('installers');
+    expect(catalog.permissions).toEqual({ contents: 'write' });
+    const signing = stepRunning(catalog, 'scripts/sign-catalog.ts');
+    expect(signing.env).toEqual({ CATALOG_SIGNING_KEY: '${{ secrets.CATALOG_SIGNING_KEY }}', GH_TOKEN: '${{ secrets.GITHUB_TOKEN }}' });
+    const run = signing.run ?? '';
+    expect(run.indexOf('[ -z "$CATALOG_SIGNING_KEY" ]')).toBeLessThan(run.indexOf('sign-catalog.ts'));
+    expect(run).toContain('--out remote-tools.signed.json');
+    expect(run).toContain('gh release upload "$GITHUB_REF_NAME" remote-tools.signed.json --clobber');
+    // The key file never outlives the step's use of it.
+    expect(run.indexOf('rm -f "$key"')).toBeGreaterThan(run.indexOf('sign-catalog.ts'));
   });
 
   it('keeps every installer kind and fails when there is none', () => {

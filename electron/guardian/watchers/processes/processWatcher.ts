@@ -31,7 +31,8 @@ function identity(p: RunningProcess): string {
 
 /** What the watcher remembers of a process: its sighting when it is a tool, and the pass that last saw it. */
 interface Known {
-  readonly sighting: Sighting | null;
+  /** Set again when a newer catalog names a process already running (see catalogVersion in pass()). */
+  sighting: Sighting | null;
   seenInPass: number;
 }
 
@@ -46,6 +47,8 @@ export function createProcessWatcher(options: ProcessWatcherOptions): Watcher {
   /** The list the last good pass diffed: a source hands the same one back when nothing changed. */
   let lastList: RunningProcess[] | null = null;
   let firstGoodPass = true;
+  /** The catalog version the known processes were matched against: a newer one (updated while running) matches them again. */
+  let matchedWith = catalog.version;
   let failing = false;
   let running = false;
   let timer: NodeJS.Timeout | null = null;
@@ -98,7 +101,9 @@ export function createProcessWatcher(options: ProcessWatcherOptions): Watcher {
       failing = false;
       emit({ type: 'watcher-recovered', watcher: PROCESS_WATCHER_NAME });
     }
-    if (list === lastList) return;
+    const newCatalog = catalog.version !== matchedWith;
+    matchedWith = catalog.version;
+    if (list === lastList && !newCatalog) return;
     lastList = list;
     const initial = firstGoodPass;
     firstGoodPass = false;
@@ -113,6 +118,11 @@ export function createProcessWatcher(options: ProcessWatcherOptions): Watcher {
       const seen = known.get(id);
       if (seen) {
         seen.seenInPass = thisPass;
+        if (newCatalog && seen.sighting === null) {
+          // A program already running that the newer catalog names: reported now, as if it had just started.
+          seen.sighting = sight(p);
+          if (seen.sighting) starts.push(...started(seen.sighting, false));
+        }
         continue;
       }
       const sighting = sight(p);

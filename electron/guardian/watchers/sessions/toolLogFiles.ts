@@ -73,7 +73,8 @@ function wildcardName(pattern: string): RegExp {
 export function createToolLogFiles(options: ToolLogFilesOptions): ToolLogFiles {
   const tailers = new Map<string, { tailer: LogTailer; source: LogSource }>();
   const writtenAt = new Map<string, number>();
-  const sources: LogSource[] = options.catalog.tools.flatMap((tool) =>
+  /** Read from the catalog at every look, so a catalog updated while running adds its new log paths at the next pass. */
+  const sources = (): LogSource[] => options.catalog.tools.flatMap((tool) =>
     tool.sessionLogs.flatMap((log) => log.paths.flatMap((template) => {
       const filePath = options.resolvePath(template);
       return filePath === null ? [] : [{ tool, format: log.format, filePath }];
@@ -116,7 +117,7 @@ export function createToolLogFiles(options: ToolLogFilesOptions): ToolLogFiles {
 
   return {
     async findNew(firstLook) {
-      for (const source of sources) {
+      for (const source of sources()) {
         for (const filePath of await resolveFiles(source)) {
           if (tailers.has(filePath)) continue;
           if (firstLook) {

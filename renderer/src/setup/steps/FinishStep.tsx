@@ -1,9 +1,11 @@
-// Step 6: a summary to check at a glance, start at login, when the weekly summary is sent, the current PIN again only
+// Step 6: a summary to check at a glance, start at login, when the weekly summary is sent, an own copy of the list of
+// remote-access programs (optional), the current PIN again only
 // when the one the window was opened with was not taken, then saving.
 // The test alert follows a save.
 import { dayName, SUMMARY_DAYS } from '../../../../shared/summaryTime';
 import { FieldError, TextField } from '../TextField';
 import { fieldId, type StepProps } from '../setupForm';
+import { CatalogUrlField } from './CatalogUrlField';
 import { COUNTRY_NAMES } from './RegionStep';
 
 export function FinishStep({ form, view, errors, update }: StepProps) {
@@ -69,6 +71,7 @@ export function FinishStep({ form, view, errors, update }: StepProps) {
           error={errors['weeklySummary.time']}
         />
       </fieldset>
+      <CatalogUrlField form={form} view={view} errors={errors} update={update} />
       {view.pinSet && form.askCurrentPin && (
         <TextField
           field="currentPin"

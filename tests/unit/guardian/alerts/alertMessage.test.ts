@@ -58,6 +58,10 @@ describe('composeAlert', () => {
     expect(settings.priority).toBe('high');
     const journal = composeAlert({ ...base, kind: 'journal-tampered', person: null });
     expect(journal.text).toMatch(/^Pause Guard's journal on KITCHEN-PC was cut short or removed outside Pause Guard/);
+    const catalog = composeAlert({ ...base, kind: 'catalog-tampered' });
+    expect(catalog.title).toBe("Mum's PC: its list of programs was changed");
+    expect(catalog.text).toMatch(/^The list of remote-access programs Pause Guard keeps on Mum's PC was changed outside Pause Guard\. It did not use it/);
+    expect(catalog.priority).toBe('high');
   });
 
   it('speaks of "the person using this PC" before setup has a name', () => {

@@ -54,6 +54,7 @@ describe('settings migrations', () => {
       weeklySummary: { day: 0, hour: 18, minute: 0 },
       setupComplete: true,
       pingUrl: null,
+      catalogUrl: null,
     });
     expect(pin).not.toBeNull();
     expect(await verifyPin('4821', pin!)).toBe(true);
