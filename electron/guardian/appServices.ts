@@ -43,6 +43,8 @@ import { processSourceIn } from './watchers/processes/folderProcessSource';
 import type { ProcessSource } from './watchers/processes/processSource';
 import type { Watcher } from './watchers/watcher';
 import { quietly } from './couldNot';
+import { createCleanupService, type CleanupService } from './check/cleanupService';
+import { checkThisComputer, realRoots, type CheckRoots } from './check/systemPlaces';
 import { reportWrongPin } from './pin/wrongPin';
 
 export interface AppServicesOptions {
@@ -68,11 +70,15 @@ export interface AppServicesOptions {
   keyProtector?: KeyProtector;
   /** The seal folder (key and last good copies); defaultSealDir() unless given. */
   sealDir?: string;
+  /** Where "Check this computer" looks: the real root and home folder unless given (tests). */
+  checkRoots?: CheckRoots;
 }
 
 export interface AppServices {
   guardian: GuardianService;
   setup: SetupService;
+  /** "Check this computer": what remote-access programs are installed, and the clean-up steps behind the PIN. */
+  cleanup: CleanupService;
   /** The settings in force now (kept fresh after every save). */
   settings(): Settings;
   /** Every event as `watch --json` prints it and the journal records it: the engine's, interruptions, alerts. */
@@ -227,6 +233,12 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     onSettingsReset,
   });
 
+  const checkRoots = options.checkRoots ?? realRoots();
+  const cleanup = createCleanupService({
+    gate, recorder: { append: record }, notifier, log,
+    check: () => checkThisComputer({ catalog, settings, roots: checkRoots, processSource: processSource() }),
+  });
+
   const heartbeat = createHeartbeat({
     journal, version: options.version, onProblem: log, stallWatch: options.stallWatch,
     onHeld(stretch) {
@@ -261,6 +273,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   return {
     guardian,
     setup,
+    cleanup,
     settings: () => settings,
     onEvent(listener) {
       listeners.add(listener);
