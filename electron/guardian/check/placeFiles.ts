@@ -2,6 +2,7 @@
 // place that is there but cannot be read (permission denied, a broken link, a folder where a file should be) is a problem.
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { expandWindowsPath } from '../watchers/sessions/windowsSessionWatcher';
 
 /** The names in a folder; [] when the folder is absent; throws when it is there and cannot be read. */
 export async function folderNames(folder: string): Promise<string[]> {
@@ -43,6 +44,12 @@ export async function realFolder(folder: string): Promise<string> {
   } catch {
     return fs.realpath(path.dirname(folder)).then((parent) => path.join(parent, path.basename(folder)), () => folder);
   }
+}
+
+/** A Windows path with %ENV% variables expanded; elsewhere than Windows (the tests) with forward slashes. Null when a variable is not set. */
+export function localWindowsPath(template: string, env: Record<string, string | undefined>): string | null {
+  const expanded = expandWindowsPath(template, env);
+  return expanded !== null && path.sep === '/' ? expanded.replace(/\\/g, '/') : expanded;
 }
 
 async function isLink(file: string): Promise<boolean> {

@@ -4,9 +4,12 @@ import os from 'node:os';
 import type { Catalog } from '../catalog';
 import type { Settings } from '../../../shared/settings';
 import type { ProcessSource } from '../watchers/processes/processSource';
-import type { PlaceScan } from './found';
 import { checkInstalled, type InstalledCheck } from './installedCheck';
+import { loadRegistryApi, type RegistryApi } from '../win32/registryApi';
+import { placeProblem, type PlaceScan } from './found';
 import { linuxPlaces } from './linuxPlaces';
+import { macosPlaces } from './macosPlaces';
+import { windowsPlaces } from './windowsPlaces';
 
 export interface CheckRoots {
   root: string;
@@ -19,6 +22,14 @@ export function systemPlaces(platform: NodeJS.Platform, catalog: Catalog, roots:
   switch (platform) {
     case 'linux':
       return () => linuxPlaces(catalog, roots);
+    case 'darwin':
+      return () => macosPlaces(catalog, roots);
+    case 'win32':
+      return async () => {
+        const registry = await loadRegistryApi().catch((error: unknown) => error);
+        if (registry instanceof Error) return { found: [], problems: [placeProblem('the Windows registry', registry)] };
+        return windowsPlaces(catalog, { registry: registry as RegistryApi, env: process.env });
+      };
     default:
       return () => Promise.resolve({ found: [], problems: [{ where: 'this computer', message: 'Pause Guard does not know where this kind of computer keeps its programs yet.' }] });
   }

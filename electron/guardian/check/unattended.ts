@@ -3,9 +3,8 @@
 import path from 'node:path';
 import type { RemoteTool } from '../../../shared/catalog';
 import type { CheckProblem } from '../../../shared/installedCheck';
-import { expandWindowsPath } from '../watchers/sessions/windowsSessionWatcher';
 import { placeProblem } from './found';
-import { placeText } from './placeFiles';
+import { localWindowsPath, placeText } from './placeFiles';
 
 export interface SettingsRoots {
   platform: NodeJS.Platform;
@@ -40,11 +39,7 @@ export async function unattendedAccess(tool: RemoteTool, roots: SettingsRoots, p
 function settingsPath(template: string, { platform, root, home, env }: SettingsRoots): string | null {
   const windowsPath = /^%|^[A-Za-z]:\\/.test(template);
   if (windowsPath !== (platform === 'win32')) return null;
-  if (windowsPath) {
-    const expanded = expandWindowsPath(template, env);
-    // Elsewhere than Windows (the tests) the same paths are read with forward slashes.
-    return expanded !== null && path.sep === '/' ? expanded.replace(/\\/g, '/') : expanded;
-  }
+  if (windowsPath) return localWindowsPath(template, env);
   if (template.startsWith('~/')) return path.join(home, template.slice(2));
   return path.join(root, template);
 }
