@@ -2,6 +2,7 @@
 // by itself, whether it is trusted, and the steps that remove it. One source for the engine, the CLI and the page. No
 // Node or DOM imports.
 import { z } from 'zod';
+import { RegionSchema } from './settings';
 
 /** The kinds of place a program can be found in, across the three systems. */
 export const PlaceKindSchema = z.enum([
@@ -80,6 +81,23 @@ export const CheckReportSchema = z.object({
   problems: z.array(CheckProblemSchema),
 });
 export type CheckReport = z.infer<typeof CheckReportSchema>;
+
+/** What the "Check this computer" page shows: the report, and how a step is confirmed (the family PIN, or a word). */
+export const CheckViewSchema = z.object({
+  report: CheckReportSchema,
+  pinRequired: z.boolean(),
+  /** The word to type when no PIN is set. */
+  confirmationWord: z.string(),
+  region: RegionSchema,
+});
+export type CheckView = z.infer<typeof CheckViewSchema>;
+
+/** The page's request to take a step: the step, the family PIN (or the word), and the one more yes for a running program. */
+export const CleanupRequestSchema = z.object({
+  stepId: z.string().max(200),
+  secret: z.string().max(32),
+  runningConfirmed: z.boolean().default(false),
+});
 
 /** What a clean-up step did, for the page and the CLI; `confirm-running` asks once more (the program runs now). */
 export const CleanupOutcomeSchema = z.discriminatedUnion('status', [

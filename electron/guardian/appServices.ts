@@ -235,7 +235,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
 
   const checkRoots = options.checkRoots ?? realRoots();
   const cleanup = createCleanupService({
-    gate, recorder: { append: record }, notifier, log,
+    gate, recorder: { append: record }, notifier, log, settings: () => settings,
     check: () => checkThisComputer({ catalog, settings, roots: checkRoots, processSource: processSource() }),
   });
 

@@ -6,9 +6,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bedPaths } from '../../scripts/windows/windowsBed';
 import type { CheckReport } from '../../shared/installedCheck';
+import { startReceiver, type Receiver } from '../integration/alerts/receiver';
 import { startWineBed, type WineBed } from './wineHarness';
 
 let bed: WineBed;
+let webhook: Receiver;
 const dataDir = () => `${bed.folders.appData}\\Pause Guard test`;
 const UNINSTALL = 'SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall';
 const X86 = 'C:\\Program Files (x86)';
@@ -31,6 +33,7 @@ async function checkReport(): Promise<CheckReport> {
 }
 
 beforeAll(async () => {
+  webhook = await startReceiver(() => 200);
   bed = await startWineBed();
   // The uninstall command a real entry would have, played by Node for Windows running a script that leaves a marker.
   const uninstaller = `${bed.folders.programData}\\AnyDesk\\uninstall.js`;
@@ -54,7 +57,10 @@ beforeAll(async () => {
   const task = `<?xml version="1.0" encoding="UTF-16"?>\r\n<Task version="1.2" xmlns="http://schemas.microsoft.com/windows/2004/02/mit/task">\r\n  <RegistrationInfo>\r\n    <Date>2026-11-30T10:20:00</Date>\r\n    <Author>SYSTEM</Author>\r\n  </RegistrationInfo>\r\n  <Triggers>\r\n    <LogonTrigger>\r\n      <Enabled>true</Enabled>\r\n    </LogonTrigger>\r\n  </Triggers>\r\n  <Settings>\r\n    <Enabled>true</Enabled>\r\n  </Settings>\r\n  <Actions Context="Author">\r\n    <Exec>\r\n      <Command>"C:\\Program Files\\ATERA Networks\\AteraAgent\\AteraAgent.exe"</Command>\r\n      <Arguments>/heartbeat</Arguments>\r\n    </Exec>\r\n  </Actions>\r\n</Task>\r\n`;
   await bed.writeFile('C:\\windows\\system32\\Tasks\\Atera\\AteraAgentHeartbeat', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(task, 'utf16le')]));
 }, 180_000);
-afterAll(() => bed?.stop());
+afterAll(async () => {
+  await bed?.stop();
+  await webhook?.close();
+});
 
 describe('check this computer under Wine', () => {
   it('finds each program in its registry keys, services, tasks and settings, each place once', async () => {
@@ -82,7 +88,9 @@ describe('check this computer under Wine', () => {
   });
 
   it('runs the entry\'s own uninstall command, shown first, only with the family PIN', async () => {
-    const setup = await bed.runCli(['setup', '--non-interactive', '--person', 'Margaret', '--contact-name', 'Dave', '--pin', '2468', '--data-dir', dataDir()]);
+    const setup = await bed.runCli([
+      'setup', '--non-interactive', '--person', 'Margaret', '--contact-name', 'Dave', '--webhook-url', `${webhook.url}/hook`, '--pin', '2468', '--data-dir', dataDir(),
+    ]);
     expect(setup.code).toBe(0);
     const step = (await checkReport()).programs.find((p) => p.toolId === 'anydesk')?.steps.find((s) => s.kind === 'open-uninstaller');
     expect(step?.command).toMatch(/node\.exe" ".*uninstall\.js" ".*uninstalled\.txt" --remove$/);
@@ -98,5 +106,9 @@ describe('check this computer under Wine', () => {
     expect(fs.readFileSync(marker, 'utf8')).toBe('uninstalled --remove');
     const journal = fs.readdirSync(bed.toLinux(`${dataDir()}\\journal`)).map((f) => fs.readFileSync(path.join(bed.toLinux(`${dataDir()}\\journal`), f), 'utf8')).join('');
     expect(journal).toContain('"type":"clean-up"');
+    // The family heard of the wrong PIN and of the uninstaller (127.0.0.1 inside Wine is the Linux loopback).
+    const bodies = webhook.received.map((r) => r.body).join('\n');
+    expect(bodies).toContain('a wrong PIN was typed');
+    expect(bodies).toContain('AnyDesk was cleaned up');
   });
 });

@@ -2,7 +2,9 @@
 // lockout as everything else), journalled through appServices' record() and told to the family. A step is acted on only
 // when a fresh check still finds it (nothing is done on a guess), never for a trusted program, and a program running
 // right now needs one more yes.
-import type { CheckReport, CleanupOutcome } from '../../../shared/installedCheck';
+import type { CheckReport, CheckView, CleanupOutcome } from '../../../shared/installedCheck';
+import { CONFIRMATION_WORDS } from '../../../shared/pin';
+import type { Settings } from '../../../shared/settings';
 import type { AppRecorder, ContactFacts, ContactNotifier, PinChecker } from '../protection/interruptionPorts';
 import { quietly } from '../couldNot';
 import { reportWrongPin } from '../pin/wrongPin';
@@ -16,6 +18,8 @@ export interface CleanupServiceOptions {
   recorder: AppRecorder;
   notifier: ContactNotifier;
   log: (line: string) => void;
+  /** The settings in force: whether a PIN is set, and the region dates are worded for. */
+  settings: () => Pick<Settings, 'pin' | 'region'>;
   now?: () => Date;
 }
 
@@ -29,6 +33,8 @@ export interface CleanupRequest {
 
 export interface CleanupService {
   check(): Promise<CheckReport>;
+  /** The report with how a step is confirmed, for the page. */
+  view(): Promise<CheckView>;
   run(request: CleanupRequest): Promise<CleanupOutcome>;
 }
 
@@ -39,6 +45,10 @@ export function createCleanupService(options: CleanupServiceOptions): CleanupSer
   });
   return {
     check: async () => (await options.check()).report,
+    async view() {
+      const { pin, region } = options.settings();
+      return { report: (await options.check()).report, pinRequired: pin !== null, confirmationWord: CONFIRMATION_WORDS['clean-up'], region };
+    },
     async run({ stepId, pin, runningConfirmed }) {
       const found = (await options.check()).steps.get(stepId);
       if (!found) {
