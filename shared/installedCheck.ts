@@ -98,6 +98,7 @@ export const CleanupRequestSchema = z.object({
   secret: z.string().max(32),
   runningConfirmed: z.boolean().default(false),
 });
+export type CleanupRequest = z.input<typeof CleanupRequestSchema>;
 
 /** What a clean-up step did, for the page and the CLI; `confirm-running` asks once more (the program runs now). */
 export const CleanupOutcomeSchema = z.discriminatedUnion('status', [

@@ -72,7 +72,9 @@ export const WeeklySummarySchema = z.object({
   tampering: z.array(z.object({ at, what: TamperedSchema })),
   /** Monday to Sunday, for the bar chart. `events` counts what the summary lists (not heartbeats). */
   days: z.array(z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), uptimePercent: percent, events: count })).length(7),
-  /** Nothing to tell: no tools, installers, sessions (live or past), interruptions, wrong PINs or settings changes. */
+  /** Remote-access programs "Check this computer" found installed during the week and not trusted by the family. */
+  installed: z.array(z.object({ toolId: z.string(), name: z.string(), installedAt: at })).default([]),
+  /** Nothing to tell: no tools, installers, programs installed, sessions (live or past), interruptions, wrong PINs or settings changes. */
   allQuiet: z.boolean(),
 });
 export type WeeklySummary = z.infer<typeof WeeklySummarySchema>;

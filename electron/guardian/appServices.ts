@@ -42,7 +42,7 @@ import { createDefaultWatchers } from './watchers/defaultWatchers';
 import { processSourceIn } from './watchers/processes/folderProcessSource';
 import type { ProcessSource } from './watchers/processes/processSource';
 import type { Watcher } from './watchers/watcher';
-import { quietly } from './couldNot';
+import { couldNot, quietly } from './couldNot';
 import { createCleanupService, type CleanupService } from './check/cleanupService';
 import { checkThisComputer, realRoots, type CheckRoots } from './check/systemPlaces';
 import { reportWrongPin } from './pin/wrongPin';
@@ -239,6 +239,15 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     check: () => checkThisComputer({ catalog, settings, roots: checkRoots, processSource: processSource() }),
   });
 
+  /** The untrusted programs the check finds installed, for the weekly summary; none when the check fails (logged). */
+  const installedPrograms = async (): Promise<{ toolId: string; name: string; installedAt: string }[]> => {
+    const report = await cleanup.check().catch((error: unknown) => {
+      log(couldNot('check this computer for the weekly summary', error));
+      return null;
+    });
+    return (report?.programs ?? []).flatMap((p) => (!p.trusted && p.installedAt ? [{ toolId: p.toolId, name: p.name, installedAt: p.installedAt }] : []));
+  };
+
   const heartbeat = createHeartbeat({
     journal, version: options.version, onProblem: log, stallWatch: options.stallWatch,
     onHeld(stretch) {
@@ -259,7 +268,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
 
   const noteListeners = new Set<(note: SummaryNote) => void>();
   const summaries = createSummaryScheduler({
-    journal, settings: () => settings, pcName, log,
+    journal, settings: () => settings, pcName, log, installed: () => installedPrograms(),
     journalHead: () => ({ entries: head.current().seq, hash: head.current().hash }),
     send: async (content) => {
       await outbox.enqueue({ kind: 'weekly-summary', content });
@@ -288,7 +297,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       const timeZone = defaultTimeZone();
       const week = weekText === undefined ? lastFullWeek(now, timeZone) : parseIsoWeek(weekText);
       const records = journal.read(summaryReadRange(week, { timeZone }));
-      return summarizeWeek(records, week, { timeZone, now, trustedHelpers: settings.trustedHelpers, region: settings.region });
+      return summarizeWeek(records, week, { timeZone, now, trustedHelpers: settings.trustedHelpers, region: settings.region, installed: await installedPrograms() });
     },
     async start() {
       const journalProblem = await journalTampering();

@@ -85,7 +85,7 @@ function Pages({ api }: { api: PauseGuardApi }) {
   if (shown.page === 'warning') return <WarningPage view={shown.view} api={api} onDone={shown.close} />;
   if (shown.page === 'worried') return <WorriedPage api={api} onDone={shown.close} />;
   if (shown.page === 'setup') return <SetupPage api={api} onDone={shown.close} />;
-  if (shown.page === 'summary') return <SummaryPage api={api} onDone={shown.close} />;
+  if (shown.page === 'summary') return <SummaryPage api={api} onDone={shown.close} onOpenCheck={shown.openCheck} />;
   if (shown.page === 'check') return <CheckPage api={api} onDone={shown.close} />;
   if (shown.page === 'protectedAction') {
     return <ProtectedActionPage key={pageKey} prompt={shown.prompt} api={api} onDone={shown.close} />;
@@ -96,7 +96,7 @@ function Pages({ api }: { api: PauseGuardApi }) {
 const START_PAGES: Readonly<Record<string, Shown>> = { '#summary': { page: 'summary' }, '#setup': { page: 'setup' }, '#check': { page: 'check' } };
 
 /** The page the tray asked for. "What does this mean?" (showPage 'warning') shows the last warning received. */
-function useShownPage(api: PauseGuardApi): Shown & { close: () => void; openSetup: () => void } {
+function useShownPage(api: PauseGuardApi): Shown & { close: () => void; openSetup: () => void; openCheck: () => void } {
   // A window opened on the summary or the settings alone (the address ends in #summary or #setup) starts there.
   const [shown, setShown] = useState<Shown>(() => START_PAGES[window.location.hash] ?? { page: 'status' });
   const lastWarning = useRef<WarningView | null>(null);
@@ -120,5 +120,5 @@ function useShownPage(api: PauseGuardApi): Shown & { close: () => void; openSetu
       offProtected();
     };
   }, [api]);
-  return { ...shown, close: () => setShown({ page: 'status' }), openSetup: () => setShown({ page: 'setup' }) };
+  return { ...shown, close: () => setShown({ page: 'status' }), openSetup: () => setShown({ page: 'setup' }), openCheck: () => setShown({ page: 'check' }) };
 }
