@@ -101,6 +101,17 @@ describe('pauseguard check and clean-up', childPaced, () => {
     expect(titles).toContain("Margaret's PC: AnyDesk was cleaned up");
   });
 
+  it('for what needs an administrator, changes nothing and tells the family help is needed', async () => {
+    const step = (await report()).programs.find((p) => p.toolId === 'anydesk')?.steps.find((s) => s.kind === 'tell-helper');
+    expect(step?.words).toContain('sudo apt remove anydesk');
+    const statusBefore = fs.readFileSync(path.join(tree.root, 'var/lib/dpkg/status'), 'utf8');
+    const run = await pauseguard(['clean-up', '--step', step?.id ?? '', '--pin', '2468', ...inTree()]);
+    expect(run).toMatchObject({ code: 0, stdout: 'Your family was told that you need help to remove AnyDesk. Read them the words above when they call.\n' });
+    expect(fs.readFileSync(path.join(tree.root, 'var/lib/dpkg/status'), 'utf8')).toBe(statusBefore);
+    expect((await journalOf(dataDir)).filter((r) => r.type === 'clean-up').at(-1)).toMatchObject({ toolId: 'anydesk', step: 'tell-helper', ok: true });
+    expect(ntfyTitles(ntfy.received)).toContain("Margaret's PC: help is needed to remove AnyDesk");
+  });
+
   it('asks once more before switching off a program that is running now', async () => {
     runTracked(children, fakeTool(programs, 'rustdesk'), ['60']);
     const r = await report();

@@ -25,7 +25,7 @@ export async function performRemoval(name: string, removal: NonNullable<Removal>
     case 'open-uninstaller':
       return openUninstaller(name, removal.command);
     case 'tell-helper':
-      return { ok: true, message: `Your family helper was sent the words about ${name}.` };
+      return { ok: true, message: `Your family was told that you need help to remove ${name}. Read them the words above when they call.` };
   }
 }
 

@@ -91,7 +91,7 @@ function saysOf(name: string, removal: NonNullable<Removal>, helperName: string)
     case 'disable-user-unit':
       return `Stop ${name} starting by itself when you log in. Nothing is deleted: its service is switched off.`;
     case 'tell-helper':
-      return `This needs someone with the administrator password. Read the words below to ${helperName}, or send them with the button.`;
+      return `This needs someone with the administrator password. Read the words below to ${helperName}; the button lets ${helperName} know you need help with it.`;
   }
 }
 

@@ -17,7 +17,7 @@ const ACTION_LABELS: Record<CleanupStep['kind'], string> = {
   'open-uninstaller': 'Open the uninstaller',
   'hide-autostart': 'Stop it starting by itself',
   'disable-user-unit': 'Stop it starting by itself',
-  'tell-helper': 'Send these words to your family',
+  'tell-helper': 'Tell your family you need help with this',
 };
 
 export function CleanupStepBox({ step, program, view, api, onChanged }: Props) {

@@ -40,7 +40,7 @@ it('finds every remote-access program a caller left, in each place, and nothing 
   expect(anydesk?.steps.map((s) => s.kind)).toEqual(['tell-helper', 'tell-helper', 'hide-autostart']);
   expect(anydesk?.steps[0]?.words).toBe('Please help me remove AnyDesk from this computer. Pause Guard says it is installed as the package "anydesk". To remove it, run: sudo apt remove anydesk.');
   expect(anydesk?.steps[1]?.words).toContain('sudo systemctl disable --now anydesk.service');
-  expect(anydesk?.steps[0]?.says).toContain('Read the words below to Dave');
+  expect(anydesk?.steps[0]?.says).toBe('This needs someone with the administrator password. Read the words below to Dave; the button lets Dave know you need help with it.');
 
   // TeamViewer: only TeamViewer Host is installed (the other package was removed), its service is not enabled.
   const teamviewer = report.programs.find((p) => p.toolId === 'teamviewer');
