@@ -35,11 +35,15 @@ async function checkReport(): Promise<CheckReport> {
 beforeAll(async () => {
   webhook = await startReceiver(() => 200);
   bed = await startWineBed();
-  // The uninstall command a real entry would have, played by Node for Windows running a script that leaves a marker.
+  // AnyDesk's own uninstall command ("AnyDesk.exe" --remove in its folder), played by a copy of Node for Windows there
+  // running a script that leaves a marker.
+  const anydeskExe = bed.toLinux(`${X86}\\AnyDesk\\AnyDesk.exe`);
+  fs.mkdirSync(path.dirname(anydeskExe), { recursive: true });
+  fs.copyFileSync(bedPaths.nodeExe, anydeskExe, fs.constants.COPYFILE_FICLONE);
   const uninstaller = `${bed.folders.programData}\\AnyDesk\\uninstall.js`;
   await bed.writeFile(uninstaller, "require('fs').writeFileSync(process.argv[2], 'uninstalled ' + process.argv.slice(3).join(' '))");
   const marker = `${bed.folders.programData}\\AnyDesk\\uninstalled.txt`;
-  const command = `"${bed.toWindows(bedPaths.nodeExe)}" "${uninstaller}" "${marker}" --remove`;
+  const command = `"${X86}\\AnyDesk\\AnyDesk.exe" "${uninstaller}" "${marker}" --remove`;
   await inWindows([
     regSz(`HKLM\\${UNINSTALL}\\AnyDesk`, 'DisplayName', 'AnyDesk', '32'),
     regSz(`HKLM\\${UNINSTALL}\\AnyDesk`, 'DisplayVersion', 'ad 8.0.8', '32'),
@@ -93,7 +97,7 @@ describe('check this computer under Wine', () => {
     ]);
     expect(setup.code).toBe(0);
     const step = (await checkReport()).programs.find((p) => p.toolId === 'anydesk')?.steps.find((s) => s.kind === 'open-uninstaller');
-    expect(step?.command).toMatch(/node\.exe" ".*uninstall\.js" ".*uninstalled\.txt" --remove$/);
+    expect(step?.command).toMatch(/^"C:\\Program Files \(x86\)\\AnyDesk\\AnyDesk\.exe" ".*uninstall\.js" ".*uninstalled\.txt" --remove$/);
     const marker = bed.toLinux(`${bed.folders.programData}\\AnyDesk\\uninstalled.txt`);
 
     const wrong = await bed.runCli(['clean-up', '--step', step?.id ?? '', '--pin', '1111', '--data-dir', dataDir()]);

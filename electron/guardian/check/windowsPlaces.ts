@@ -8,6 +8,7 @@ import type { CheckProblem } from '../../../shared/installedCheck';
 import type { Catalog } from '../catalog';
 import { RegistryError, type RegistryApi, type RegistryHive, type RegistryKey, type RegistryView } from '../win32/registryApi';
 import { placeProblem, wildcardMatcher, type Found, type PlaceScan } from './found';
+import { expandWindowsPath } from '../watchers/sessions/windowsSessionWatcher';
 import { folderNames, localWindowsPath, writtenAt } from './placeFiles';
 import { isCheckedTool, toolOfCommand } from './toolMatch';
 
@@ -76,14 +77,45 @@ export function uninstallEntries(catalog: Catalog, sources: WindowsSources): Pla
             what: `the installed program "${displayName ?? subkey}"${version ? `, version ${version}` : ''}${text(entry, 'InstallLocation') ? ` in ${text(entry, 'InstallLocation')}` : ''}`,
             installedAt: installDate(entry), startsByItself: null,
           },
-          removal: uninstall
+          removal: uninstall && uninstallerLooksRight(uninstall, text(entry, 'InstallLocation'), tool, sources.env)
             ? { kind: 'open-uninstaller', command: uninstall }
-            : { kind: 'tell-helper', detail: `it is listed as "${displayName ?? subkey}" in Settings, Apps, Installed apps, with no uninstaller of its own. Remove it from there` },
+            : { kind: 'tell-helper', detail: `it is listed as "${displayName ?? subkey}" in Settings, Apps, Installed apps${uninstall ? `, and its uninstall command looks unusual: ${uninstall}. Do not run that command; remove the program from Settings, Apps, Installed apps, or look at it together` : ', with no uninstaller of its own. Remove it from there'}` },
         });
       }
     }
   }
   return { found, problems };
+}
+
+/** Names an uninstaller of its own usually has (Inno Setup, NSIS and the like). */
+const UNINSTALLER_NAMES = /^(unins\d*|uninst(all)?(er)?|uninstall[-_ ]?\w*|setup|install(er)?|update)\.exe$/i;
+
+/**
+ * Whether an entry's uninstall command runs what an uninstaller of this tool would: Windows Installer (msiexec /X or /I
+ * with a product code), a program in the entry's own install folder or one of the tool's install folders, or one of the
+ * tool's own programs. Anything else (a caller can write an entry in HKCU pointing at any command) is never run by the
+ * app: the family helper is told instead.
+ */
+export function uninstallerLooksRight(command: string, installLocation: string | null, tool: RemoteTool, env: Record<string, string | undefined>): boolean {
+  const program = commandProgram(command);
+  if (program === null) return false;
+  const base = program.slice(program.lastIndexOf('\\') + 1).toLowerCase();
+  if (/^msiexec(\.exe)?$/.test(base)) return /\s\/[xi]\s*\{[0-9a-f-]{36}\}/i.test(command);
+  const folder = program.slice(0, program.lastIndexOf('\\')).toLowerCase();
+  const expanded = (tool.installs?.windows.paths ?? []).map((p) => expandWindowsPath(p, env)?.toLowerCase() ?? null);
+  const inFolder = [installLocation?.replace(/\\+$/, '').toLowerCase() ?? null, ...expanded].some((f) => f !== null && f !== '' && wildcardMatcher([f])(folder));
+  return inFolder && (UNINSTALLER_NAMES.test(base) || tool.executables.windows.some((exe) => exe.toLowerCase() === base));
+}
+
+/** The program a Windows command line runs: the quoted first part, or up to the first space. */
+function commandProgram(command: string): string | null {
+  const text = command.trim();
+  if (text.startsWith('"')) {
+    const end = text.indexOf('"', 1);
+    return end > 1 ? text.slice(1, end) : null;
+  }
+  const exe = /^(.+?\.exe)(?=\s|$)/i.exec(text);
+  return exe?.[1] ?? (text.split(/\s+/)[0] || null);
 }
 
 /** InstallDate (YYYYMMDD) when the entry has one, else when its key was last written. */
