@@ -3,6 +3,7 @@
 // so tests read a temporary tree. Only reads; never changes anything.
 import path from 'node:path';
 import type { Catalog } from '../catalog';
+import { AUTOSTART_FILE } from '../store/autostart';
 import type { CheckProblem } from '../../../shared/installedCheck';
 import { placeProblem, wildcardMatcher, type Found, type PlaceScan } from './found';
 import { folderNames, placeText, realFolder, writtenAt } from './placeFiles';
@@ -175,7 +176,11 @@ export async function xdgAutostart(catalog: Catalog, { root, home }: LinuxRoots)
       found.push({
         toolId: tool.id,
         place: { kind: 'autostart', where: file, what: `the startup file ${name}`, installedAt: await writtenAt(file), startsByItself: 'starts when you log in, from a startup file' },
-        removal: { kind: 'hide-autostart', source: file, userCopy: path.join(own, name) },
+        // Pause Guard's own startup file made to start a remote tool is never switched off from here: that would stop
+        // Pause Guard starting too. The family helper is told instead.
+        removal: name === AUTOSTART_FILE
+          ? { kind: 'tell-helper', detail: `Pause Guard's own startup file (${file}) was changed to start ${tool.name}. It should start Pause Guard: please look at it together` }
+          : { kind: 'hide-autostart', source: file, userCopy: path.join(own, name) },
       });
     }
   }

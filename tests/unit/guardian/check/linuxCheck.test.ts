@@ -57,6 +57,14 @@ it('finds every remote-access program a caller left, in each place, and nothing 
   expect(report.programs.find((p) => p.toolId === 'x11vnc')?.steps.map((s) => s.kind)).toEqual(['hide-autostart']);
 });
 
+it('never offers to switch off Pause Guard\'s own startup file, even when a caller made it start AnyDesk', async () => {
+  tree = emptyLinuxTree();
+  tree.write('home/margaret/.config/autostart/pause-guard.desktop', '[Desktop Entry]\nType=Application\nName=Pause Guard\nExec=/usr/bin/anydesk --tray\n');
+  const anydesk = (await check(tree)).report.programs.find((p) => p.toolId === 'anydesk');
+  expect(anydesk?.steps.map((s) => s.kind)).toEqual(['tell-helper']);
+  expect(anydesk?.steps[0]?.words).toContain("Pause Guard's own startup file");
+});
+
 it('says nothing is installed on a computer without any, and finds no problem there', async () => {
   tree = emptyLinuxTree();
   expect((await check(tree)).report).toMatchObject({ programs: [], problems: [] });
