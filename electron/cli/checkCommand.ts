@@ -37,7 +37,9 @@ export function checkRootsOf(context: CommandContext): CheckRoots {
 export function formatCheck(report: CheckReport): string {
   const lines: string[] = [];
   if (report.programs.length === 0) {
-    lines.push(`No remote-access programs are installed on this computer${report.problems.length > 0 ? ' in the places Pause Guard could read' : ''}. Nobody can use one to get back in.`);
+    lines.push(report.problems.length > 0
+      ? 'No remote-access programs were found in the places Pause Guard could read; the places below could not be checked.'
+      : 'No remote-access programs are installed on this computer. Nobody can use one to get back in.');
   }
   for (const program of report.programs) lines.push(...programLines(program), '');
   for (const problem of report.problems) lines.push(`Not checked: ${problem.message}`);

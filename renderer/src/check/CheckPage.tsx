@@ -71,12 +71,14 @@ export function CheckPage({ api, onDone }: { api: PauseGuardApi; onDone: () => v
 function headline(loaded: Loaded, untrusted: number): string {
   if (loaded.kind === 'loading') return 'Looking at this computer…';
   if (loaded.kind === 'failed') return 'This computer could not be checked right now.';
+  if (loaded.view.report.programs.length === 0 && loaded.view.report.problems.length > 0) return 'No remote-access programs were found in the places that could be checked.';
   if (loaded.view.report.programs.length === 0) return 'No remote-access programs are installed on this computer.';
   if (untrusted === 0) return 'Only programs your family trusts are installed.';
   return untrusted === 1 ? 'One program here lets someone control this computer.' : `${untrusted} programs here let someone control this computer.`;
 }
 
 function leadLine(view: CheckView, untrusted: number): string {
+  if (view.report.programs.length === 0 && view.report.problems.length > 0) return 'Some places could not be looked at: they are listed below for a family helper.';
   if (view.report.programs.length === 0) return 'Nobody can use one to get back in. You do not need to do anything.';
   if (untrusted === 0) return 'Nothing needs to be removed.';
   return 'A caller who got in may have left one behind, to come back later. If you did not put it there yourself, remove it with the steps below. Your family is told about each step.';
