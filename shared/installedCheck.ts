@@ -31,10 +31,11 @@ export type Place = z.infer<typeof PlaceSchema>;
 
 /**
  * A step that removes or switches off a program. `open-uninstaller` runs the system's own uninstaller (`command` shown
- * first); `hide-autostart` and `disable-user-unit` switch off a startup entry the app may change; `tell-helper` is for
+ * first); `hide-autostart`, `disable-user-unit` and `disable-startup-entry` (Windows: marked off as Task Manager does)
+ * switch off a startup entry the app may change; `tell-helper` is for
  * what needs an administrator: `words` are read to the family helper. Nothing is ever deleted on a guess.
  */
-export const CleanupKindSchema = z.enum(['open-uninstaller', 'hide-autostart', 'disable-user-unit', 'tell-helper']);
+export const CleanupKindSchema = z.enum(['open-uninstaller', 'hide-autostart', 'disable-user-unit', 'disable-startup-entry', 'tell-helper']);
 export type CleanupKind = z.infer<typeof CleanupKindSchema>;
 
 export const CleanupStepSchema = z.object({

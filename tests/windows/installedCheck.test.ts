@@ -77,7 +77,7 @@ describe('check this computer under Wine', () => {
     ]);
     expect(anydesk).toMatchObject({ installedAt: '2026-11-30T00:00:00.000Z', startsByItself: true, unattended: true, trusted: false });
     expect(anydesk?.places[0]?.what).toBe(`the installed program "AnyDesk", version ad 8.0.8 in ${X86}\\AnyDesk`);
-    expect(anydesk?.steps.map((s) => s.kind)).toEqual(['open-uninstaller', 'tell-helper', 'tell-helper']);
+    expect(anydesk?.steps.map((s) => s.kind)).toEqual(['open-uninstaller', 'tell-helper', 'disable-startup-entry']);
     expect(anydesk?.steps[1]?.words).toContain('sc config "AnyDesk" start= disabled');
 
     // HKCU is one key in both registry views: RustDesk's entry is reported once.
@@ -114,5 +114,18 @@ describe('check this computer under Wine', () => {
     const bodies = webhook.received.map((r) => r.body).join('\n');
     expect(bodies).toContain('a wrong PIN was typed');
     expect(bodies).toContain('AnyDesk was cleaned up');
+  });
+
+  it('switches off the person\'s own startup entry as Task Manager does, leaving the entry itself', async () => {
+    const step = (await checkReport()).programs.find((p) => p.toolId === 'anydesk')?.steps.find((s) => s.kind === 'disable-startup-entry');
+    expect(step).toBeDefined();
+    const run = await bed.runCli(['clean-up', '--step', step?.id ?? '', '--pin', '2468', '--data-dir', dataDir()]);
+    expect(run.stderr).toBe('');
+    expect(run).toMatchObject({ code: 0, stdout: 'AnyDesk will no longer start by itself when you log in.\n' });
+    // Read back through koffi: the entry is marked switched off, so it no longer starts AnyDesk by itself.
+    const anydesk = (await checkReport()).programs.find((p) => p.toolId === 'anydesk');
+    expect(anydesk?.places.map((p) => p.kind)).toEqual(['uninstall-entry', 'service']);
+    // The Run value itself is still there (reg query fails when it is not).
+    await inWindows([['reg', 'query', 'HKCU\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run', '/v', 'AnyDesk']]);
   });
 });

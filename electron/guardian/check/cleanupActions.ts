@@ -1,10 +1,12 @@
 // What a clean-up step changes, once the family PIN allowed it: open the system's own uninstaller, switch off an
 // autostart file (Hidden=true in the person's own copy) or a service of the person's own (its *.wants links, as
-// `systemctl --user disable` does). Nothing here deletes a program or a file of one; a tell-helper step changes nothing.
+// `systemctl --user disable` does), or a Windows startup entry of the person's own (marked off in StartupApproved, as Task
+// Manager does). Nothing here deletes a program or a file of one; a tell-helper step changes nothing.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Removal } from './found';
+import { loadRegistryApi } from '../win32/registryApi';
 import { placeText } from './placeFiles';
 
 export interface ActionResult {
@@ -24,6 +26,8 @@ export async function performRemoval(name: string, removal: NonNullable<Removal>
       return disableUserUnit(name, removal.unit, removal.links);
     case 'open-uninstaller':
       return openUninstaller(name, removal.command);
+    case 'disable-startup-entry':
+      return disableStartupEntry(name, removal.approvedKey, removal.valueName);
     case 'tell-helper':
       return { ok: true, message: `Your family was told that you need help to remove ${name}. Read them the words above when they call.` };
   }
@@ -92,6 +96,23 @@ function openUninstaller(name: string, command: string): Promise<ActionResult> {
         : { ok: false, message: `The uninstaller for ${name} stopped with an error (code ${String(code)}). ${name} may still be installed.` }),
     );
   });
+}
+
+/** Task Manager's mark for a startup entry switched off: 03 00 00 00, then when (a FILETIME). */
+export function switchedOffMark(at: Date): Buffer {
+  const mark = Buffer.alloc(12);
+  mark.writeUInt32LE(3, 0);
+  mark.writeBigUInt64LE(BigInt(at.getTime()) * 10_000n + 116_444_736_000_000_000n, 4);
+  return mark;
+}
+
+async function disableStartupEntry(name: string, approvedKey: string, valueName: string): Promise<ActionResult> {
+  try {
+    (await loadRegistryApi()).writeBinary('HKCU', approvedKey, valueName, switchedOffMark(new Date()), 64);
+    return { ok: true, message: `${name} will no longer start by itself when you log in.` };
+  } catch (error) {
+    return { ok: false, message: `Pause Guard could not switch off the startup entry for ${name} (${codeOf(error)}).` };
+  }
 }
 
 function codeOf(error: unknown): string {

@@ -10,6 +10,11 @@ export type Removal =
   | { kind: 'hide-autostart'; source: string; userCopy: string }
   /** A systemd unit of the person's own: its links in the user's *.wants folders are removed (what `systemctl --user disable` does). */
   | { kind: 'disable-user-unit'; unit: string; links: string[] }
+  /**
+   * A Windows startup entry of the person's own (HKCU Run, their Startup folder): marked switched off in HKCU's
+   * StartupApproved key, as Task Manager's Startup apps does; the entry itself stays.
+   */
+  | { kind: 'disable-startup-entry'; approvedKey: string; valueName: string }
   /** What needs an administrator: `detail` says what it is and how it is removed, for the words read to the family helper. */
   | { kind: 'tell-helper'; detail: string }
   | null;

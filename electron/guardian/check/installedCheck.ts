@@ -90,6 +90,8 @@ function saysOf(name: string, removal: NonNullable<Removal>, helperName: string)
       return `Stop ${name} starting by itself when you log in. Nothing is deleted: its startup file is switched off.`;
     case 'disable-user-unit':
       return `Stop ${name} starting by itself when you log in. Nothing is deleted: its service is switched off.`;
+    case 'disable-startup-entry':
+      return `Stop ${name} starting by itself when you log in. Nothing is deleted: its startup entry is switched off, as Task Manager does.`;
     case 'tell-helper':
       return `This needs someone with the administrator password. Read the words below to ${helperName}; the button lets ${helperName} know you need help with it.`;
   }

@@ -161,22 +161,36 @@ export function services(catalog: Catalog, sources: WindowsSources): PlaceScan {
   return { found, problems };
 }
 
-/** Commands in the Run and RunOnce keys of HKLM and HKCU, both views: started at every login. */
+/** Where Task Manager marks startup entries switched on or off, per kind of entry. */
+const APPROVED = 'SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Explorer\\StartupApproved';
+
+/** The names StartupApproved marks switched off (the first byte odd: 03, 07), lower-cased. */
+function switchedOff(sources: WindowsSources, hive: RegistryHive, kind: string, problems: CheckProblem[]): Set<string> {
+  const marks = readKey(sources, hive, `${APPROVED}\\${kind}`, 64, problems);
+  return new Set([...(marks?.values ?? [])].flatMap(([name, mark]) => (Buffer.isBuffer(mark) && ((mark[0] ?? 0) & 1) === 1 ? [name] : [])));
+}
+
+/** Commands in the Run and RunOnce keys of HKLM and HKCU, both views: started at every login, unless marked switched off. */
 export function runEntries(catalog: Catalog, sources: WindowsSources): PlaceScan {
   const found: Found[] = [];
   const problems: CheckProblem[] = [];
   for (const hive of ['HKLM', 'HKCU'] as const) {
     for (const view of VIEWS) {
+      const approvedKind = hive === 'HKLM' && view === 32 ? 'Run32' : 'Run';
+      const off = switchedOff(sources, hive, approvedKind, problems);
       for (const key of RUN_KEYS) {
         const run = readKey(sources, hive, key, view, problems);
         for (const [name, value] of run?.values ?? []) {
-          if (typeof value !== 'string') continue;
+          if (typeof value !== 'string' || off.has(name)) continue;
           const tool = toolOfCommand(catalog, value);
           if (!tool) continue;
+          const own = hive === 'HKCU' && key === RUN_KEYS[0];
           found.push({
             toolId: tool.id,
-            place: { kind: 'run-entry', where: keyName(hive, key, view), what: `the startup entry "${name}", which runs ${value}`, installedAt: run?.lastWritten?.toISOString() ?? null, startsByItself: 'starts when you log in, from a startup entry' },
-            removal: { kind: 'tell-helper', detail: `it starts by itself from the startup entry "${name}". ${TASK_MANAGER}` },
+            place: { kind: 'run-entry', where: keyName(hive, key, view), what: `the startup entry "${originalName(run, name)}", which runs ${value}`, installedAt: run?.lastWritten?.toISOString() ?? null, startsByItself: 'starts when you log in, from a startup entry' },
+            removal: own
+              ? { kind: 'disable-startup-entry', approvedKey: `${APPROVED}\\Run`, valueName: originalName(run, name) }
+              : { kind: 'tell-helper', detail: `it starts by itself from the startup entry "${originalName(run, name)}". ${TASK_MANAGER}` },
           });
         }
       }
@@ -185,12 +199,20 @@ export function runEntries(catalog: Catalog, sources: WindowsSources): PlaceScan
   return { found, problems };
 }
 
+/** A value's name as Windows spells it (the reader keys values lower-cased). */
+function originalName(key: RegistryKey | null, lower: string): string {
+  return key?.names.get(lower) ?? lower;
+}
+
 /** Programs and shortcuts in the person's and everyone's Startup folders. */
-export async function startupFolders(catalog: Catalog, { env }: WindowsSources): Promise<PlaceScan> {
+export async function startupFolders(catalog: Catalog, sources: WindowsSources): Promise<PlaceScan> {
   const found: Found[] = [];
   const problems: CheckProblem[] = [];
-  for (const template of STARTUP_FOLDERS) {
-    const folder = localWindowsPath(template, env);
+  for (const [index, template] of STARTUP_FOLDERS.entries()) {
+    // The first is the person's own folder (HKCU marks its shortcuts on or off), the second everyone's (HKLM).
+    const own = index === 0;
+    const off = switchedOff(sources, own ? 'HKCU' : 'HKLM', 'StartupFolder', problems);
+    const folder = localWindowsPath(template, sources.env);
     if (folder === null) continue;
     let names: string[];
     try {
@@ -200,6 +222,7 @@ export async function startupFolders(catalog: Catalog, { env }: WindowsSources):
       continue;
     }
     for (const name of names.sort()) {
+      if (off.has(name.toLowerCase())) continue;
       const file = path.join(folder, name);
       let tool: RemoteTool | null = toolOfCommand(catalog, name);
       if (!tool && name.toLowerCase().endsWith('.lnk')) {
@@ -214,7 +237,9 @@ export async function startupFolders(catalog: Catalog, { env }: WindowsSources):
       found.push({
         toolId: tool.id,
         place: { kind: 'startup-folder', where: file, what: `the startup shortcut ${name}`, installedAt: await writtenAt(file), startsByItself: 'starts when you log in, from the Startup folder' },
-        removal: { kind: 'tell-helper', detail: `it starts by itself from the shortcut "${name}" in the Startup folder. ${TASK_MANAGER}` },
+        removal: own
+          ? { kind: 'disable-startup-entry', approvedKey: `${APPROVED}\\StartupFolder`, valueName: name }
+          : { kind: 'tell-helper', detail: `it starts by itself from the shortcut "${name}" in the Startup folder. ${TASK_MANAGER}` },
       });
     }
   }

@@ -1,5 +1,6 @@
 // The registry calls through koffi and advapi32, kept thin: open a key in one registry view (64- or 32-bit), list its
-// subkeys and values, and its last write time, then close it. Only reads; never writes or deletes a key or a value.
+// subkeys and values, and its last write time, then close it; and write one binary value (how Windows marks a startup
+// entry switched off). Never deletes a key or a value.
 import { loadKoffi, type Koffi } from './koffi';
 import { readWideString } from './wideString';
 
@@ -9,8 +10,10 @@ export type RegistryView = 64 | 32;
 
 export interface RegistryKey {
   subkeys: string[];
-  /** Values by lower-cased name: strings (REG_SZ, REG_EXPAND_SZ unexpanded), numbers (REG_DWORD); null for other types. */
-  values: Map<string, string | number | null>;
+  /** Values by lower-cased name: strings (REG_SZ, REG_EXPAND_SZ unexpanded), numbers (REG_DWORD), bytes (REG_BINARY); null for other types. */
+  values: Map<string, string | number | Buffer | null>;
+  /** Each value's name as Windows spells it, by its lower-cased name. */
+  names: Map<string, string>;
   lastWritten: Date | null;
 }
 
@@ -25,6 +28,8 @@ export class RegistryError extends Error {
 export interface RegistryApi {
   /** The key, or null when it is not there. Throws a RegistryError when it is there and cannot be read. */
   readKey(hive: RegistryHive, path: string, view: RegistryView): RegistryKey | null;
+  /** Sets a REG_BINARY value, making the key when it is not there. Throws a RegistryError when Windows refuses. */
+  writeBinary(hive: RegistryHive, path: string, name: string, data: Buffer, view: RegistryView): void;
 }
 
 const HIVES: Record<RegistryHive, bigint> = {
@@ -42,7 +47,9 @@ const ERROR_NO_MORE_ITEMS = 259;
 const ERROR_MORE_DATA = 234;
 const REG_SZ = 1;
 const REG_EXPAND_SZ = 2;
+const REG_BINARY = 3;
 const REG_DWORD = 4;
+const KEY_SET_VALUE = 0x0002;
 /** FILETIME ticks (100 ns) between 1601-01-01 and 1970-01-01. */
 const FILETIME_EPOCH = 116_444_736_000_000_000n;
 /** No key holds more than this many subkeys or values worth reading; more is a damaged hive. */
@@ -56,6 +63,8 @@ function createRegistryApi(koffi: Koffi): RegistryApi {
   const RegQueryInfoKeyW = api('RegQueryInfoKeyW', ['uintptr_t', 'void *', 'void *', 'void *', 'void *', 'void *', 'void *', 'void *', 'void *', 'void *', 'void *', 'void *']);
   const RegEnumKeyExW = api('RegEnumKeyExW', ['uintptr_t', 'uint32_t', 'void *', 'void *', 'void *', 'void *', 'void *', 'void *']);
   const RegEnumValueW = api('RegEnumValueW', ['uintptr_t', 'uint32_t', 'void *', 'void *', 'void *', 'void *', 'void *', 'void *']);
+  const RegCreateKeyExW = api('RegCreateKeyExW', ['uintptr_t', 'str16', 'uint32_t', 'void *', 'uint32_t', 'uint32_t', 'void *', 'void *', 'void *']);
+  const RegSetValueExW = api('RegSetValueExW', ['uintptr_t', 'str16', 'uint32_t', 'uint32_t', 'void *', 'uint32_t']);
 
   const dword = (value = 0): Buffer => {
     const buffer = Buffer.alloc(4);
@@ -82,7 +91,8 @@ function createRegistryApi(koffi: Koffi): RegistryApi {
       if (status !== ERROR_SUCCESS) throw new RegistryError(status);
       subkeys.push(readWideString(name, 0, length.readUInt32LE()));
     }
-    const values = new Map<string, string | number | null>();
+    const values = new Map<string, string | number | Buffer | null>();
+    const names = new Map<string, string>();
     const dataBytes = maxValue.readUInt32LE() + 2;
     for (let index = 0; index < Math.min(valueCount.readUInt32LE(), MAX_ENTRIES); index++) {
       const name = Buffer.alloc(nameChars * 2);
@@ -95,10 +105,12 @@ function createRegistryApi(koffi: Koffi): RegistryApi {
       // A value that grew since the key was measured is read on the next check.
       if (status === ERROR_MORE_DATA) continue;
       if (status !== ERROR_SUCCESS) throw new RegistryError(status);
-      values.set(readWideString(name, 0, length.readUInt32LE()).toLowerCase(), valueOf(type.readUInt32LE(), data, size.readUInt32LE()));
+      const valueName = readWideString(name, 0, length.readUInt32LE());
+      values.set(valueName.toLowerCase(), valueOf(type.readUInt32LE(), data, size.readUInt32LE()));
+      names.set(valueName.toLowerCase(), valueName);
     }
     const ticks = written.readBigUInt64LE();
-    return { subkeys, values, lastWritten: ticks > FILETIME_EPOCH ? new Date(Number((ticks - FILETIME_EPOCH) / 10_000n)) : null };
+    return { subkeys, values, names, lastWritten: ticks > FILETIME_EPOCH ? new Date(Number((ticks - FILETIME_EPOCH) / 10_000n)) : null };
   }
 
   return {
@@ -114,12 +126,25 @@ function createRegistryApi(koffi: Koffi): RegistryApi {
         RegCloseKey(key);
       }
     },
+    writeBinary(hive, path, name, data, view) {
+      const out = Buffer.alloc(8);
+      const created = RegCreateKeyExW(HIVES[hive], path, 0, null, 0, KEY_SET_VALUE | (view === 64 ? KEY_WOW64_64KEY : KEY_WOW64_32KEY), null, out, null) as number;
+      if (created !== ERROR_SUCCESS) throw new RegistryError(created);
+      const key = out.readBigUInt64LE();
+      try {
+        const set = RegSetValueExW(key, name, 0, REG_BINARY, data, data.length) as number;
+        if (set !== ERROR_SUCCESS) throw new RegistryError(set);
+      } finally {
+        RegCloseKey(key);
+      }
+    },
   };
 }
 
-function valueOf(type: number, data: Buffer, size: number): string | number | null {
+function valueOf(type: number, data: Buffer, size: number): string | number | Buffer | null {
   if (type === REG_SZ || type === REG_EXPAND_SZ) return readWideString(data, 0, size >> 1);
   if (type === REG_DWORD && size >= 4) return data.readUInt32LE(0);
+  if (type === REG_BINARY) return Buffer.from(data.subarray(0, size));
   return null;
 }
 

@@ -17,6 +17,7 @@ const ACTION_LABELS: Record<CleanupStep['kind'], string> = {
   'open-uninstaller': 'Open the uninstaller',
   'hide-autostart': 'Stop it starting by itself',
   'disable-user-unit': 'Stop it starting by itself',
+  'disable-startup-entry': 'Stop it starting by itself',
   'tell-helper': 'Tell your family you need help with this',
 };
 

@@ -43,7 +43,13 @@ function fakeRegistry(keys: Record<string, Record<string, string | number>>, ref
       const subkeys = Object.keys(keys).filter((k) => k.startsWith(prefix) && !k.slice(prefix.length).includes('\\')).map((k) => k.slice(prefix.length));
       const values = keys[full];
       if (!values && subkeys.length === 0) return null;
-      return { subkeys, values: new Map(Object.entries(values ?? {}).map(([k, v]) => [k.toLowerCase(), v])), lastWritten: null } satisfies RegistryKey;
+      const entries = Object.entries(values ?? {});
+      return {
+        subkeys, values: new Map(entries.map(([k, v]) => [k.toLowerCase(), v])), names: new Map(entries.map(([k]) => [k.toLowerCase(), k])), lastWritten: null,
+      } satisfies RegistryKey;
+    },
+    writeBinary() {
+      throw new Error('not written in these tests');
     },
   };
 }
