@@ -6,6 +6,7 @@ import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { createApiHandlers } from './apiHandlers';
 import { createAppServices } from './guardian/appServices';
+import { realRoots } from './guardian/check/systemPlaces';
 import { APP_VERSION } from './guardian/appVersion';
 import { UsageError } from './cli/usageError';
 import { createAccessToken } from './preview/accessToken';
@@ -55,6 +56,7 @@ async function main(argv: string[]): Promise<void> {
     version: APP_VERSION,
     downloadFolders: options.downloads,
     processesIn: options.processesIn,
+    checkRoots: { root: options.checkRoot ?? realRoots().root, home: options.checkHome ?? realRoots().home },
     quit: () => void leave(0),
     log,
   });
@@ -68,7 +70,7 @@ async function main(argv: string[]): Promise<void> {
     token: createAccessToken(),
     files: await loadStaticFiles(rendererDir),
     handlers: createApiHandlers({
-      guardian: services.guardian, setup: services.setup, summary: services, openExternalLink: previewOpenExternalLink(log),
+      guardian: services.guardian, setup: services.setup, summary: services, cleanup: services.cleanup, openExternalLink: previewOpenExternalLink(log),
     }),
     events: services.guardian,
     log,

@@ -11,7 +11,7 @@ export type TrayState = Status['state'];
 export type TrayView = { state: TrayState; summary: string; windowVisible: boolean };
 
 /** The pages the tray opens in the window. */
-export type TrayPage = Extract<Page, 'worried' | 'summary' | 'setup'>;
+export type TrayPage = Extract<Page, 'worried' | 'summary' | 'setup' | 'check'>;
 
 export type TrayActions = {
   toggleWindow: () => void;
@@ -79,6 +79,7 @@ export function trayMenu(view: TrayView): TrayEntry[] {
     { kind: 'separator' },
     item('worried', "I'm on a call and I'm worried", { kind: 'open-page', page: 'worried' }),
     item('summary', "This week's summary", { kind: 'open-page', page: 'summary' }),
+    item('check', 'Check this computer', { kind: 'open-page', page: 'check' }),
     item('settings', 'Settings', { kind: 'open-page', page: 'setup' }, true),
     pauseOrResume,
     item('toggle-window', view.windowVisible ? 'Hide Pause Guard' : 'Show Pause Guard', { kind: 'toggle-window' }),

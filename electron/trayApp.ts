@@ -163,7 +163,7 @@ export function startTrayApp(options: TrayAppOptions): void {
     running = { services, interruptions };
     const dashboardId = window.webContents.id;
     registerIpcHandlers(
-      createApiHandlers({ guardian, setup: services.setup, summary: services, openExternalLink: createOpenExternalLink(openInBrowser) }),
+      createApiHandlers({ guardian, setup: services.setup, summary: services, cleanup: services.cleanup, openExternalLink: createOpenExternalLink(openInBrowser) }),
       { pages, isTrustedSender: (contents) => contents.id === dashboardId || interruptions.hasWebContents(contents) },
     );
 

@@ -8,6 +8,7 @@ import {
   ChoiceRequestSchema, ChoiceResultSchema, CloseInterruptionRequestSchema, InterruptionViewSchema, PageSchema, ProtectedActionPromptSchema,
   ProtectedActionRequestSchema, WarningViewSchema,
 } from './interruption';
+import { CheckViewSchema, CleanupOutcomeSchema, CleanupRequestSchema } from './installedCheck';
 import { ContactCardSchema, RegionSchema } from './settings';
 import { IsoWeekStringSchema, WeeklySummarySchema } from './summary';
 import { UpdatesViewSchema } from './updates';
@@ -56,6 +57,10 @@ export const methods = {
   sendTestAlert: { input: z.undefined(), output: TestAlertResultSchema },
   /** The weekly safety summary of an ISO week ("2026-W48"); the last full week when none is given. */
   getWeeklySummary: { input: z.object({ week: IsoWeekStringSchema.optional() }), output: WeeklySummarySchema },
+  /** "Check this computer": every remote-access program installed here, and the steps that remove them. */
+  checkComputer: { input: z.undefined(), output: CheckViewSchema },
+  /** Takes one step of the check, with the family PIN (or the confirmation word when none is set). */
+  cleanUpStep: { input: CleanupRequestSchema, output: CleanupOutcomeSchema },
 } as const;
 
 export const events = {

@@ -12,6 +12,8 @@ export const methodNames = [
   'saveSetup',
   'sendTestAlert',
   'getWeeklySummary',
+  'checkComputer',
+  'cleanUpStep',
 ] as const;
 
 export const eventNames = ['status', 'interruption', 'warning', 'showPage', 'protectedAction'] as const;

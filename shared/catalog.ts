@@ -29,6 +29,42 @@ export const SessionLogSchema = z.object({
   writtenAlsoBy: z.array(z.string()).default([]),
 });
 
+/** Where and how a tool installs itself, for the "Check this computer" look at what is installed (electron/guardian/check/). */
+export const InstallFactsSchema = z.object({
+  windows: z.object({
+    /** The DisplayName of its Uninstall entry, as case-insensitive wildcards ("ScreenConnect Client (*)"). */
+    displayNames: z.array(z.string().min(1)).default([]),
+    /** Its service names (keys under HKLM\\SYSTEM\\CurrentControlSet\\Services), as case-insensitive wildcards. */
+    services: z.array(z.string().min(1)).default([]),
+    /** The folders it installs into, with %ENV% variables. */
+    paths: z.array(z.string().min(1)).default([]),
+  }).default({ displayNames: [], services: [], paths: [] }),
+  macos: z.object({
+    /** Application bundles in /Applications or ~/Applications ("AnyDesk.app"). */
+    apps: z.array(z.string().min(1)).default([]),
+    bundleIds: z.array(z.string().min(1)).default([]),
+    /** Labels of its LaunchAgents and LaunchDaemons, as case-insensitive wildcards. */
+    launchLabels: z.array(z.string().min(1)).default([]),
+  }).default({ apps: [], bundleIds: [], launchLabels: [] }),
+  linux: z.object({
+    /** Package names in the dpkg status file. */
+    packages: z.array(z.string().min(1)).default([]),
+    /** systemd unit file names, as case-insensitive wildcards. */
+    units: z.array(z.string().min(1)).default([]),
+    /** XDG autostart file names ("anydesk.desktop"). */
+    autostart: z.array(z.string().min(1)).default([]),
+  }).default({ packages: [], units: [], autostart: [] }),
+  /**
+   * Settings files that show unattended access (a password that lets someone in with nobody there to accept):
+   * `format` names the reader, `paths` are Windows paths with %ENV% variables, absolute paths, or ~ for the home folder.
+   */
+  unattended: z.object({
+    format: z.enum(['anydesk-conf']),
+    paths: z.array(z.string().min(1)).min(1),
+  }).optional(),
+});
+export type InstallFacts = z.infer<typeof InstallFactsSchema>;
+
 export const RemoteToolSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
   name: z.string().min(1),
@@ -50,6 +86,7 @@ export const RemoteToolSchema = z.object({
   sessionProcesses: z.array(SessionProcessSchema).default([]),
   sessionLogs: z.array(SessionLogSchema).default([]),
   domains: z.array(z.string()).default([]),
+  installs: InstallFactsSchema.optional(),
 });
 export type RemoteTool = z.infer<typeof RemoteToolSchema>;
 

@@ -19,7 +19,7 @@ export type AlertChannel = z.infer<typeof AlertChannelSchema>;
 export const AlertKindSchema = z.enum([
   'interruption', 'choice', 'help-wanted', 'session', 'tool', 'installer', 'pin-failed', 'not-own-hands', 'protection-gap', 'protection-held',
   'protection-paused', 'quit', 'settings-changed', 'settings-reset', 'weekly-summary', 'test',
-  'debugger-refused',
+  'debugger-refused', 'clean-up',
   'settings-tampered', 'journal-tampered', 'catalog-tampered',
   // Scheduled on the family's ntfy topic ahead of time, delivered only if the app does not check in again.
   'check-in-missed', 'check-in-off',

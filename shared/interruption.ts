@@ -70,7 +70,7 @@ export const WarningViewSchema = z.object({
 export type WarningView = z.infer<typeof WarningViewSchema>;
 
 /** The pages a window (or the preview's one page) can show. */
-export const PageSchema = z.enum(['status', 'interruption', 'warning', 'worried', 'summary', 'setup']);
+export const PageSchema = z.enum(['status', 'interruption', 'warning', 'worried', 'summary', 'setup', 'check']);
 export type Page = z.infer<typeof PageSchema>;
 
 export const ChoiceRequestSchema = z.object({

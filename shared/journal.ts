@@ -2,6 +2,7 @@
 // One source for the journal writer, the weekly summary and the alerts. No Node or DOM imports.
 import { z } from 'zod';
 import { GuardianEventSchema } from './events';
+import { CleanupKindSchema } from './installedCheck';
 
 const at = z.string().datetime({ offset: true });
 
@@ -62,6 +63,11 @@ export const AppRecordSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('debugger-refused'), at, switches: z.array(z.string()) }),
   /** A sealed file was removed or changed outside Pause Guard (`reason` is one plain sentence); what was found kept as `keptAs`. */
   z.object({ type: z.literal('tampering'), at, what: TamperedSchema, reason: z.string(), keptAs: z.string().nullable() }),
+  /**
+   * A step of "Check this computer" was taken with the PIN: what it was (`step`), for which program, and whether it did
+   * what it says (`ok`); `message` is the plain sentence the person saw.
+   */
+  z.object({ type: z.literal('clean-up'), at, toolId: z.string(), name: z.string(), step: CleanupKindSchema, ok: z.boolean(), message: z.string() }),
   /** A test alert was asked for (CLI or setup window); `refused` when one had gone out less than a minute before. */
   z.object({ type: z.literal('test-alert'), at, refused: z.boolean() }),
   /**

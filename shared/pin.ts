@@ -2,7 +2,7 @@
 // One source for the PIN gate (electron/guardian/pin.ts), the CLI and the renderer. No Node or DOM imports.
 import { z } from 'zod';
 
-export const PinActionSchema = z.enum(['pause-protection', 'change-settings', 'trust-helper', 'carry-on', 'quit']);
+export const PinActionSchema = z.enum(['pause-protection', 'change-settings', 'trust-helper', 'carry-on', 'quit', 'clean-up']);
 export type PinAction = z.infer<typeof PinActionSchema>;
 
 /**
@@ -15,6 +15,7 @@ export const CONFIRMATION_WORDS: Readonly<Record<PinAction, string>> = {
   'trust-helper': 'TRUST',
   'carry-on': 'CONTINUE',
   quit: 'QUIT',
+  'clean-up': 'REMOVE',
 };
 
 export const PIN_FORMAT_MESSAGE = 'A PIN is 4 to 8 digits.';

@@ -84,7 +84,9 @@ export const WeeklySummarySchema = z.object({
     catalog: z.array(z.object({ at, version: z.number().int(), date: z.string().nullable() })),
     checksFailing: z.object({ lastSucceeded: at.nullable() }).nullable(),
   }).optional(),
-  /** Nothing to tell: no tools, installers, sessions (live or past), remote input, interruptions, wrong PINs or settings changes. */
+  /** Remote-access programs "Check this computer" found installed during the week and not trusted by the family. */
+  installed: z.array(z.object({ toolId: z.string(), name: z.string(), installedAt: at })).default([]),
+  /** Nothing to tell: no tools, installers, programs installed, sessions (live or past), remote input, interruptions, wrong PINs or settings changes. */
   allQuiet: z.boolean(),
 });
 export type WeeklySummary = z.infer<typeof WeeklySummarySchema>;

@@ -194,6 +194,12 @@ function sectionsOf(summary: WeeklySummary): SummarySection[] {
       lines: summary.toolsSeen.map((tool) => `${tool.name}: started ${times(tool.count)}.`),
     });
   }
+  if (summary.installed.length > 0) {
+    sections.push({
+      heading: 'Remote-access programs installed',
+      lines: summary.installed.map((program) => `${program.name}, installed on ${dates.day(program.installedAt)}. “Check this computer” shows how to remove it.`),
+    });
+  }
   if (summary.installers.length > 0) {
     sections.push({
       heading: 'Installers downloaded',

@@ -47,7 +47,9 @@ import type { ProcessSource } from './watchers/processes/processSource';
 import type { Watcher } from './watchers/watcher';
 import { defaultInputSource } from './watchers/input/defaultInputSource';
 import { createInjectedInputWatcher, type InjectedInputWatcher } from './watchers/input/injectedInputWatcher';
-import { quietly } from './couldNot';
+import { couldNot, quietly } from './couldNot';
+import { createCleanupService, type CleanupService } from './check/cleanupService';
+import { checkThisComputer, realRoots, type CheckRoots } from './check/systemPlaces';
 import { reportWrongPin } from './pin/wrongPin';
 
 export interface AppServicesOptions {
@@ -76,10 +78,12 @@ export interface AppServicesOptions {
   keyProtector?: KeyProtector;
   /** The seal folder (key and last good copies); defaultSealDir() unless given. */
   sealDir?: string;
-  /** The catalog updates' key, trusted authorities and timings; the maintainers' key, the system's and once a day unless given (tests). */
   /** Whether this build installs its own updates (electron/appUpdater.ts decides); `development` unless given. */
   appUpdateSupport?: AppUpdateSupport;
+  /** The catalog updates' key, trusted authorities and timings; the maintainers' key, the system's and once a day unless given (tests). */
   catalogUpdates?: Pick<CatalogUpdatesOptions, 'publicKey' | 'ca' | 'timeoutMs' | 'firstCheckAfterMs' | 'checkEveryMs'>;
+  /** Where "Check this computer" looks: the real root and home folder unless given (tests). */
+  checkRoots?: CheckRoots;
 }
 
 export interface AppServices {
@@ -89,6 +93,8 @@ export interface AppServices {
   catalogUpdates: CatalogUpdates;
   /** When a downloaded update of the app installs (never during an interruption or with a window open). */
   appUpdates: AppUpdates;
+  /** "Check this computer": what remote-access programs are installed, and the clean-up steps behind the PIN. */
+  cleanup: CleanupService;
   /** The settings in force now (kept fresh after every save). */
   settings(): Settings;
   /** Every event as `watch --json` prints it and the journal records it: the engine's, interruptions, alerts. */
@@ -281,6 +287,21 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     onSettingsReset,
   });
 
+  const checkRoots = options.checkRoots ?? realRoots();
+  const cleanup = createCleanupService({
+    gate, recorder: { append: record }, notifier, log, settings: () => settings,
+    check: () => checkThisComputer({ catalog, settings, roots: checkRoots, processSource: processSource() }),
+  });
+
+  /** The untrusted programs the check finds installed, for the weekly summary; none when the check fails (logged). */
+  const installedPrograms = async (): Promise<{ toolId: string; name: string; installedAt: string }[]> => {
+    const report = await cleanup.check().catch((error: unknown) => {
+      log(couldNot('check this computer for the weekly summary', error));
+      return null;
+    });
+    return (report?.programs ?? []).flatMap((p) => (!p.trusted && p.installedAt ? [{ toolId: p.toolId, name: p.name, installedAt: p.installedAt }] : []));
+  };
+
   const heartbeat = createHeartbeat({
     recorder: { append: record }, lastRecord: () => journal.lastRecord(), version: options.version, onProblem: log, stallWatch: options.stallWatch,
     onHeld(stretch) {
@@ -301,7 +322,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
 
   const noteListeners = new Set<(note: SummaryNote) => void>();
   const summaries = createSummaryScheduler({
-    journal, settings: () => settings, pcName, log,
+    journal, settings: () => settings, pcName, log, installed: () => installedPrograms(),
     journalHead: () => ({ entries: head.current().seq, hash: head.current().hash }),
     send: async (content) => {
       await outbox.enqueue({ kind: 'weekly-summary', content });
@@ -317,6 +338,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     setup,
     catalogUpdates,
     appUpdates,
+    cleanup,
     settings: () => settings,
     onEvent(listener) {
       listeners.add(listener);
@@ -331,7 +353,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       const timeZone = defaultTimeZone();
       const week = weekText === undefined ? lastFullWeek(now, timeZone) : parseIsoWeek(weekText);
       const records = journal.read(summaryReadRange(week, { timeZone }));
-      return summarizeWeek(records, week, { timeZone, now, trustedHelpers: settings.trustedHelpers, region: settings.region });
+      return summarizeWeek(records, week, { timeZone, now, trustedHelpers: settings.trustedHelpers, region: settings.region, installed: await installedPrograms() });
     },
     async start() {
       const journalProblem = await journalTampering();

@@ -1,4 +1,5 @@
-// Reads the preview host's command line (--data-dir, --downloads, --port, --processes-in); every mistake becomes one plain sentence.
+// Reads the preview host's command line (--data-dir, --downloads, --port, --processes-in, --check-root, --check-home);
+// every mistake becomes one plain sentence.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkFolder } from '../cli/options';
@@ -13,6 +14,9 @@ export interface PreviewOptions {
   port: number;
   /** Only programs run from this folder are watched and ended (tests on a shared machine); null for every program. */
   processesIn: string | null;
+  /** Where "Check this computer" looks (tests: a temporary tree); null for this computer's own root and home. */
+  checkRoot: string | null;
+  checkHome: string | null;
 }
 
 export function parsePreviewOptions(argv: string[]): PreviewOptions {
@@ -27,16 +31,20 @@ export function parsePreviewOptions(argv: string[]): PreviewOptions {
         downloads: { type: 'string', multiple: true },
         port: { type: 'string' },
         'processes-in': { type: 'string' },
+        'check-root': { type: 'string' },
+        'check-home': { type: 'string' },
       },
     }));
   } catch (error) {
-    throw new UsageError(`${optionProblem(error)} The preview takes --data-dir DIR, --downloads DIR, --port NUMBER and --processes-in DIR.`);
+    throw new UsageError(`${optionProblem(error)} The preview takes --data-dir DIR, --downloads DIR, --port NUMBER, --processes-in DIR, --check-root DIR and --check-home DIR.`);
   }
   return {
     dataDir: values['data-dir'] === undefined ? null : path.resolve(values['data-dir']),
     downloads: values.downloads?.map((folder) => checkFolder(folder, 'downloads folder')) ?? null,
     port: values.port === undefined ? 0 : parsePort(values.port),
     processesIn: values['processes-in'] === undefined ? null : checkFolder(values['processes-in'], 'folder of programs to watch'),
+    checkRoot: values['check-root'] === undefined ? null : checkFolder(values['check-root'], 'root folder to check'),
+    checkHome: values['check-home'] === undefined ? null : checkFolder(values['check-home'], 'home folder to check'),
   };
 }
 

@@ -4,6 +4,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { PauseGuardApi } from '../../shared/api';
 import type { InterruptionView, ProtectedActionPrompt, WarningView } from '../../shared/interruption';
+import { CheckPage } from './check/CheckPage';
 import { InterruptionPage } from './interruption/InterruptionPage';
 import { useInterruption } from './interruption/useInterruption';
 import { ProtectedActionPage } from './protectedAction/ProtectedActionPage';
@@ -20,6 +21,7 @@ type Shown =
   | { page: 'worried' }
   | { page: 'setup' }
   | { page: 'summary' }
+  | { page: 'check' }
   | { page: 'protectedAction'; prompt: ProtectedActionPrompt };
 
 /** Each page's title (null: the app's name alone); the PIN page's title names the action it asks about. */
@@ -29,6 +31,7 @@ const pageTitles: Record<Exclude<Shown['page'], 'protectedAction'>, string | nul
   worried: 'Worried about a call?',
   setup: 'Set up',
   summary: 'Weekly summary',
+  check: 'Check this computer',
 };
 
 const stageTitles: Record<InterruptionView['stage'], string> = {
@@ -82,17 +85,18 @@ function Pages({ api }: { api: PauseGuardApi }) {
   if (shown.page === 'warning') return <WarningPage view={shown.view} api={api} onDone={shown.close} />;
   if (shown.page === 'worried') return <WorriedPage api={api} onDone={shown.close} />;
   if (shown.page === 'setup') return <SetupPage api={api} onDone={shown.close} />;
-  if (shown.page === 'summary') return <SummaryPage api={api} onDone={shown.close} />;
+  if (shown.page === 'summary') return <SummaryPage api={api} onDone={shown.close} onOpenCheck={shown.openCheck} />;
+  if (shown.page === 'check') return <CheckPage api={api} onDone={shown.close} />;
   if (shown.page === 'protectedAction') {
     return <ProtectedActionPage key={pageKey} prompt={shown.prompt} api={api} onDone={shown.close} />;
   }
   return <StatusPage api={api} onOpenSetup={shown.openSetup} />;
 }
 
-const START_PAGES: Readonly<Record<string, Shown>> = { '#summary': { page: 'summary' }, '#setup': { page: 'setup' } };
+const START_PAGES: Readonly<Record<string, Shown>> = { '#summary': { page: 'summary' }, '#setup': { page: 'setup' }, '#check': { page: 'check' } };
 
 /** The page the tray asked for. "What does this mean?" (showPage 'warning') shows the last warning received. */
-function useShownPage(api: PauseGuardApi): Shown & { close: () => void; openSetup: () => void } {
+function useShownPage(api: PauseGuardApi): Shown & { close: () => void; openSetup: () => void; openCheck: () => void } {
   // A window opened on the summary or the settings alone (the address ends in #summary or #setup) starts there.
   const [shown, setShown] = useState<Shown>(() => START_PAGES[window.location.hash] ?? { page: 'status' });
   const lastWarning = useRef<WarningView | null>(null);
@@ -105,6 +109,7 @@ function useShownPage(api: PauseGuardApi): Shown & { close: () => void; openSetu
       if (page === 'worried') setShown({ page: 'worried' });
       else if (page === 'setup') setShown({ page: 'setup' });
       else if (page === 'summary') setShown({ page: 'summary' });
+      else if (page === 'check') setShown({ page: 'check' });
       else if (page === 'warning' && lastWarning.current) setShown({ page: 'warning', view: lastWarning.current });
       else if (page !== 'interruption') setShown({ page: 'status' });
     });
@@ -115,5 +120,5 @@ function useShownPage(api: PauseGuardApi): Shown & { close: () => void; openSetu
       offProtected();
     };
   }, [api]);
-  return { ...shown, close: () => setShown({ page: 'status' }), openSetup: () => setShown({ page: 'setup' }) };
+  return { ...shown, close: () => setShown({ page: 'status' }), openSetup: () => setShown({ page: 'setup' }), openCheck: () => setShown({ page: 'check' }) };
 }

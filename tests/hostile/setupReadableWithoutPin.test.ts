@@ -38,7 +38,7 @@ afterEach(async () => {
 });
 
 it('shows only the contact\'s name and phone before the PIN; a wrong PIN is counted, journalled and told', async () => {
-  const handlers = createApiHandlers({ guardian: services.guardian, setup: services.setup, summary: services, openExternalLink: async () => ({ opened: false }) });
+  const handlers = createApiHandlers({ guardian: services.guardian, setup: services.setup, summary: services, cleanup: services.cleanup, openExternalLink: async () => ({ opened: false }) });
 
   const before = await dispatch(handlers, 'getSetup', undefined);
   const shown = JSON.stringify(before);

@@ -214,8 +214,9 @@ it('a newer list kept by another process (the CLI) is put in force by the runnin
     const byTheCli = await open();
     server.serve({ kind: 'document', body: signed(catalogVersion(2, '2026-12-20'), keys), etag: '"v2"' });
     await byTheCli.check();
+    // The list and the check's state are two files the CLI writes one after the other: each is taken up at a look.
     await expect.poll(() => running.catalog.version, { timeout: 5_000 }).toBe(2);
-    expect(running.state().etag).toBe('"v2"');
+    await expect.poll(() => running.state().etag, { timeout: 5_000 }).toBe('"v2"');
   } finally {
     running.stop();
   }

@@ -34,7 +34,7 @@ beforeEach(async () => {
     port: 0,
     token,
     files: await loadStaticFiles(path.join(dir, 'site')),
-    handlers: createApiHandlers({ guardian: services.guardian, setup: services.setup, summary: services, openExternalLink: previewOpenExternalLink(log) }),
+    handlers: createApiHandlers({ guardian: services.guardian, setup: services.setup, summary: services, cleanup: services.cleanup, openExternalLink: previewOpenExternalLink(log) }),
     events: services.guardian,
     log,
   });

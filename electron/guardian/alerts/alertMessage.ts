@@ -2,6 +2,7 @@
 // It must never carry window titles, file paths or banking details: it takes only the typed facts below and reads nothing else.
 import { dateWords } from '../../../shared/dateWords';
 import type { AlertKind } from '../../../shared/events';
+import type { CleanupKind } from '../../../shared/installedCheck';
 import type { Choice } from '../../../shared/journal';
 import type { Region } from '../../../shared/settings';
 
@@ -26,6 +27,8 @@ export interface AlertFacts {
   choice?: Choice | null;
   /** After "End it": whether the tool really was ended and stayed gone (never said closed when it was not). */
   endIt?: 'ended' | 'not-ended' | null;
+  /** A clean-up step of "Check this computer": what it was and whether it did what it says. */
+  cleanup?: { step: CleanupKind; ok: boolean } | null;
   /** IANA time zone for "when"; the PC's own when not given. */
   timeZone?: string;
   /** How "when" is worded (the family's region); GB when not given. */
@@ -192,6 +195,8 @@ function whatHappened(facts: AlertFacts, who: string): Wording {
         sentence: `${capitalise(whosePc(facts))} was shut down or went to sleep at ${dateWords(facts.region, facts.timeZone).moment(facts.at)}, and Pause Guard has not checked in since. If the computer is simply off, all is well.`,
         advice: 'If {person} is using it, call {person} on a number you know.',
       };
+    case 'clean-up':
+      return cleanupWording(tool, facts.cleanup ?? null, who);
     case 'test':
       return {
         headline: 'test alert',
@@ -199,6 +204,31 @@ function whatHappened(facts: AlertFacts, who: string): Wording {
         advice: null,
       };
   }
+}
+
+/** A step of "Check this computer", taken with the PIN. Never names a file or a command: only the tool and what was done. */
+function cleanupWording(tool: string, cleanup: AlertFacts['cleanup'], who: string): Wording {
+  const step = cleanup?.step ?? 'tell-helper';
+  if (step === 'tell-helper') {
+    return {
+      headline: `help is needed to remove ${tool}`,
+      sentence: `"Check this computer" found ${tool} installed, and removing it needs someone with the administrator password. The exact steps are on the "Check this computer" page on the PC.`,
+      advice: 'Call {person} and arrange a time to remove it together.',
+    };
+  }
+  const what = step === 'open-uninstaller' ? `opened the uninstaller for ${tool}` : `switched off ${tool} starting by itself`;
+  if (cleanup?.ok === false) {
+    return {
+      headline: `${tool} could not be cleaned up`,
+      sentence: `On "Check this computer", ${who} tried to remove or switch off ${tool} with the PIN, and it did not work.`,
+      advice: 'Call {person} and check the computer together.',
+    };
+  }
+  return {
+    headline: `${tool} was cleaned up`,
+    sentence: `On "Check this computer", ${who} ${what}, with the PIN.`,
+    advice: 'If that was not you or someone you know, call {person} now.',
+  };
 }
 
 /** "Mum's PC", or the PC's name before setup. */
@@ -254,6 +284,7 @@ function priorityOf(kind: AlertKind, choice: Choice | null): AlertPriority {
     case 'check-in-off':
     case 'protection-paused':
     case 'settings-changed':
+    case 'clean-up':
     case 'test':
       return 'default';
     case 'weekly-summary':

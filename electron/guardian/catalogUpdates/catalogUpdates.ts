@@ -99,8 +99,9 @@ export async function openCatalogUpdates(options: CatalogUpdatesOptions): Promis
   const kept = await keptOrShipped(keptFile, shipped, publicKey, log);
   const catalog = createLiveCatalog(kept.catalog);
   let state = await readState(stateFile);
-  /** The kept file as last looked at (its change time), so the minute's look reads it only after another process wrote it. */
-  let keptSeen = await changedAt(keptFile);
+  /** The kept list and the check state as last looked at (their change times): the minute's look reads them only once changed. */
+  const filesNow = async (): Promise<string> => `${await changedAt(keptFile)} ${await changedAt(stateFile)}`;
+  let filesSeen = await filesNow();
   // A list older than the one the last check left in force was put back (or the newer one lost): ask for the newest now.
   const rolledBack = state.version !== null && state.version > catalog.version;
   if (rolledBack) {
@@ -145,7 +146,6 @@ export async function openCatalogUpdates(options: CatalogUpdatesOptions): Promis
         const next = newer(got.text);
         if (next) {
           await writeFileAtomic(keptFile, got.text);
-          keptSeen = await changedAt(keptFile);
           catalog.replace(next);
           updated = true;
         }
@@ -172,17 +172,15 @@ export async function openCatalogUpdates(options: CatalogUpdatesOptions): Promis
     });
   };
 
-  /** Puts in force a newer list another process (`pauseguard update-catalog`) kept, checked as at start. */
+  /** Puts in force a newer list another process (`pauseguard update-catalog`) kept, checked as at start, and takes up its check's state. */
   const adoptKept = (): Promise<void> => serial(async () => {
-    const changed = await changedAt(keptFile);
-    if (changed === keptSeen) return;
-    keptSeen = changed;
+    const now = await filesNow();
+    if (now === filesSeen) return;
+    filesSeen = now;
     const found = (await keptOrShipped(keptFile, shipped, publicKey, log)).catalog;
-    if (found.version > catalog.version) {
-      catalog.replace(found);
-      state = await readState(stateFile);
-      options.onChange?.();
-    }
+    if (found.version > catalog.version) catalog.replace(found);
+    state = await readState(stateFile);
+    options.onChange?.();
   });
 
   return {

@@ -209,7 +209,12 @@ export function createGuardianService(options: GuardianServiceOptions): Guardian
     statusChanged,
     interruption: () => controller.current(),
     choose: (request) => controller.choose(request),
-    closeInterruption: (id) => controller.close(id),
+    async closeInterruption(id) {
+      const result = await controller.close(id);
+      // Closed only once "End it" ended the tool for good: then the caller may have left a way back, so the check follows.
+      if (result.ok) emit('showPage', 'check');
+      return result;
+    },
     askForPin(request) {
       const s = settings();
       emit('protectedAction', { request, pinRequired: s.pin !== null, confirmationWord: CONFIRMATION_WORDS[pinActionOf(request)], region: s.region });

@@ -1,6 +1,7 @@
 // What the interruption controller and the guardian service need from the app services, the alerts and the PIN gate:
 // small interfaces that appServices (the journal's one writer), alerts/outbox.ts and pin/pinGate.ts satisfy.
 import type { AlertKind } from '../../../shared/events';
+import type { CleanupKind } from '../../../shared/installedCheck';
 import type { AppRecord, Choice } from '../../../shared/journal';
 import type { PinAction } from '../../../shared/pin';
 import type { Happening } from '../alerts/alertMessage';
@@ -20,6 +21,8 @@ export interface ContactFacts {
   choice: Choice | null;
   /** After "End it": whether the tool really was ended and stayed gone. */
   endIt?: 'ended' | 'not-ended' | null;
+  /** A clean-up step of "Check this computer": what it was and whether it did what it says. */
+  cleanup?: { step: CleanupKind; ok: boolean } | null;
 }
 
 /** Tells the trusted contacts (the outbox behind it keeps the alert until it is delivered). */

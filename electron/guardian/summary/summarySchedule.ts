@@ -20,7 +20,8 @@ import type { AlertContent } from '../alerts/alertMessage';
 import type { Journal } from '../store/journal';
 import { formatIsoWeek, isoWeekOfDay, lastFullWeek, mondayOf, type IsoWeek } from '../../../shared/isoWeek';
 import { composeSummaryEmail, type JournalHeadLine } from './summaryEmail';
-import { summarizeWeek, summaryReadRange } from './weeklySummary';
+import { summarizeWeek, summaryReadRange, type SummaryOptions } from './weeklySummary';
+import { couldNot } from '../couldNot';
 import { weekFrame } from './weekFrame';
 import { DAY_MS, defaultTimeZone, instantOfWallTime } from '../../../shared/zonedTime';
 
@@ -42,6 +43,8 @@ export interface SummarySchedulerOptions {
   log?: (line: string) => void;
   /** The journal's sealed head, named in each summary so the family can see the journal never shrinks. */
   journalHead?: () => JournalHeadLine | null;
+  /** The untrusted remote-access programs installed here ("Check this computer"), for the week they were installed in. */
+  installed?: () => Promise<NonNullable<SummaryOptions['installed']>>;
 }
 
 export interface SummaryScheduler {
@@ -108,9 +111,13 @@ export function createSummaryScheduler(options: SummarySchedulerOptions): Summar
     return false;
   };
 
-  const summaryOf = (week: IsoWeek, zone: string, at: Date): Promise<WeeklySummary> =>
+  const summaryOf = async (week: IsoWeek, zone: string, at: Date): Promise<WeeklySummary> =>
     summarizeWeek(options.journal.read(summaryReadRange(week, { timeZone: zone })), week, {
       timeZone: zone, now: at, trustedHelpers: options.settings().trustedHelpers, region: options.settings().region,
+      installed: await options.installed?.().catch((error: unknown) => {
+        options.log?.(couldNot('check this computer for the summary', error));
+        return [];
+      }),
     });
 
   const check = async (): Promise<void> => {

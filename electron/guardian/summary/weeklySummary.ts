@@ -1,5 +1,6 @@
 // The weekly safety summary from journal records: uptime and gaps, tools, installers, sessions (trusted helpers or
-// unknown), interruptions and choices, alerts, wrong PINs, settings changes, and seven days for a bar chart.
+// unknown), interruptions and choices, alerts, wrong PINs, settings changes, remote-access programs installed that week
+// (from "Check this computer"), and seven days for a bar chart.
 // Reads each record once and keeps only counts and the week's times of life; record types it does not know are passed over.
 import type { JournalRecord } from '../../../shared/journal';
 import type { Region, TrustedHelper } from '../../../shared/settings';
@@ -22,6 +23,8 @@ export interface SummaryOptions {
   heartbeatIntervalMs?: number;
   /** How the summary's dates are worded; GB by default. */
   region?: Region;
+  /** Programs "Check this computer" finds installed and not trusted; those installed during the week are told. */
+  installed?: readonly { toolId: string; name: string; installedAt: string }[];
 }
 
 /** Records older than the week still matter (the clean stop before a long gap, a pause running into the week). */
@@ -60,6 +63,8 @@ export async function summarizeWeek(
 
   const off = timeline.offSpans(measuredUntil, now);
   const counts = tally.result();
+  const installed = (options.installed ?? []).filter((p) => Date.parse(p.installedAt) >= frame.start && Date.parse(p.installedAt) < frame.end)
+    .map(({ toolId, name, installedAt }) => ({ toolId, name, installedAt }));
   return {
     week: frame.week,
     timeZone: frame.timeZone,
@@ -71,6 +76,8 @@ export async function summarizeWeek(
     gaps: off.map((span) => ({ from: new Date(span.from).toISOString(), to: new Date(span.to).toISOString(), cause: span.cause })),
     ...counts,
     updates: updates.result(),
+    installed,
+    allQuiet: counts.allQuiet && installed.length === 0,
     days: frame.days.map((day, i) => ({
       date: day.date,
       uptimePercent: uptime(off, day.start, Math.min(day.end, measuredUntil)),

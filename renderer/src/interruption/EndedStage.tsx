@@ -1,5 +1,5 @@
 // After "End it", once the tool was closed and stayed closed: say so, say to hang up, give the next steps in order, then
-// let the page close. No blame. Closing is the main process's decision too: it refuses unless the tool stayed gone.
+// let the page close; closing it opens "Check this computer" (the main process sends the page). No blame. Closing is the main process's decision too: it refuses unless the tool stayed gone.
 import { useState, type ReactNode } from 'react';
 import type { PauseGuardApi } from '../../../shared/api';
 import { reassurance } from '../../../shared/advice';
@@ -28,6 +28,7 @@ export function EndedStage({ view, api, readAloud }: { view: InterruptionView; a
       <div className="single-column after-choices">
         <p className="lead">Pause Guard has closed {view.tool.name}, and it has stayed closed.</p>
         <p>{reassurance}</p>
+        <p>When you close this page, Pause Guard will check this computer for anything the caller left behind to come back later.</p>
         <section aria-labelledby="steps-heading">
           <h2 id="steps-heading">What to do now</h2>
           <NextSteps region={view.region} contactName={contactName} />

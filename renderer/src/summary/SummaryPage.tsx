@@ -1,5 +1,6 @@
 // The weekly safety summary for the person at the PC: the same words and seven-day chart as the family's email, in the
-// same order (what happened, then protection), large, with the previous and next week a button away. It only shows what the main process computed from the journal.
+// same order (what happened, then protection), large, with the previous and next week a button away, and "Check this
+// computer" a button away when a remote-access program was installed that week. It only shows what the main process computed from the journal.
 import { useEffect, useState } from 'react';
 import type { PauseGuardApi } from '../../../shared/api';
 import type { WeeklySummary } from '../../../shared/summary';
@@ -12,7 +13,7 @@ type Loaded = { kind: 'loading' } | { kind: 'ready'; summary: WeeklySummary } | 
 
 const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-export function SummaryPage({ api, onDone }: { api: PauseGuardApi; onDone: () => void }) {
+export function SummaryPage({ api, onDone, onOpenCheck }: { api: PauseGuardApi; onDone: () => void; onOpenCheck: () => void }) {
   const [week, setWeek] = useState<string | undefined>(undefined);
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   /** While another week is on its way, the one shown stays (and keeps the focus on the button pressed). */
@@ -93,7 +94,12 @@ export function SummaryPage({ api, onDone }: { api: PauseGuardApi; onDone: () =>
       )}
 
       <div className="page-actions">
-        <button type="button" className="button primary" onClick={onDone}>
+        {summary !== null && summary.installed.length > 0 && (
+          <button type="button" className="button primary" onClick={onOpenCheck}>
+            Check this computer
+          </button>
+        )}
+        <button type="button" className={summary !== null && summary.installed.length > 0 ? 'button quiet' : 'button primary'} onClick={onDone}>
           Close this page
         </button>
       </div>

@@ -17,5 +17,7 @@ export function fakeHandlers() {
     saveSetup: vi.fn(async () => ({ ok: true, fieldErrors: {}, message: null })),
     sendTestAlert: vi.fn(async () => ({ results: [] })),
     getWeeklySummary: vi.fn(async (): Promise<never> => { throw new Error('not used here'); }),
+    checkComputer: vi.fn(async () => ({ report: { at: '2026-12-01T10:00:00.000Z', programs: [], problems: [] }, pinRequired: true, confirmationWord: 'REMOVE', region: 'GB' as const })),
+    cleanUpStep: vi.fn(async () => ({ status: 'refused' as const, message: 'not used here' })),
   };
 }

@@ -44,6 +44,7 @@ describe('the tray menu', () => {
       '---',
       "I'm on a call and I'm worried",
       "This week's summary",
+      'Check this computer',
       'Settings (PIN)',
       ['Pause protection (PIN)', ['For 1 hour (PIN)', 'For 2 hours (PIN)', 'For 4 hours (PIN)']],
       'Show Pause Guard',
@@ -75,17 +76,17 @@ describe('the tray menu', () => {
     expect(Object.keys(actions).sort()).toEqual(['askForPin', 'openPage', 'resumeProtection', 'toggleWindow']);
   });
 
-  it('opens the worried, summary and settings pages, and toggles the window', () => {
+  it('opens the worried, summary, check and settings pages, and toggles the window', () => {
     const actions = makeActions();
     const template = renderTrayMenu(view, actions);
-    for (const id of ['worried', 'summary', 'settings', 'toggle-window']) click(template, id);
-    expect(actions.openPage.mock.calls).toEqual([['worried'], ['summary'], ['setup']]);
+    for (const id of ['worried', 'summary', 'check', 'settings', 'toggle-window']) click(template, id);
+    expect(actions.openPage.mock.calls).toEqual([['worried'], ['summary'], ['check'], ['setup']]);
     expect(actions.toggleWindow).toHaveBeenCalledOnce();
     expect(actions.askForPin).not.toHaveBeenCalled();
   });
 
   it('offers Hide when the window is visible', () => {
-    expect(outline(renderTrayMenu({ ...view, windowVisible: true }, makeActions()))[6]).toBe('Hide Pause Guard');
+    expect(outline(renderTrayMenu({ ...view, windowVisible: true }, makeActions()))[7]).toBe('Hide Pause Guard');
   });
 
   it('while paused, says until when and offers to turn protection back on without the PIN', () => {
@@ -96,6 +97,7 @@ describe('the tray menu', () => {
       '---',
       "I'm on a call and I'm worried",
       "This week's summary",
+      'Check this computer',
       'Settings (PIN)',
       'Turn protection back on now',
       'Show Pause Guard',

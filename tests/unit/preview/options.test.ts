@@ -7,19 +7,21 @@ import { parsePreviewOptions } from '../../../electron/preview/options';
 
 describe('parsePreviewOptions', () => {
   it('defaults to a fresh data folder, the usual downloads and a free port', () => {
-    expect(parsePreviewOptions([])).toEqual({ dataDir: null, downloads: null, port: 0, processesIn: null });
+    expect(parsePreviewOptions([])).toEqual({ dataDir: null, downloads: null, port: 0, processesIn: null, checkRoot: null, checkHome: null });
   });
 
-  it('reads --data-dir, every --downloads, --port and --processes-in', () => {
+  it('reads --data-dir, every --downloads, --port, --processes-in, --check-root and --check-home', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pauseguard-preview-options-'));
     try {
       fs.mkdirSync(path.join(dir, 'a'));
       fs.mkdirSync(path.join(dir, 'b'));
-      expect(parsePreviewOptions(['--data-dir', 'd', '--downloads', path.join(dir, 'a'), `--downloads=${dir}/b`, '--port', '8123', '--processes-in', dir])).toEqual({
+      expect(parsePreviewOptions(['--data-dir', 'd', '--downloads', path.join(dir, 'a'), `--downloads=${dir}/b`, '--port', '8123', '--processes-in', dir, '--check-root', path.join(dir, 'a'), '--check-home', path.join(dir, 'b')])).toEqual({
         dataDir: path.resolve('d'),
         downloads: [path.join(dir, 'a'), path.join(dir, 'b')],
         port: 8123,
         processesIn: dir,
+        checkRoot: path.join(dir, 'a'),
+        checkHome: path.join(dir, 'b'),
       });
       expect(() => parsePreviewOptions(['--downloads', path.join(dir, 'missing')])).toThrow(
         `The downloads folder ${path.join(dir, 'missing')} does not exist.`,

@@ -85,6 +85,24 @@ describe('the guardian service', () => {
     expect(service.interruption()?.occurrences).toBe(1);
   });
 
+  it('once "End it" ended the tool, closing the Done page opens Check this computer (and not before)', async () => {
+    emit({ type: 'tool-started', toolId: 'anydesk', name: 'AnyDesk', tier: 'interrupt', pid: 4242, exe: '/opt/anydesk', initial: false });
+    await settle();
+    const id = service.interruption()?.id ?? '';
+    expect((await service.closeInterruption(id)).ok).toBe(false);
+    expect(named('showPage')).toEqual([]);
+    const chosen = service.choose({ id, choice: 'end-it' });
+    // "End it" waits (through setTimer) to see the tool stay gone: those waits end here at once.
+    for (let round = 0; round < 50 && service.interruption()?.stage !== 'ended'; round++) {
+      timers.shift()?.fn();
+      await settle();
+    }
+    await chosen;
+    expect(service.interruption()?.stage).toBe('ended');
+    expect((await service.closeInterruption(id)).ok).toBe(true);
+    expect(named('showPage')).toEqual(['check']);
+  });
+
   it('shows a warn-tier tool as one tray warning, and its page when asked', async () => {
     emit({ type: 'tool-started', toolId: 'x11vnc', name: 'x11vnc', tier: 'warn', pid: 77, exe: '/usr/bin/x11vnc', initial: false });
     emit({ type: 'tool-started', toolId: 'x11vnc', name: 'x11vnc', tier: 'warn', pid: 78, exe: '/usr/bin/x11vnc', initial: false });

@@ -312,3 +312,19 @@ describe('past sessions found in the tools\' own logs', () => {
   });
 });
 
+
+describe('remote-access programs installed', () => {
+  it('tells the programs "Check this computer" found installed during the week, and only those', async () => {
+    const installed = [
+      { toolId: 'anydesk', name: 'AnyDesk', installedAt: '2026-03-04T14:10:00.000Z' },
+      { toolId: 'teamviewer', name: 'TeamViewer', installedAt: '2026-02-20T09:00:00.000Z' },
+    ];
+    const summary = await summarizeWeek(beats('2026-03-01T23:58:00Z', '2026-03-09T00:03:00Z'), W10, { ...LONDON, installed });
+    expect(WeeklySummarySchema.parse(summary)).toEqual(summary);
+    expect(summary).toMatchObject({ installed: [installed[0]], allQuiet: false });
+    expect(describeSummary(summary).sections).toContainEqual({
+      heading: 'Remote-access programs installed',
+      lines: ['AnyDesk, installed on Wednesday 4 March. “Check this computer” shows how to remove it.'],
+    });
+  });
+});
