@@ -1,6 +1,6 @@
 // The Windows engine under Wine, when the Windows test bed is set up (npm run setup:windows): idle CPU of Node for
 // Windows running `watch` (processes read through Win32 with koffi) and everything it starts, counted in a cgroup, and
-// the latency from asking Wine to start a renamed node.exe to the engine's tool-started.
+// the latency from Windows being asked to start a renamed node.exe (CreateProcess, by the bed's launcher) to the engine's tool-started.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -72,7 +72,7 @@ export async function run(): Promise<BenchResult[]> {
       },
       {
         subject,
-        figure: 'median Wine start to tool-started',
+        figure: 'median CreateProcess to tool-started',
         value: latencies[Math.floor(latencies.length / 2)]!,
         unit: 'ms',
         budget: BUDGET.latencyMs,

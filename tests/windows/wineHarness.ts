@@ -15,6 +15,8 @@ import { prefixPaths, type PrefixPaths } from './prefixPaths';
 const run = promisify(execFile);
 const TOOL_START_TIMEOUT_MS = 30_000;
 const POLL_MS = 50;
+/** How long taskkill may take to end a tool before its launcher is ended from the Linux side. */
+const TOOL_STOP_TIMEOUT_MS = 10_000;
 
 /** Windows paths of the folders tools and tests use, as Node for Windows sees them in this prefix. */
 export interface WindowsFolders {
@@ -35,7 +37,7 @@ export interface WineTool {
   readonly pid: number;
   /** The executable's Windows path. */
   readonly exe: string;
-  /** When Wine was asked to start it (ms since the epoch), for latency figures. */
+  /** When the launcher asked Windows to start it (ms since the epoch), for latency figures. */
   readonly spawnedAt: number;
   /** Ends the process and resolves once it is gone. */
   stop(): Promise<void>;
@@ -109,13 +111,14 @@ function isHeldStopped(pid: number): boolean {
   }
 }
 
-/** Waits for `file` to hold a number (a tool writes its pid there once it runs); rejects if `child` exits first. */
-async function readPidFile(file: string, child: ChildProcess, what: string): Promise<number> {
+/** Waits for the launcher to write the tool's pid and when it was started; rejects if the launcher exits first. */
+async function readPidFile(file: string, child: ChildProcess, what: string): Promise<{ pid: number; spawnedAt: number }> {
   const deadline = Date.now() + TOOL_START_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${what} exited before it ran (code ${child.exitCode ?? child.signalCode}).`);
     const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-    if (/^\d+$/.test(text)) return Number(text);
+    const written = text.endsWith('}') ? (JSON.parse(text) as { pid?: number; spawnedAt: number }) : null;
+    if (written?.pid !== undefined) return { pid: written.pid, spawnedAt: written.spawnedAt };
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
   const held = child.pid !== undefined && isHeldStopped(child.pid);
@@ -180,6 +183,18 @@ export async function startWineBed(options: WineBedOptions = {}): Promise<WineBe
   await exitOf(spawn(WINESERVER, ['-p'], { env, stdio: 'ignore' }));
 
   let tools = 0;
+  /**
+   * A tool is started by a launcher (a plain node.exe, which no catalog names) that writes the tool's Windows pid as
+   * CreateProcess gave it: a Pause Guard watching in the bed may freeze the tool before its own first line of
+   * JavaScript runs (that is protection working), so the tool itself cannot be asked.
+   */
+  const launcher = [
+    "const [file, exe, ...args] = process.argv.slice(1);",
+    "const spawnedAt = Date.now();",
+    "const tool = require('child_process').spawn(exe, args, { stdio: 'ignore' });",
+    "tool.on('exit', () => process.exit(0));",
+    "require('fs').writeFileSync(file, JSON.stringify({ pid: tool.pid, spawnedAt }));",
+  ].join(' ');
   const startTool = async (windowsExe: string, args: string[] = []): Promise<WineTool> => {
     const exe = toLinux(windowsExe);
     await fs.promises.mkdir(path.dirname(exe), { recursive: true });
@@ -187,18 +202,20 @@ export async function startWineBed(options: WineBedOptions = {}): Promise<WineBe
     // A copy, not a hard link: Wine names every image of one file after the path it first loaded it from, so hard-linked
     // tools (and the CLI's own node.exe) would all report the first one's path. A clone where the file system can.
     await fs.promises.copyFile(bedPaths.nodeExe, exe, fs.constants.COPYFILE_FICLONE);
-    const pidFile = path.join(workDir, `tool-${++tools}.pid`);
-    const script = "require('fs').writeFileSync(process.argv[1], String(process.pid)); setTimeout(() => {}, 3e5)";
-    const spawnedAt = Date.now();
-    const child = spawn(WINE, [windowsExe, '-e', script, '--', toWindows(pidFile), ...args], { env, stdio: 'ignore', detached: true });
+    const pidFile = path.join(workDir, `tool-${++tools}.json`);
+    const toolArgs = ['-e', 'setTimeout(() => {}, 3e5)', ...args];
+    const child = spawn(WINE, [bedPaths.nodeExe, '-e', launcher, '--', toWindows(pidFile), windowsExe, ...toolArgs], { env, stdio: 'ignore', detached: true });
     track(child);
-    const pid = await readPidFile(pidFile, child, windowsExe);
+    const { pid, spawnedAt } = await readPidFile(pidFile, child, windowsExe);
     return {
       pid,
       exe: windowsExe,
       spawnedAt,
       async stop() {
         const gone = child.exitCode === null && child.signalCode === null ? exitOf(child) : Promise.resolve();
+        // Ended as Windows ends a program (the launcher then exits with it); a frozen one too.
+        await exitOf(spawn(WINE, ['taskkill', '/PID', String(pid), '/F'], { env, stdio: 'ignore' }));
+        await Promise.race([gone, new Promise((resolve) => setTimeout(resolve, TOOL_STOP_TIMEOUT_MS))]);
         signalGroup(child, 'SIGKILL');
         await gone;
       },
