@@ -203,7 +203,7 @@ export async function startWineBed(options: WineBedOptions = {}): Promise<WineBe
     // tools (and the CLI's own node.exe) would all report the first one's path. A clone where the file system can.
     await fs.promises.copyFile(bedPaths.nodeExe, exe, fs.constants.COPYFILE_FICLONE);
     const pidFile = path.join(workDir, `tool-${++tools}.json`);
-    const toolArgs = ['-e', 'setTimeout(() => {}, 3e5)', ...args];
+    const toolArgs = ['-e', 'setTimeout(() => {}, 3e5)', '--', ...args];
     const child = spawn(WINE, [bedPaths.nodeExe, '-e', launcher, '--', toWindows(pidFile), windowsExe, ...toolArgs], { env, stdio: 'ignore', detached: true });
     track(child);
     const { pid, spawnedAt } = await readPidFile(pidFile, child, windowsExe);
