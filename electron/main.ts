@@ -2,10 +2,17 @@
 // the app. Keep it this thin: everything else is wired in trayApp.ts.
 import { createAppServices } from './guardian/appServices';
 import { APP_VERSION } from './guardian/appVersion';
-import { startTrayApp } from './trayApp';
+import { isWin32HookThread, runWin32HookThread } from './guardian/watchers/input/win32HookThread';
 
-startTrayApp({
-  mainDir: import.meta.dirname,
-  createServices: (dataDir, quit, keyProtector) =>
-    createAppServices({ dataDir, version: APP_VERSION, downloadFolders: null, quit, keyProtector, log: (line) => console.error(line) }),
-});
+if (isWin32HookThread()) {
+  // This file also runs as the Windows input-hook thread (see win32HookThread.ts): that thread never loads Electron,
+  // so the tray app is imported only on the main thread.
+  void runWin32HookThread();
+} else {
+  const { startTrayApp } = await import('./trayApp');
+  startTrayApp({
+    mainDir: import.meta.dirname,
+    createServices: (dataDir, quit, keyProtector) =>
+      createAppServices({ dataDir, version: APP_VERSION, downloadFolders: null, quit, keyProtector, log: (line) => console.error(line) }),
+  });
+}
