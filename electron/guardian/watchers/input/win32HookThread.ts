@@ -28,8 +28,10 @@ const KEY = new Set([0x0100, 0x0104]); // WM_KEYDOWN, WM_SYSKEYDOWN
 const LLMHF_INJECTED = 0x01;
 const LLKHF_INJECTED = 0x10;
 
-/** How long the loop waits for a message before it lets the worker's own events (sync, stop) run. */
-const PUMP_MS = 50;
+/** How long the loop waits for a message before it lets the worker's own events (sync, stop) run: a sync made while
+ *  nothing moves waits at most the longer time; a batch of moves at most the shorter one. */
+const PUMP_IDLE_MS = 250;
+const PUMP_BUSY_MS = 50;
 /** Moves are posted at most this often; a click or key press is posted at once. */
 const BATCH_MS = 50;
 
@@ -93,7 +95,7 @@ export async function runWin32HookThread(): Promise<void> {
   });
   post({ type: 'ready' });
   while (!stopping) {
-    hooks.pump(PUMP_MS);
+    hooks.pump(batch.length > 0 ? PUMP_BUSY_MS : PUMP_IDLE_MS);
     if (pressWaiting || (batch.length > 0 && performance.timeOrigin + performance.now() - batchStarted >= BATCH_MS)) flush();
     await new Promise((resolve) => setImmediate(resolve));
   }
