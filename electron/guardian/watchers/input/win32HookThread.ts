@@ -15,7 +15,8 @@ export type HookedInput = readonly [kind: InputKind, injected: boolean, atEpochM
 
 export type HookThreadMessage =
   | { type: 'ready' }
-  | { type: 'failed'; reason: string }
+  /** lasting: Windows refused the hooks (a limit of this computer), not a fault of Pause Guard's own. */
+  | { type: 'failed'; reason: string; lasting: boolean }
   | { type: 'input'; inputs: HookedInput[] }
   | { type: 'synced'; id: number };
 
@@ -71,6 +72,12 @@ export async function runWin32HookThread(): Promise<void> {
   let api;
   try {
     api = await loadLowLevelHooksApi();
+  } catch (error) {
+    post({ type: 'failed', reason: `Pause Guard cannot watch the mouse and keyboard: ${error instanceof Error ? error.message : String(error)}.`, lasting: false });
+    port.close();
+    return;
+  }
+  try {
     api.install((device, message, flags) => {
       const input = hookedInput(device, message, flags, performance.timeOrigin + performance.now());
       if (!input) return;
@@ -79,7 +86,7 @@ export async function runWin32HookThread(): Promise<void> {
       if (input[0] !== 'motion') pressWaiting = true;
     });
   } catch (error) {
-    post({ type: 'failed', reason: error instanceof Error ? error.message : String(error) });
+    post({ type: 'failed', reason: error instanceof Error ? error.message : String(error), lasting: true });
     port.close();
     return;
   }

@@ -30,7 +30,7 @@ export function createWin32InputSource(): InputSource {
             worker = thread;
             resolve();
           } else if (message.type === 'failed') {
-            reject(new InputUnavailableError(message.reason));
+            reject(message.lasting ? new InputUnavailableError(message.reason) : new Error(message.reason));
           } else if (message.type === 'synced') {
             waiting.get(message.id)?.();
             waiting.delete(message.id);
@@ -42,11 +42,11 @@ export function createWin32InputSource(): InputSource {
           }
         });
         thread.on('error', (error) => {
-          if (!ready) reject(new Error(`the mouse and keyboard could not be watched (${error.message})`));
+          if (!ready) reject(new Error(`Pause Guard cannot watch the mouse and keyboard: its listening thread stopped (${error.message}).`));
         });
         thread.on('exit', () => {
           settleSyncs();
-          if (!ready) reject(new Error('the mouse and keyboard could not be watched (the listening thread ended at once)'));
+          if (!ready) reject(new Error('Pause Guard cannot watch the mouse and keyboard: its listening thread ended at once.'));
           else if (worker === thread) {
             worker = null;
             source.onLost?.('Windows stopped telling Pause Guard about the mouse and keyboard.');
