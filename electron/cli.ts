@@ -3,6 +3,7 @@
 import { commands } from './cli/commands';
 import { parseCommandLine, usage } from './cli/options';
 import { UsageError } from './cli/usageError';
+import { isWin32HookThread, runWin32HookThread } from './guardian/watchers/input/win32HookThread';
 
 const write = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -27,10 +28,15 @@ function fail(error: unknown): number {
   return 1;
 }
 
-process.on('uncaughtException', (error) => process.exit(fail(error)));
-process.on('unhandledRejection', (error) => process.exit(fail(error)));
+if (isWin32HookThread()) {
+  // This file also runs as the Windows input-hook thread (see win32HookThread.ts): that thread starts no command.
+  void runWin32HookThread();
+} else {
+  process.on('uncaughtException', (error) => process.exit(fail(error)));
+  process.on('unhandledRejection', (error) => process.exit(fail(error)));
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error) => process.exit(fail(error)),
-);
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error) => process.exit(fail(error)),
+  );
+}
