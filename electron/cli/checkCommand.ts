@@ -1,11 +1,9 @@
 // `check [--json]`: every remote-access program installed on this computer (not only running), where and when, whether it
 // starts by itself or allows unattended access, whether the family trusts it, and the step that removes it. Only reads.
 import type { CheckReport, InstalledProgram } from '../../shared/installedCheck';
-import { loadCatalog } from '../guardian/catalog';
-import { checkThisComputer, realRoots, type CheckRoots } from '../guardian/check/systemPlaces';
-import { openSettings } from '../guardian/store/settingsStore';
-import { processSourceIn } from '../guardian/watchers/processes/folderProcessSource';
+import { realRoots, type CheckRoots } from '../guardian/check/systemPlaces';
 import type { CliCommand, CommandContext, CommandOptions } from './command';
+import { withCommandServices } from './commandServices';
 import { processesInOf } from './engineFor';
 import { checkFolder } from './options';
 
@@ -18,19 +16,27 @@ export const checkCommand: CliCommand = {
   summary: 'List every remote-access program installed on this computer, and the steps that remove them.',
   options: CHECK_OPTIONS,
   async run(context) {
-    const { settings } = await openSettings({ dataDir: context.common.dataDir });
-    const { report } = await checkThisComputer({ catalog: loadCatalog(), settings, roots: checkRootsOf(context), processSource: processSourceIn(processesInOf(context)) });
-    context.write(context.common.json ? JSON.stringify(report) : formatCheck(report));
+    // Through the app's own services: the list of programs in force and the sealed settings, as clean-up sees them.
+    const run = await withCommandServices(context.common.dataDir, (services) => services.cleanup.check(), { services: checkServicesOf(context) });
+    if (!run.ok) {
+      context.write(run.problem);
+      return 1;
+    }
+    context.write(context.common.json ? JSON.stringify(run.value) : formatCheck(run.value));
     return 0;
   },
 };
 
-export function checkRootsOf(context: CommandContext): CheckRoots {
+/** Where the check looks (--root, --home) and which programs count as running (--processes-in). */
+export function checkServicesOf(context: CommandContext): { checkRoots: CheckRoots; processesIn: string | null } {
   const real = realRoots();
   const { root, home } = context.values;
   return {
-    root: root === undefined ? real.root : checkFolder(String(root), 'root folder to check'),
-    home: home === undefined ? real.home : checkFolder(String(home), 'home folder to check'),
+    checkRoots: {
+      root: root === undefined ? real.root : checkFolder(String(root), 'root folder to check'),
+      home: home === undefined ? real.home : checkFolder(String(home), 'home folder to check'),
+    },
+    processesIn: processesInOf(context),
   };
 }
 

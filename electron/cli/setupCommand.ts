@@ -74,9 +74,11 @@ export async function runSetup(values: CommandContext['values'], dataDir: string
       outcome.problem = result.refused === 'pin' ? `${result.fieldErrors.currentPin ?? result.message} Nothing was changed.` : result.message;
     }
     contactName = services.settings().contacts[0]?.name ?? contactName;
-  }, (services) => services.onEvent((event) => {
-    if (event.type === 'alert-queued' || event.type === 'alert-delivered' || event.type === 'alert-failed') alerts.push(event);
-  }));
+  }, {
+    beforeStart: (services) => services.onEvent((event) => {
+      if (event.type === 'alert-queued' || event.type === 'alert-delivered' || event.type === 'alert-failed') alerts.push(event);
+    }),
+  });
   if (!run.ok) return { code: 1, lines: [], problem: run.problem, changedFields: [] };
   if (fieldProblems.length > 0) throw new UsageError(fieldProblems.join('\n'));
   outcome.lines.push(...toldLines(alerts, contactName));

@@ -126,6 +126,9 @@ const TAMPERED_ALERTS: Record<Tampered, AlertKind> = {
   settings: 'settings-tampered', 'seal-key': 'settings-tampered', journal: 'journal-tampered', catalog: 'catalog-tampered',
 };
 
+/** Refused choices are all journalled; the family is told of them at most this often. */
+const NOT_OWN_HANDS_TOLD_EVERY_MS = 10 * 60_000;
+
 /** Marks a settings reset the contact has not been told about yet (no channel was known after the reset). */
 const RESET_NOTICE_FILE = 'settings-reset-untold';
 
@@ -222,9 +225,13 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const input = options.input ?? (options.watchers ? null : createInjectedInputWatcher({ source: defaultInputSource(), ownPid: process.pid }));
   const pinGate = createPinGate({ getHash: () => settings.pin, stateFile: path.join(dataDir, PIN_LOCKOUT_FILE), seal });
   /** A choice refused because someone else's hand made it: journalled and told to the family, like a wrong PIN. */
+  /** When the family was last told of a refused choice: a caller clicking again and again must not use up their alerts. */
+  let notOwnHandsToldAt = Number.NEGATIVE_INFINITY;
   const notOwnHands = async (action: PinAction): Promise<void> => {
     const at = new Date();
     await quietly(log, 'write the refused choice to the journal', record({ type: 'choice-not-own-hands', at: at.toISOString(), action }));
+    if (performance.now() - notOwnHandsToldAt < NOT_OWN_HANDS_TOLD_EVERY_MS) return;
+    notOwnHandsToldAt = performance.now();
     await quietly(log, 'alert the trusted contact', notifier.notify('not-own-hands', { ...noFacts(), at }));
   };
   const gate = input ? ownHandsGate(pinGate, input, notOwnHands) : pinGate;

@@ -1,7 +1,7 @@
 // The real build (electron-vite, into a temporary folder): a sandboxed preload must be one small CommonJS file that
 // requires nothing but 'electron'; the main process is an ES module; the page has no inline script and no remote asset.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -30,10 +30,16 @@ describe('the build', () => {
     expect((await stat(file)).size).toBeLessThan(8 * 1024);
   });
 
-  it('makes the main process an ES module that loads electron from the runtime', async () => {
-    const code = await readFile(join(outDir, 'main', 'main.js'), 'utf8');
-    expect(code).toMatch(/^import .* from "electron";$/m);
-    expect(code).not.toContain('require(');
+  it('makes the main process ES modules that load electron from the runtime, and only in the tray app, not the entry', async () => {
+    const files = (await readdir(join(outDir, 'main'))).filter((name) => name.endsWith('.js'));
+    const code = new Map(await Promise.all(files.map(async (name) => [name, await readFile(join(outDir, 'main', name), 'utf8')] as const)));
+    for (const text of code.values()) expect(text).not.toContain('require(');
+    // The entry also runs as the Windows input-hook thread, which must never load Electron: the tray app is a chunk of its own.
+    const entry = code.get('main.js') ?? '';
+    expect(entry).not.toMatch(/from "electron"/);
+    expect(entry).toMatch(/import\("\.\/trayApp-[\w-]+\.js"\)/);
+    const trayApp = [...code].find(([name]) => name.startsWith('trayApp-'))?.[1] ?? '';
+    expect(trayApp).toMatch(/^import .* from "electron";$/m);
   });
 
   it('makes a page with one module script from its own folder, no inline script and nothing remote', async () => {

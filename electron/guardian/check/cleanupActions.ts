@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Removal } from './found';
 import { loadRegistryApi } from '../win32/registryApi';
 import { placeText } from './placeFiles';
+import { uninstallCommandParts } from './windowsPlaces';
 
 export interface ActionResult {
   ok: boolean;
@@ -74,8 +75,13 @@ async function disableUserUnit(name: string, unit: string, links: string[]): Pro
   }
 }
 
-/** Starts the entry's own uninstall command as Windows would from Settings, and waits briefly for an immediate failure. */
+/**
+ * Starts the entry's own uninstall command (its program with its arguments, no command processor), and waits briefly
+ * for an immediate failure.
+ */
 function openUninstaller(name: string, command: string): Promise<ActionResult> {
+  const parts = uninstallCommandParts(command, process.env);
+  if (parts === null) return Promise.resolve({ ok: false, message: `The uninstaller for ${name} could not be started (no program in its command).` });
   return new Promise((resolve) => {
     let settled = false;
     const done = (result: ActionResult) => {
@@ -84,7 +90,7 @@ function openUninstaller(name: string, command: string): Promise<ActionResult> {
       clearTimeout(timer);
       resolve(result);
     };
-    const child = spawn(command, { shell: true, stdio: 'ignore', detached: true, windowsHide: false });
+    const child = spawn(parts.program, parts.args, { stdio: 'ignore', detached: true, windowsHide: false });
     const timer = setTimeout(() => {
       child.unref();
       done({ ok: true, message: `The uninstaller for ${name} is open. Follow its steps to remove ${name}.` });

@@ -77,7 +77,7 @@ export function uninstallEntries(catalog: Catalog, sources: WindowsSources): Pla
             what: `the installed program "${displayName ?? subkey}"${version ? `, version ${version}` : ''}${text(entry, 'InstallLocation') ? ` in ${text(entry, 'InstallLocation')}` : ''}`,
             installedAt: installDate(entry), startsByItself: null,
           },
-          removal: uninstall && uninstallerLooksRight(uninstall, text(entry, 'InstallLocation'), tool, sources.env)
+          removal: uninstall && uninstallerLooksRight(uninstall, tool, sources.env)
             ? { kind: 'open-uninstaller', command: uninstall }
             : { kind: 'tell-helper', detail: `it is listed as "${displayName ?? subkey}" in Settings, Apps, Installed apps${uninstall ? `, and its uninstall command looks unusual: ${uninstall}. Do not run that command; remove the program from Settings, Apps, Installed apps, or look at it together` : ', with no uninstaller of its own. Remove it from there'}` },
         });
@@ -90,34 +90,57 @@ export function uninstallEntries(catalog: Catalog, sources: WindowsSources): Pla
 /** Names an uninstaller of its own usually has (Inno Setup, NSIS and the like). */
 const UNINSTALLER_NAMES = /^(unins\d*|uninst(all)?(er)?|uninstall[-_ ]?\w*|setup|install(er)?|update)\.exe$/i;
 
+/** Windows Installer removing (or repairing) one product by its code, and at most a quiet switch: nothing else. */
+const MSI_REMOVAL = /^\/[xi]\s*\{[0-9a-f-]{36}\}(\s+\/q[nbr]?)?$/i;
+
 /**
  * Whether an entry's uninstall command runs what an uninstaller of this tool would: Windows Installer (msiexec /X or /I
- * with a product code), a program in the entry's own install folder or one of the tool's install folders, or one of the
- * tool's own programs, with nothing chained after it. Anything else (a caller can write an entry in HKCU pointing at any
- * command) is never run by the app: the family helper is told instead.
+ * with a product code) from Windows' own folder, or an uninstaller or one of the tool's own programs inside one of the
+ * tool's install folders under Program Files (which only an administrator can write), with nothing chained after it.
+ * The entry's own InstallLocation is not believed: a caller can write an entry in HKCU naming any folder. Anything else
+ * is never run by the app: the family helper is told instead.
  */
-export function uninstallerLooksRight(command: string, installLocation: string | null, tool: RemoteTool, env: Record<string, string | undefined>): boolean {
-  // The command runs through the command processor: one that chains or redirects (& | < > ^, a new line) is never run.
-  if (/[&|<>^\r\n]/.test(command)) return false;
-  const program = commandProgram(command);
-  if (program === null) return false;
+export function uninstallerLooksRight(command: string, tool: RemoteTool, env: Record<string, string | undefined>): boolean {
+  // Chaining, redirection and variables (& | < > ^ %, a new line) are never run, though the app runs no command processor.
+  if (/[&|<>^%\r\n]/.test(command)) return false;
+  const parts = uninstallCommandParts(command, env);
+  if (parts === null) return false;
+  const { program, args } = parts;
   const base = program.slice(program.lastIndexOf('\\') + 1).toLowerCase();
-  if (/^msiexec(\.exe)?$/.test(base)) return /\s\/[xi]\s*\{[0-9a-f-]{36}\}/i.test(command);
+  if (base === 'msiexec.exe') return program.toLowerCase() === systemMsiexec(env).toLowerCase() && MSI_REMOVAL.test(args.join(' '));
   const folder = program.slice(0, program.lastIndexOf('\\')).toLowerCase();
-  const expanded = (tool.installs?.windows.paths ?? []).map((p) => expandWindowsPath(p, env)?.toLowerCase() ?? null);
-  const inFolder = [installLocation?.replace(/\\+$/, '').toLowerCase() ?? null, ...expanded].some((f) => f !== null && f !== '' && wildcardMatcher([f])(folder));
-  return inFolder && (UNINSTALLER_NAMES.test(base) || tool.executables.windows.some((exe) => exe.toLowerCase() === base));
+  const adminOnly = [env.ProgramFiles, env['ProgramFiles(x86)']].filter((f): f is string => Boolean(f)).map((f) => `${f.toLowerCase()}\\`);
+  const toolFolders = (tool.installs?.windows.paths ?? [])
+    .map((p) => expandWindowsPath(p, env)?.toLowerCase() ?? null)
+    .filter((f): f is string => f !== null && adminOnly.some((root) => f.startsWith(root)));
+  return toolFolders.some((f) => wildcardMatcher([f])(folder)) && (UNINSTALLER_NAMES.test(base) || tool.executables.windows.some((exe) => exe.toLowerCase() === base));
 }
 
-/** The program a Windows command line runs: the quoted first part, or up to the first space. */
-function commandProgram(command: string): string | null {
+/**
+ * The program an uninstall command runs and its arguments, as the app starts them (no command processor): the quoted
+ * first part, or up to ".exe"; a bare `msiexec` is Windows' own, in System32. Null when no program can be read.
+ */
+export function uninstallCommandParts(command: string, env: Record<string, string | undefined>): { program: string; args: string[] } | null {
   const text = command.trim();
+  let program: string | null;
+  let rest: string;
   if (text.startsWith('"')) {
     const end = text.indexOf('"', 1);
-    return end > 1 ? text.slice(1, end) : null;
+    program = end > 1 ? text.slice(1, end) : null;
+    rest = end > 1 ? text.slice(end + 1) : '';
+  } else {
+    const exe = /^(.+?\.exe)(?=\s|$)/i.exec(text) ?? /^(\S+)/.exec(text);
+    program = exe?.[1] ?? null;
+    rest = program === null ? '' : text.slice(program.length);
   }
-  const exe = /^(.+?\.exe)(?=\s|$)/i.exec(text);
-  return exe?.[1] ?? (text.split(/\s+/)[0] || null);
+  if (program === null || program === '') return null;
+  if (/^msiexec(\.exe)?$/i.test(program)) program = systemMsiexec(env);
+  const args = [...rest.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? '');
+  return { program, args };
+}
+
+function systemMsiexec(env: Record<string, string | undefined>): string {
+  return `${env.SystemRoot ?? env.windir ?? 'C:\\Windows'}\\System32\\msiexec.exe`;
 }
 
 /** InstallDate (YYYYMMDD) when the entry has one, else when its key was last written. */

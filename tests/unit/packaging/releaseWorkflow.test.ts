@@ -114,7 +114,7 @@ describe('.github/workflows/release.yml', () => {
     const run = signing.run ?? '';
     expect(run.indexOf('[ -z "$CATALOG_SIGNING_KEY" ]')).toBeLessThan(run.indexOf('sign-catalog.ts'));
     expect(run).toContain('--out remote-tools.signed.json');
-    expect(run).toContain('gh release upload "$GITHUB_REF_NAME" remote-tools.signed.json --clobber');
+    expect(run).toContain(`gh release upload "v$(node -p "require('./package.json').version")" remote-tools.signed.json --clobber`);
     // The key file never outlives the step's use of it.
     expect(run.indexOf('rm -f "$key"')).toBeGreaterThan(run.indexOf('sign-catalog.ts'));
   });

@@ -8,6 +8,11 @@ import { currentRun, isRemoteControl, isRemoteControlOver, REMOTE_CONTROL } from
 
 /** Presses this far back count as part of the choice being made now (the PIN typed, then the click or Enter). */
 export const CHOICE_LOOKBACK_MS = 10_000;
+/**
+ * Once someone else has moved the mouse, choices stay guarded this long after their last move: a caller who holds the
+ * mouse still and then types with injected keys alone is still the caller.
+ */
+export const GUARDED_AFTER_POINTER_MS = 10 * 60_000;
 /** Samples kept: enough for a run of injected input to reach sustainedMs. */
 const KEPT_MS = REMOTE_CONTROL.sustainedMs + 2 * REMOTE_CONTROL.maxGapMs;
 /** The classifier runs at most this often while input streams in (a mouse gives 60 to 1000 moves a second). */
@@ -105,7 +110,7 @@ export function createInjectedInputWatcher(options: InjectedInputWatcherOptions)
     async choiceWasInjected() {
       await source.sync();
       const at = monotonicMs();
-      const remoteSeen = live !== null || at - lastInjectedPointerMs <= REMOTE_CONTROL.quietMs;
+      const remoteSeen = live !== null || at - lastInjectedPointerMs <= GUARDED_AFTER_POINTER_MS;
       return remoteSeen && presses.some((p) => p.injected && at - p.atMs <= CHOICE_LOOKBACK_MS);
     },
   };

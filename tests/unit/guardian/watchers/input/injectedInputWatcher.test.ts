@@ -2,7 +2,7 @@
 // tests/integration/injectedInput.test.ts): when it says remote-input and its end, and what it tells the PIN gate.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DetectionEvent } from '../../../../../shared/events';
-import { createInjectedInputWatcher, CHOICE_LOOKBACK_MS } from '../../../../../electron/guardian/watchers/input/injectedInputWatcher';
+import { createInjectedInputWatcher, CHOICE_LOOKBACK_MS, GUARDED_AFTER_POINTER_MS } from '../../../../../electron/guardian/watchers/input/injectedInputWatcher';
 import { InputUnavailableError, type InputKind, type InputSample, type InputSource } from '../../../../../electron/guardian/watchers/input/inputSource';
 import { REMOTE_CONTROL } from '../../../../../electron/guardian/watchers/input/remoteInputClassifier';
 
@@ -99,6 +99,19 @@ describe('the injected-input watcher', () => {
     expect(await watcher.choiceWasInjected()).toBe(true);
     vi.advanceTimersByTime(CHOICE_LOOKBACK_MS + 1);
     source.feed('key', false);
+    expect(await watcher.choiceWasInjected()).toBe(false);
+    await watcher.stop();
+  });
+
+  it('still refuses injected keys alone when the caller held the mouse still after moving it (the PIN typed, then Enter)', async () => {
+    const { source, watcher, drive } = await setUp();
+    drive(3000);
+    vi.advanceTimersByTime(REMOTE_CONTROL.quietMs + CHOICE_LOOKBACK_MS + 1);
+    for (let n = 0; n < 5; n += 1) source.feed('key', true);
+    expect(await watcher.choiceWasInjected()).toBe(true);
+    // Long after the caller's last move, keys are an on-screen keyboard's again.
+    vi.advanceTimersByTime(GUARDED_AFTER_POINTER_MS);
+    for (let n = 0; n < 5; n += 1) source.feed('key', true);
     expect(await watcher.choiceWasInjected()).toBe(false);
     await watcher.stop();
   });
