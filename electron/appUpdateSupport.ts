@@ -26,8 +26,10 @@ export function appUpdateSupportOf(facts: BuildFacts): AppUpdateSupport {
   return 'on';
 }
 
-/** The facts of the running build: app-update.yml beside the app's resources, the packaged package.json. */
-/** `resourcesPath` is Electron's process.resourcesPath (undefined outside Electron). */
+/**
+ * The facts of the running build: app-update.yml beside the app's resources, the packaged package.json. `resourcesPath`
+ * is Electron's process.resourcesPath (undefined outside Electron).
+ */
 export function readBuildFacts(where: { isPackaged: boolean; resourcesPath: string | undefined; appPath: string; platform?: NodeJS.Platform; env?: NodeJS.ProcessEnv }): BuildFacts {
   const read = (file: string): string | null => {
     try {

@@ -40,11 +40,6 @@ export type TrayAppOptions = {
 /** Marks the start made without the debugger switches, so switches that cannot be left out do not restart it forever. */
 export const STARTED_CLEAN = '--pause-guard-started-without-debugger';
 
-/**
- * Started with a debugger switch (a DevTools connection to the cover, the inspector on the main process, after a kill
- * and a relaunch by the caller): no window is made. The switches are dropped, it is journalled and the family told, and
- * the app starts again without them, once.
- */
 /** The native notification's title for a tray warning or note: short, and naming what happened. */
 function notificationTitleOf(warning: WarningView): string {
   if (warning.cause === 'trusted-session') return `${warning.tool.name}: your trusted helper`;
@@ -52,6 +47,11 @@ function notificationTitleOf(warning: WarningView): string {
   return `${warning.tool.name} on this computer`;
 }
 
+/**
+ * Started with a debugger switch (a DevTools connection to the cover, the inspector on the main process, after a kill
+ * and a relaunch by the caller): no window is made. The switches are dropped, it is journalled and the family told, and
+ * the app starts again without them, once.
+ */
 function refuseDebugger(options: TrayAppOptions, argv: readonly string[], switches: string[]): void {
   for (const name of switches) app.commandLine.removeSwitch(name);
   void app

@@ -1,6 +1,6 @@
 // Downloads the signed catalog over HTTPS with a conditional request (If-None-Match), following HTTPS redirects only
 // (a GitHub release asset redirects to its storage), within a size limit and one overall time limit. Never reads
-// the body it got as a catalog: that is catalogUpdater.ts's job, after the signature.
+// the body it got as a catalog: that is catalogUpdates.ts's job, after the signature.
 import https from 'node:https';
 import type { IncomingMessage } from 'node:http';
 
