@@ -200,7 +200,7 @@ describe('npm run preview, given something it cannot use', needs('chromium', 'De
     expect(await runPreview(['--prot', '8080'])).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'That is not an option the preview knows. The preview takes --data-dir DIR, --downloads DIR, --port NUMBER and --processes-in DIR.\n',
+      stderr: 'That is not an option the preview knows. The preview takes --data-dir DIR, --downloads DIR, --port NUMBER, --processes-in DIR, --check-root DIR and --check-home DIR.\n',
     });
   });
 
