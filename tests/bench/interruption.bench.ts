@@ -60,8 +60,9 @@ async function measureRounds(dir: string, page: Page): Promise<Round[]> {
     const paintedAt = await paintStamp(page);
     rounds.push({ spawnedAt, toolStartedAt: await toolStartedAt(journalDir, tool.pid ?? -1), paintedAt });
     await page.getByRole('button', { name: /^End it/ }).click();
+    // Closing the Done page leads to "Check this computer"; the next round starts from there.
     await page.getByRole('button', { name: 'Close this page' }).click();
-    await page.getByText(/^Watching since /).waitFor();
+    await page.waitForFunction(() => document.title === 'Check this computer – Pause Guard');
     tool.kill('SIGKILL');
   }
   return rounds;
