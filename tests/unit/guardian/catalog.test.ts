@@ -9,7 +9,8 @@ import bundled from '../../../resources/remote-tools.json';
 import { needs } from '../../prerequisites/needs';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
-const referenceDir = path.resolve(repoRoot, '../shared/reference/lolrmm');
+// The LOLRMM extract of scam-relevant tools, kept with its licence beside the tests so a checkout anywhere can run them.
+const referenceDir = path.join(repoRoot, 'tests/fixtures/catalog/lolrmm');
 const fixtures = path.resolve(repoRoot, 'tests/fixtures/catalog');
 
 const catalog = loadCatalog();
